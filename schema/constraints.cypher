@@ -1,0 +1,27 @@
+// Applied at every start and by the loader; each statement is idempotent (IF NOT EXISTS).
+// One uniqueness constraint on id per label: ids are the graph's primary keys.
+CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT tool_id IF NOT EXISTS FOR (n:Tool) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT skill_id IF NOT EXISTS FOR (n:Skill) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT framework_id IF NOT EXISTS FOR (n:Framework) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT employer_id IF NOT EXISTS FOR (n:Employer) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT workflow_id IF NOT EXISTS FOR (n:Workflow) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT language_id IF NOT EXISTS FOR (n:Language) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT category_id IF NOT EXISTS FOR (n:Category) REQUIRE n.id IS UNIQUE;
+
+// Lists are ordered by name then id; filters match on these properties.
+CREATE INDEX role_name IF NOT EXISTS FOR (n:Role) ON (n.name);
+CREATE INDEX role_level IF NOT EXISTS FOR (n:Role) ON (n.level);
+CREATE INDEX role_track IF NOT EXISTS FOR (n:Role) ON (n.track);
+CREATE INDEX tool_name IF NOT EXISTS FOR (n:Tool) ON (n.name);
+CREATE INDEX skill_name IF NOT EXISTS FOR (n:Skill) ON (n.name);
+CREATE INDEX framework_name IF NOT EXISTS FOR (n:Framework) ON (n.name);
+CREATE INDEX employer_name IF NOT EXISTS FOR (n:Employer) ON (n.name);
+CREATE INDEX workflow_name IF NOT EXISTS FOR (n:Workflow) ON (n.name);
+CREATE INDEX language_name IF NOT EXISTS FOR (n:Language) ON (n.name);
+CREATE INDEX category_name IF NOT EXISTS FOR (n:Category) ON (n.name);
+
+// Search over names, aliases and descriptions of every kind of node.
+CREATE FULLTEXT INDEX node_search IF NOT EXISTS
+FOR (n:Role|Tool|Skill|Framework|Employer|Workflow|Language|Category)
+ON EACH [n.name, n.aliases, n.description, n.summary];

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only module that reads process.env. Every setting is declared once here with its type,
+ * default and meaning; a bad value stops the process at start with the variable's name.
+ */
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    error: 'expected true or false',
+  })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const intFromEnv = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(min, `expected at least ${min}`)
+    .max(max, `expected at most ${max}`);
+
+const memorySize = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 1g');
+
+const envSchema = z.object({
+  NEO4J_URI: z
+    .string()
+    .regex(
+      /^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/[^\s]+$/,
+      'expected a Neo4j URI such as bolt://host:7687, neo4j://host or neo4j+s://host',
+    )
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default('careergraph'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'expected a Neo4j database name')
+    .optional(),
+  NEO4J_TX_TIMEOUT_MS: intFromEnv(100, 600_000).default(10_000),
+  NEO4J_CONNECT_TIMEOUT_MS: intFromEnv(100, 60_000).default(3_000),
+  NEO4J_LOCAL_HOST: z.string().min(1).default('127.0.0.1'),
+  NEO4J_LOCAL_PORT: intFromEnv(1, 65_535).default(7687),
+  NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j'),
+  NEO4J_LOCAL_HEAP: memorySize.default('512m'),
+  NEO4J_LOCAL_PAGECACHE: memorySize.default('256m'),
+  PORT: intFromEnv(0, 65_535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  SEED_ON_START: boolFromEnv.default(true),
+  SHUTDOWN_GRACE_MS: intFromEnv(0, 120_000).default(10_000),
+});
+
+export interface LocalNeo4jConfig {
+  host: string;
+  port: number;
+  /** Absolute folder for the embedded database's data, logs, classpath and pid file. */
+  dir: string;
+  heap: string;
+  pageCache: string;
+}
+
+export interface Config {
+  neo4j: {
+    /** Set when the user points at their own Neo4j; otherwise the local one is used or started. */
+    uri?: string;
+    user: string;
+    password: string;
+    database?: string;
+    txTimeoutMs: number;
+    connectTimeoutMs: number;
+  };
+  local: LocalNeo4jConfig;
+  http: { port: number; host: string; shutdownGraceMs: number };
+  env: 'development' | 'production' | 'test';
+  logLevel: (typeof logLevels)[number];
+  seedOnStart: boolean;
+  /** Repository root: where seed/, schema/ and neo4j/ live. */
+  rootDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Both src/ (tests) and dist/ (built) sit directly under the repository root.
+const rootDir = path.resolve(__dirname, '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as they do in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    neo4j: Object.freeze({
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+    }),
+    local: Object.freeze({
+      host: e.NEO4J_LOCAL_HOST,
+      port: e.NEO4J_LOCAL_PORT,
+      dir: path.resolve(rootDir, e.NEO4J_LOCAL_DIR),
+      heap: e.NEO4J_LOCAL_HEAP,
+      pageCache: e.NEO4J_LOCAL_PAGECACHE,
+    }),
+    http: Object.freeze({ port: e.PORT, host: e.HOST, shutdownGraceMs: e.SHUTDOWN_GRACE_MS }),
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    seedOnStart: e.SEED_ON_START,
+    rootDir,
+  });
+}

@@ -1,0 +1,135 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import { AppError, BadUserInputError, ServiceUnavailableError } from '../errors';
+import { toPlain } from './mapping';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** Counters a request can attach to see how much database work it caused. */
+export interface QueryMetrics {
+  dbQueries: number;
+  dbTimeMs: number;
+}
+
+export interface ExecutorOptions {
+  database?: string;
+  txTimeoutMs: number;
+}
+
+/** Work done inside one transaction: several statements that must commit together. */
+export type TxWork<T> = (run: (cypher: string, params?: Params) => Promise<Row[]>) => Promise<T>;
+
+/**
+ * The only place that opens sessions. Every call gets its own session, runs as a read or write
+ * transaction with a timeout and metadata, returns plain rows, and turns Neo4j failures into
+ * typed application errors.
+ */
+export class Executor {
+  constructor(
+    private readonly driver: Driver,
+    private readonly options: ExecutorOptions,
+    private readonly metrics?: QueryMetrics,
+    private readonly tag = 'career-graph',
+  ) {}
+
+  /** A view of this executor that counts its queries into `metrics` under a request tag. */
+  scoped(metrics: QueryMetrics, tag: string): Executor {
+    return new Executor(this.driver, this.options, metrics, tag);
+  }
+
+  read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.inTransaction('READ', (run) => run(cypher, params));
+  }
+
+  write(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.inTransaction('WRITE', (run) => run(cypher, params));
+  }
+
+  /** Several statements in one write transaction: all commit or none do. */
+  writeTransaction<T>(work: TxWork<T>): Promise<T> {
+    return this.inTransaction('WRITE', work);
+  }
+
+  /** Statements that cannot share a transaction with data writes (schema changes). */
+  async autoCommit(cypher: string, params: Params = {}): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      await session.run(cypher, params, this.txConfig());
+    } catch (error) {
+      throw translateNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async inTransaction<T>(mode: 'READ' | 'WRITE', work: TxWork<T>): Promise<T> {
+    const session = this.session(mode);
+    try {
+      const unit = async (tx: ManagedTransaction) => work((cypher, params = {}) => this.run(tx, cypher, params));
+      return mode === 'READ'
+        ? await session.executeRead(unit, this.txConfig())
+        : await session.executeWrite(unit, this.txConfig());
+    } catch (error) {
+      throw translateNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async run(tx: ManagedTransaction, cypher: string, params: Params): Promise<Row[]> {
+    const started = performance.now();
+    try {
+      const result = await tx.run(cypher, params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } finally {
+      if (this.metrics) {
+        this.metrics.dbQueries += 1;
+        this.metrics.dbTimeMs += performance.now() - started;
+      }
+    }
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      // Shared bookmarks make a read that follows a write see it, also on a cluster.
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+  }
+
+  private txConfig() {
+    return { timeout: this.options.txTimeoutMs, metadata: { app: this.tag } };
+  }
+}
+
+const UNAVAILABLE_CODES = new Set([
+  neo4j.error.SERVICE_UNAVAILABLE,
+  neo4j.error.SESSION_EXPIRED,
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+/** Maps a driver failure onto the application's error types; anything unknown passes through. */
+export function translateNeo4jError(error: unknown): unknown {
+  if (error instanceof AppError || !(error instanceof Neo4jError)) return error;
+  if (UNAVAILABLE_CODES.has(error.code) || error.message.includes('acquisition timed out')) {
+    return new ServiceUnavailableError('The graph database is unavailable; try again shortly.', { cause: error });
+  }
+  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return new ServiceUnavailableError('The query took longer than the database allows and was stopped.', {
+      cause: error,
+    });
+  }
+  if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    const id = /property `id` = '([^']*)'|id = '([^']*)'/.exec(error.message);
+    return new BadUserInputError(
+      id
+        ? `A node with id "${id[1] ?? id[2]}" already exists with another meaning.`
+        : 'A graph constraint was violated.',
+      id ? { id: id[1] ?? id[2] } : {},
+      { cause: error },
+    );
+  }
+  return error;
+}

@@ -1,0 +1,88 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config';
+import type { Executor } from '../graph/executor';
+import type { Logger } from '../logger';
+import { createRequestContext, type RequestContext } from './context';
+import { formatError } from './errors';
+import { healthRoutes } from './health';
+import { httpLogging } from './http-logging';
+import { requestStatePlugin } from './plugins/request-state.plugin';
+
+export interface ServerDeps {
+  config: Config;
+  driver: Driver;
+  executor: Executor;
+  schema: GraphQLSchema;
+  log: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops taking connections, lets in-flight requests finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+const BODY_LIMIT = '100kb';
+
+export async function startServer(
+  deps: ServerDeps,
+  port = deps.config.http.port,
+  host = deps.config.http.host,
+): Promise<RunningServer> {
+  const { config, driver, executor, schema, log } = deps;
+  const production = config.env === 'production';
+  const app = express();
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      requestStatePlugin({ allowDebugMetrics: !production }),
+    ],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use(httpLogging(log));
+  app.use(healthRoutes(driver, config.neo4j.database, config.neo4j.connectTimeoutMs));
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const ctx = createRequestContext(res.locals.requestId as string, executor, log);
+        // The HTTP log line reads the operation name from here once the plugin has resolved it.
+        res.locals.graphqlContext = ctx;
+        return ctx;
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const actualPort = (httpServer.address() as AddressInfo).port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+
+  return {
+    url: `http://${shownHost}:${actualPort}/graphql`,
+    port: actualPort,
+    stop: () => apollo.stop(),
+  };
+}

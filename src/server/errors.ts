@@ -1,0 +1,52 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { AppError } from '../errors';
+
+export const MASKED_MESSAGE = 'Internal server error';
+
+/**
+ * The one place that turns any error into what a client sees. It never throws: anything it does
+ * not recognise is masked, and the request id is added by the errors plugin so the log line can
+ * be found.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+
+  if (original instanceof AppError) {
+    return {
+      ...formatted,
+      message: original.message,
+      extensions: { ...original.details, code: original.code },
+    };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const problems = flattenValidation(original.extensions.validationErrors);
+    return {
+      ...formatted,
+      message: `Invalid argument: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      extensions: { code: 'BAD_USER_INPUT', problems },
+    };
+  }
+  // Errors raised by GraphQL itself (parse, validation, variable coercion) already say what is
+  // wrong with the request and carry a code from Apollo.
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    return { ...formatted, extensions: { code } };
+  }
+  return {
+    message: MASKED_MESSAGE,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+function flattenValidation(errors: ValidationError[], prefix = ''): { path: string; message: string }[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ path, message }));
+    return [...own, ...flattenValidation(e.children ?? [], path)];
+  });
+}

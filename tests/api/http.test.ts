@@ -1,0 +1,73 @@
+import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { startTestServer, unreachableDriver, type TestServer } from '../helpers/server';
+
+let db: TestDatabase;
+let server: TestServer;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  server = await startTestServer(db);
+});
+afterAll(async () => {
+  await server.stop();
+  await db.close();
+});
+
+describe('the HTTP server', () => {
+  it('when dbInfo is queried, then a real Neo4j 5 answers with its version and edition', async () => {
+    const { status, body } = await server.post({ query: 'query Which { dbInfo { name version edition } }' });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const info = (body.data as { dbInfo: { name: string; version: string; edition: string } }).dbInfo;
+    expect(info.name).toBe('Neo4j Kernel');
+    expect(info.version).toMatch(/^5\.\d+\.\d+/);
+    expect(['community', 'enterprise']).toContain(info.edition);
+  });
+
+  it('when /healthz is asked, then the process answers ok', async () => {
+    const res = await fetch(`${server.base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('when /readyz is asked and Neo4j answers, then it is ready', async () => {
+    const res = await fetch(`${server.base}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready', neo4j: 'reachable' });
+  });
+
+  it('when a request carries an x-request-id, then the response echoes it', async () => {
+    const res = await fetch(`${server.base}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(res.headers.get('x-request-id')).toBe('abc-123');
+  });
+
+  it('when a query names an unknown field, then the error has a code and no data is touched', async () => {
+    const { status, body } = await server.post({ query: '{ nope }' });
+    expect(status).toBe(400);
+    expect((body.errors as { extensions: { code: string } }[])[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('when debug metrics are asked for, then the response counts the database queries', async () => {
+    const { body } = await server.post({ query: '{ dbInfo { version } }' }, { 'x-debug-metrics': '1' });
+    expect((body.extensions as { metrics: { dbQueries: number } }).metrics.dbQueries).toBe(1);
+  });
+
+  it('when the database is unreachable, then /readyz is 503 with a reason, the API stays up and queries say SERVICE_UNAVAILABLE', async () => {
+    const driver = unreachableDriver(db);
+    const down = await startTestServer(db, driver);
+    try {
+      const ready = await fetch(`${down.base}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({
+        status: 'unavailable',
+        reason: expect.stringContaining('Neo4j is not reachable'),
+      });
+      const { body } = await down.post({ query: '{ dbInfo { version } }' });
+      expect((body.errors as { extensions: { code: string } }[])[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect((await fetch(`${down.base}/healthz`)).status).toBe(200);
+    } finally {
+      await down.stop();
+      await driver.close();
+    }
+  });
+});

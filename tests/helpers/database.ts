@@ -1,0 +1,28 @@
+import type { Driver } from 'neo4j-driver';
+import { loadConfig, type Config } from '../../src/config';
+import { createDriver } from '../../src/graph/driver';
+import { Executor } from '../../src/graph/executor';
+import { applyDatabaseSchema } from '../../src/graph/schema-setup';
+
+export interface TestDatabase {
+  config: Config;
+  driver: Driver;
+  executor: Executor;
+  close(): Promise<void>;
+}
+
+/** The Neo4j the global setup made sure of, with the database schema applied. */
+export async function openTestDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const uri = process.env.CAREER_GRAPH_TEST_NEO4J_URI ?? config.neo4j.uri;
+  if (!uri) throw new Error('The Jest global setup did not provide a Neo4j URI');
+  const driver = createDriver(uri, config.neo4j);
+  const executor = new Executor(driver, { database: config.neo4j.database, txTimeoutMs: config.neo4j.txTimeoutMs });
+  await applyDatabaseSchema(executor, config.rootDir);
+  return { config: { ...config, neo4j: { ...config.neo4j, uri } }, driver, executor, close: () => driver.close() };
+}
+
+/** A prefix that keeps one test's nodes apart from every other test's. */
+export function uniquePrefix(name: string): string {
+  return `t-${name}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('when nothing is set, then it uses the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.neo4j.user).toBe('neo4j');
+    expect(config.http.port).toBe(4000);
+    expect(config.env).toBe('development');
+    expect(config.local).toMatchObject({ host: '127.0.0.1', port: 7687, heap: '512m' });
+    expect(config.local.dir).toBe(path.join(config.rootDir, '.neo4j'));
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('when values are set, then they are parsed to their types', () => {
+    const config = loadConfig({ PORT: '8080', NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', SEED_ON_START: 'false' });
+    expect(config.http.port).toBe(8080);
+    expect(config.neo4j.uri).toBe('neo4j+s://abc.databases.neo4j.io');
+    expect(config.seedOnStart).toBe(false);
+  });
+
+  it('when a value is empty, then it counts as unset', () => {
+    expect(loadConfig({ NEO4J_URI: '' }).neo4j.uri).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'eighty', 'PORT: expected a whole number'],
+    ['PORT', '70000', 'PORT: expected at most 65535'],
+    ['NEO4J_URI', 'http://localhost:7474', 'NEO4J_URI: expected a Neo4j URI'],
+    ['NODE_ENV', 'staging', 'NODE_ENV'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
+    ['NEO4J_LOCAL_HEAP', 'lots', 'NEO4J_LOCAL_HEAP: expected a size'],
+    ['SEED_ON_START', 'maybe', 'SEED_ON_START: expected true or false'],
+  ])('when %s is %p, then start fails naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('when several values are bad, then every one is reported', () => {
+    try {
+      loadConfig({ PORT: 'x', LOG_LEVEL: 'y' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(2);
+    }
+  });
+});
