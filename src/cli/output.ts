@@ -1,0 +1,19 @@
+import type { LoadSummary } from '../seed/load-graph';
+
+/** A one-line progress display, only on a terminal. */
+export function progressBar(label: string): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (done, total) => {
+    const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
+    process.stderr.write(`\r${label}: ${done}/${total} facts (${pct}%)${done === total ? '\n' : ''}`);
+  };
+}
+
+/** The closing lines of a load: what was written and how long it took. */
+export function describeSummary(verb: string, s: LoadSummary): string {
+  return (
+    `${verb} ${s.nodes} nodes and ${s.relationships} relationships from ${s.files} file(s) in ${s.durationMs} ms\n` +
+    `  nodes: ${s.nodesCreated} created, ${s.nodesUpdated} updated\n` +
+    `  relationships: ${s.relationshipsCreated} created, ${s.relationshipsUpdated} updated\n`
+  );
+}

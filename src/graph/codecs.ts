@@ -1,0 +1,40 @@
+import type { NodeKind } from '../model/kinds';
+import type { EntityFact, RelationshipFact, RoleFact } from '../model/rules';
+
+/**
+ * How facts are stored: Neo4j properties cannot hold maps, so a role's salary is kept as flat
+ * `salary*` properties. These two functions are the only place that knows it.
+ */
+export type StoredProps = Record<string, unknown>;
+
+const SALARY_KEYS = ['min', 'max', 'currency', 'period', 'basis', 'region', 'caveat'] as const;
+const salaryProp = (key: string) => `salary${key[0].toUpperCase()}${key.slice(1)}`;
+
+export function factToProps(kind: NodeKind, fact: RoleFact | EntityFact): StoredProps {
+  const { salary, ...rest } = fact as RoleFact;
+  const props: StoredProps = { ...rest };
+  if (kind === 'ROLE' && salary) {
+    for (const key of SALARY_KEYS) props[salaryProp(key)] = salary[key];
+  }
+  return dropEmpty(props);
+}
+
+export function propsToFact(kind: NodeKind, props: StoredProps): RoleFact | EntityFact {
+  const fact: StoredProps = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (key.startsWith('salary') || key === 'updatedAt') continue;
+    fact[key] = value;
+  }
+  if (kind === 'ROLE' && props.salaryMin !== undefined && props.salaryMin !== null) {
+    fact.salary = dropEmpty(Object.fromEntries(SALARY_KEYS.map((key) => [key, props[salaryProp(key)]])));
+  }
+  return dropEmpty(fact) as unknown as RoleFact | EntityFact;
+}
+
+export function relationshipToProps(rel: RelationshipFact): StoredProps {
+  return dropEmpty({ ...rel.properties, sources: rel.sources });
+}
+
+function dropEmpty(obj: StoredProps): StoredProps {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== null));
+}

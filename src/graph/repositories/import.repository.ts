@@ -1,0 +1,119 @@
+import { NODE_KINDS, NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
+import { RELATIONSHIPS, RELATIONSHIP_TYPES, type RelationshipType } from '../../model/relationships';
+import type { EntityFact, GraphFile, RelationshipFact, RoleFact } from '../../model/rules';
+import { factToProps, propsToFact, relationshipToProps } from '../codecs';
+import * as Q from '../cypher/import.cypher';
+import type { Executor, Row } from '../executor';
+
+export interface WriteCounts {
+  nodesCreated: number;
+  nodesUpdated: number;
+  relationshipsCreated: number;
+  relationshipsUpdated: number;
+}
+
+export interface WriteOptions {
+  /** Empty the graph first, in the same transaction as the load. */
+  reset?: boolean;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Node and relationship facts grouped for writing. */
+export interface GraphBatch {
+  nodes: { kind: NodeKind; facts: (RoleFact | EntityFact)[] }[];
+  relationships: RelationshipFact[];
+}
+
+const DEFAULT_BATCH = 1000;
+
+export class ImportRepository {
+  constructor(private readonly executor: Executor) {}
+
+  async countNodes(): Promise<number> {
+    const [row] = await this.executor.read(Q.COUNT_NODES);
+    return row.count as number;
+  }
+
+  /** Of the given ids of one kind, those that exist in the graph. */
+  async existingIds(kind: NodeKind, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.executor.read(Q.existingIds(labelOf(kind)), { ids });
+    return new Set(rows.map((r) => r.id as string));
+  }
+
+  /** Writes everything in one transaction, in UNWIND batches: all of it commits or none does. */
+  write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteCounts> {
+    const size = options.batchSize ?? DEFAULT_BATCH;
+    const total = batch.nodes.reduce((n, g) => n + g.facts.length, 0) + batch.relationships.length;
+    const counts: WriteCounts = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
+
+    return this.executor.writeTransaction(async (run) => {
+      let done = 0;
+      const step = (rows: Row[], n: number) => {
+        done += n;
+        options.onProgress?.(done, total);
+        return rows[0] ?? { created: 0, updated: 0 };
+      };
+      if (options.reset) await run(Q.DELETE_ALL);
+
+      for (const { kind, facts } of batch.nodes) {
+        for (const chunk of chunks(facts, size)) {
+          const rows = chunk.map((fact) => ({ id: fact.id, props: factToProps(kind, fact) }));
+          const result = step(await run(Q.mergeNodes(labelOf(kind)), { rows }), chunk.length);
+          counts.nodesCreated += result.created as number;
+          counts.nodesUpdated += result.updated as number;
+        }
+      }
+      for (const type of RELATIONSHIP_TYPES) {
+        const spec = RELATIONSHIPS[type];
+        const ofType = batch.relationships.filter((r) => r.type === type);
+        for (const chunk of chunks(ofType, size)) {
+          const rows = chunk.map((r) => ({ from: r.from, to: r.to, props: relationshipToProps(r) }));
+          const cypher = Q.mergeRelationships(type, labelOf(spec.from), labelOf(spec.to));
+          const result = step(await run(cypher, { rows }), chunk.length);
+          counts.relationshipsCreated += result.created as number;
+          counts.relationshipsUpdated += result.updated as number;
+        }
+      }
+      return counts;
+    });
+  }
+
+  /** The whole graph in the data-file format, in a stable order. */
+  async exportAll(): Promise<GraphFile> {
+    const file: Record<string, unknown> = { version: 1 };
+    for (const kind of NODE_KIND_NAMES) {
+      const rows = await this.executor.read(Q.exportNodes(labelOf(kind)));
+      if (rows.length > 0) {
+        file[NODE_KINDS[kind].fileKey] = rows.map((r) => propsToFact(kind, r.props as Record<string, unknown>));
+      }
+    }
+    const relationships: RelationshipFact[] = [];
+    for (const type of RELATIONSHIP_TYPES) {
+      const spec = RELATIONSHIPS[type];
+      const rows = await this.executor.read(Q.exportRelationships(type, labelOf(spec.from), labelOf(spec.to)));
+      relationships.push(...rows.map((r) => rowToRelationship(type, r)));
+    }
+    if (relationships.length > 0) file.relationships = relationships;
+    return file as unknown as GraphFile;
+  }
+}
+
+function rowToRelationship(type: RelationshipType, row: Row): RelationshipFact {
+  const { sources, emphasis, note } = row.props as { sources: string[]; emphasis?: string; note?: string };
+  const properties = Object.fromEntries(
+    Object.entries({ emphasis, note }).filter(([, v]) => v !== undefined && v !== null),
+  );
+  return {
+    type,
+    from: row.from as string,
+    to: row.to as string,
+    ...(Object.keys(properties).length > 0 ? { properties } : {}),
+    sources,
+  };
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import type { NodeKind } from './kinds';
+import { RELATIONSHIPS, RELATIONSHIP_TYPES, type RelationshipType } from './relationships';
+import { SLUG_PATTERN } from './slug';
+
+/**
+ * What a valid fact is: the one definition used by the file loader and by the API's writes.
+ */
+export const LIMITS = {
+  idLength: 100,
+  nameLength: 120,
+  textLength: 2000,
+  shortTextLength: 200,
+  listItems: 50,
+  sources: 20,
+} as const;
+
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** "is required" for a missing field, "expected <what>" for a present one of the wrong type. */
+const expected = (what: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `expected ${what}`),
+});
+
+export const idSchema = z
+  .string(expected('a string id'))
+  .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`)
+  .regex(SLUG_PATTERN, 'must be a slug: lowercase letters and digits separated by single "-"');
+
+const nameSchema = z
+  .string(expected('a string'))
+  .trim()
+  .min(1, 'must not be empty')
+  .max(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`);
+
+const text = (max: number = LIMITS.textLength) =>
+  z.string(expected('a string')).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const list = <T extends z.ZodType>(item: T, max: number = LIMITS.listItems) =>
+  z.array(item, expected('a list')).max(max, `must have at most ${max} items`);
+
+export const sourcesSchema = list(text(LIMITS.shortTextLength), LIMITS.sources).min(
+  1,
+  'must name at least one source section',
+);
+
+export const salarySchema = z
+  .strictObject({
+    min: z.number(expected('a number')).int('must be a whole number').nonnegative('must not be negative'),
+    max: z.number(expected('a number')).int('must be a whole number').nonnegative('must not be negative'),
+    currency: z
+      .string(expected('a string'))
+      .refine((c) => ISO_CURRENCIES.has(c), 'must be an ISO 4217 currency code such as USD'),
+    period: z.enum(['YEAR', 'MONTH', 'HOUR']),
+    basis: z.enum(['BASE', 'TOTAL']),
+    region: text(LIMITS.shortTextLength).optional(),
+    caveat: text().optional(),
+  })
+  .refine((s) => s.min <= s.max, { message: 'min must not be greater than max', path: ['min'] });
+
+const baseNodeShape = {
+  id: idSchema,
+  name: nameSchema,
+  aliases: list(text(LIMITS.shortTextLength)).optional(),
+  description: text().optional(),
+  sources: sourcesSchema,
+};
+
+export const TRACKS = ['IC', 'MANAGEMENT'] as const;
+
+export const roleSchema = z.strictObject({
+  ...baseNodeShape,
+  seniority: text(LIMITS.shortTextLength).optional(),
+  level: z.number(expected('a number')).int('must be a whole number').min(1).max(10).optional(),
+  track: z.enum(TRACKS).optional(),
+  summary: text().optional(),
+  bestFor: text().optional(),
+  responsibilities: list(text()).optional(),
+  onboardingFocus: text().optional(),
+  documentationNeeds: text().optional(),
+  ergonomics: text().optional(),
+  salary: salarySchema.optional(),
+});
+
+export const entitySchema = z.strictObject(baseNodeShape);
+
+export type RoleFact = z.infer<typeof roleSchema>;
+export type EntityFact = z.infer<typeof entitySchema>;
+export type Salary = z.infer<typeof salarySchema>;
+
+export function nodeSchemaFor(kind: NodeKind) {
+  return kind === 'ROLE' ? roleSchema : entitySchema;
+}
+
+export const relationshipPropertiesSchema = z.strictObject({
+  emphasis: text(LIMITS.shortTextLength).optional(),
+  note: text().optional(),
+});
+
+export const relationshipSchema = z
+  .strictObject({
+    type: z.enum(RELATIONSHIP_TYPES as [RelationshipType, ...RelationshipType[]], {
+      error: `must be one of ${RELATIONSHIP_TYPES.join(', ')}`,
+    }),
+    from: idSchema,
+    to: idSchema,
+    properties: relationshipPropertiesSchema.optional(),
+    sources: sourcesSchema,
+  })
+  .superRefine((rel, ctx) => {
+    const allowed: readonly string[] | 'text' | undefined = (
+      RELATIONSHIPS[rel.type] as { emphasis?: readonly string[] | 'text' }
+    ).emphasis;
+    if ((rel.type === 'PROGRESSES_TO' || rel.type === 'PIVOTS_TO') && rel.from === rel.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'a role cannot lead to itself' });
+    }
+    const emphasis = rel.properties?.emphasis;
+    if (emphasis === undefined) return;
+    if (allowed === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['properties', 'emphasis'], message: `${rel.type} takes no emphasis` });
+    } else if (allowed !== 'text' && !allowed.includes(emphasis)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['properties', 'emphasis'],
+        message: `must be one of ${allowed.join(', ')} for ${rel.type}`,
+      });
+    }
+  });
+
+export type RelationshipFact = z.infer<typeof relationshipSchema>;
+
+/** One data file: every key optional except the format version. */
+export type GraphFile = {
+  version: 1;
+  roles?: RoleFact[];
+  tools?: EntityFact[];
+  skills?: EntityFact[];
+  frameworks?: EntityFact[];
+  employers?: EntityFact[];
+  workflows?: EntityFact[];
+  languages?: EntityFact[];
+  categories?: EntityFact[];
+  relationships?: RelationshipFact[];
+};

@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openTestDatabase, uniquePrefix, type TestDatabase } from '../helpers/database';
+
+let db: TestDatabase;
+let tmp: string;
+
+/** Runs a built CLI (npm test builds first) against the test database. */
+function cli(name: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(db.config.rootDir, 'dist', 'cli', `${name}.js`), ...args], {
+      env: { ...process.env, NEO4J_URI: db.config.neo4j.uri, LOG_LEVEL: 'silent' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const graphSize = async () =>
+  (await db.executor.read('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r'))[0];
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'cg-cli-'));
+});
+afterAll(() => db.close());
+
+describe('npm run seed', () => {
+  it('when run twice, then it reports the same facts and the graph does not grow', async () => {
+    const first = await cli('seed', ['--reset']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Seeded \d+ nodes and \d+ relationships from 7 file\(s\) in \d+ ms/);
+    const size = await graphSize();
+    const second = await cli('seed', []);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/nodes: 0 created, \d+ updated/);
+    expect(await graphSize()).toEqual(size);
+  });
+
+  it('when given an unknown flag, then it explains the usage and writes nothing', async () => {
+    const result = await cli('seed', ['--wipe']);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('Unknown argument --wipe. Usage: npm run seed [-- --reset]');
+  });
+});
+
+describe('npm run import', () => {
+  it('when a file is malformed, then it exits non-zero naming file, path and reason, and writes nothing', async () => {
+    const prefix = uniquePrefix('cli');
+    const file = path.join(tmp, 'bad.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        tools: [
+          { id: `${prefix}-ok`, name: 'Fine', sources: ['s'] },
+          { id: 'Not A Slug', name: 'x', sources: [] },
+        ],
+        relationships: [{ type: 'KNOWS', from: 'backend-engineer', to: `${prefix}-ok`, sources: ['s'] }],
+      }),
+    );
+    const before = await graphSize();
+    const result = await cli('import', [file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('problems found; nothing was written');
+    expect(result.stderr).toContain(`${file}: tools[1].id: must be a slug`);
+    expect(result.stderr).toContain(`${file}: tools[1].sources: must name at least one source section`);
+    expect(result.stderr).toContain(`${file}: relationships[0].type: must be one of`);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect(await graphSize()).toEqual(before);
+  });
+
+  it('when no file is given, then it prints the usage', async () => {
+    const result = await cli('import', []);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('Usage: npm run import -- <file.json>');
+  });
+});
+
+describe('npm run export', () => {
+  it('when the seeded graph is exported and imported again, then nothing changes', async () => {
+    await cli('seed', ['--reset']);
+    const file = path.join(tmp, 'export.json');
+    const exported = await cli('export', [file]);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^Exported \d+ nodes and \d+ relationships to /);
+    const size = await graphSize();
+    const data = JSON.parse(await readFile(file, 'utf8'));
+    expect(data.version).toBe(1);
+    expect(data.roles.map((r: { id: string }) => r.id)).toContain('backend-engineer');
+
+    const imported = await cli('import', [file]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/nodes: 0 created/);
+    expect(imported.stdout).toMatch(/relationships: 0 created/);
+    expect(await graphSize()).toEqual(size);
+  });
+});
