@@ -1,6 +1,12 @@
 import { NODE_KINDS, NODE_KIND_NAMES, type NodeKind } from '../model/kinds';
 import { RELATIONSHIPS } from '../model/relationships';
-import { nodeSchemaFor, relationshipSchema, type EntityFact, type RelationshipFact, type RoleFact } from '../model/rules';
+import {
+  nodeSchemaFor,
+  relationshipSchema,
+  type EntityFact,
+  type RelationshipFact,
+  type RoleFact,
+} from '../model/rules';
 import type { GraphBatch } from '../graph/repositories/import.repository';
 import { formatPath, type Problem } from './problems';
 import type { RawDocument } from './read-files';
@@ -39,7 +45,10 @@ export async function validateDocuments(
       const at = { file, path: `${path}.id` };
       const first = nodes.get(fact.id);
       if (first && !invalid.has(fact.id)) {
-        problems.push({ ...at, reason: `duplicate id "${fact.id}" (already used at ${first.at.file}: ${first.at.path})` });
+        problems.push({
+          ...at,
+          reason: `duplicate id "${fact.id}" (already used at ${first.at.file}: ${first.at.path})`,
+        });
         continue;
       }
       nodes.set(fact.id, { kind, at });
@@ -138,7 +147,8 @@ function parseDocument(file: string, data: unknown, problems: Problem[]): Parsed
   }
   const content = data as Record<string, unknown>;
   if (content.version !== 1) report(['version'], 'must be 1 (the data format version)');
-  for (const key of Object.keys(content)) if (!FILE_KEYS.has(key)) report([key], `unknown key (expected one of ${[...FILE_KEYS].join(', ')})`);
+  for (const key of Object.keys(content))
+    if (!FILE_KEYS.has(key)) report([key], `unknown key (expected one of ${[...FILE_KEYS].join(', ')})`);
 
   const entries = (key: string): unknown[] => {
     if (content[key] === undefined) return [];

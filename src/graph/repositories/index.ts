@@ -1,16 +1,18 @@
 import type { Executor } from '../executor';
 import { ImportRepository } from './import.repository';
+import { KeyedReadRepository } from './keyed-read.repository';
 import { NodeRepository } from './node.repository';
-import { RelationshipRepository } from './relationship.repository';
 import { SystemRepository } from './system.repository';
+import { TraversalRepository } from './traversal.repository';
 
 /** Every repository, bound to one executor (and so to one request's metrics). */
 export function createRepositories(executor: Executor) {
   return {
     system: new SystemRepository(executor),
     nodes: new NodeRepository(executor),
-    relationships: new RelationshipRepository(executor),
+    keyed: new KeyedReadRepository(executor),
     imports: new ImportRepository(executor),
+    traversals: new TraversalRepository(executor),
   };
 }
 

@@ -1,0 +1,47 @@
+import type { NodeKind, NodeLabel } from '../../model/kinds';
+import * as Q from '../cypher/read.cypher';
+import type { Executor } from '../executor';
+import { cypherInt } from '../mapping';
+import type { NodeRecord, PageRecord } from '../records';
+
+export type ListFilter = Partial<Record<Q.FilterKey, string | number>>;
+
+export interface ListQuery {
+  first: number;
+  after?: { name: string; id: string };
+  filter?: ListFilter;
+}
+
+export interface SearchHitRecord {
+  score: number;
+  node: NodeRecord;
+}
+
+export class NodeRepository {
+  constructor(private readonly executor: Executor) {}
+
+  async list<T extends NodeRecord>(kind: NodeKind, query: ListQuery): Promise<PageRecord<T>> {
+    const filter = Object.fromEntries(
+      Object.entries(query.filter ?? {}).filter(([, v]) => v !== undefined && v !== null),
+    ) as ListFilter;
+    const keys = (Object.keys(filter) as Q.FilterKey[]).filter((k) => k in Q.FILTER_CONDITIONS).sort();
+    // One extra row tells whether another page follows without a second query.
+    const [row] = await this.executor.read(Q.listNodes(kind, keys), {
+      filter,
+      after: query.after ?? null,
+      limit: cypherInt(query.first + 1),
+    });
+    const page = row.page as T[];
+    return {
+      nodes: page.slice(0, query.first),
+      hasNextPage: page.length > query.first,
+      totalCount: row.totalCount as number,
+    };
+  }
+
+  /** `query` must already be a safe Lucene query; see search-query.ts. */
+  async search(query: string, labels: NodeLabel[] | null, limit: number): Promise<SearchHitRecord[]> {
+    const rows = await this.executor.read(Q.SEARCH, { query, labels, limit: cypherInt(limit) });
+    return rows as unknown as SearchHitRecord[];
+  }
+}

@@ -1,0 +1,23 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { NodeRecord } from '../../graph/records';
+import type { RequestContext } from '../../server/context';
+import { Category, Tool } from '../shared/entity.types';
+import { CategoryFilter } from '../shared/filters.input';
+import { nodeQueries } from '../shared/node-queries.resolver';
+import { related } from '../shared/relations';
+
+export const CategoryQueries = nodeQueries({
+  kind: 'CATEGORY',
+  Type: Category,
+  Filter: CategoryFilter,
+  single: 'category',
+  plural: 'categories',
+});
+
+@Resolver(() => Category)
+export class CategoryFieldsResolver {
+  @FieldResolver(() => [Tool], { description: 'Tools in the category.' })
+  tools(@Root() category: NodeRecord, @Ctx() ctx: RequestContext): Promise<NodeRecord[]> {
+    return related(ctx, 'IN_CATEGORY', 'IN', category.id);
+  }
+}

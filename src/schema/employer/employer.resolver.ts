@@ -1,0 +1,31 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { NodeRecord } from '../../graph/records';
+import type { RequestContext } from '../../server/context';
+import { Role } from '../role/role.type';
+import { Employer } from '../shared/entity.types';
+import { EmployerFilter } from '../shared/filters.input';
+import type { LinkShape } from '../shared/link';
+import { RoleLink } from '../shared/links.types';
+import { nodeQueries } from '../shared/node-queries.resolver';
+import { links, related } from '../shared/relations';
+
+export const EmployerQueries = nodeQueries({
+  kind: 'EMPLOYER',
+  Type: Employer,
+  Filter: EmployerFilter,
+  single: 'employer',
+  plural: 'employers',
+});
+
+@Resolver(() => Employer)
+export class EmployerFieldsResolver {
+  @FieldResolver(() => [Role], { description: 'Roles the employer hires for.' })
+  hires(@Root() employer: NodeRecord, @Ctx() ctx: RequestContext): Promise<NodeRecord[]> {
+    return related(ctx, 'HIRES', 'OUT', employer.id);
+  }
+
+  @FieldResolver(() => [RoleLink])
+  hiringLinks(@Root() employer: NodeRecord, @Ctx() ctx: RequestContext): Promise<LinkShape<NodeRecord>[]> {
+    return links(ctx, 'HIRES', 'OUT', employer.id);
+  }
+}

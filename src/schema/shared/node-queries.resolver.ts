@@ -1,0 +1,47 @@
+import { Arg, Args, Ctx, ID, Query, Resolver, type ClassType } from 'type-graphql';
+import type { ListFilter } from '../../graph/repositories/node.repository';
+import type { NodeRecord } from '../../graph/records';
+import type { NodeKind } from '../../model/kinds';
+import type { RequestContext } from '../../server/context';
+import { Connection, toConnection, type ConnectionShape } from './connection';
+import { decodeCursor } from './cursor';
+import { assertId } from './ids';
+import { ListArgs } from './list.args';
+
+export interface NodeQueriesOptions<T extends object, F extends object> {
+  kind: NodeKind;
+  Type: ClassType<T>;
+  Filter: ClassType<F>;
+  /** Query names, e.g. `role` and `roles`. */
+  single: string;
+  plural: string;
+}
+
+/** `<single>(id)` and `<plural>(first, after, filter)` for one kind of node. */
+export function nodeQueries<T extends object, F extends object>(options: NodeQueriesOptions<T, F>) {
+  const { kind, Type, Filter, single, plural } = options;
+  const ConnectionType = Connection(Type, Type.name);
+
+  @Resolver()
+  class NodeQueries {
+    @Query(() => Type, { name: single, nullable: true, description: `The ${Type.name} with this id, or null.` })
+    one(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<NodeRecord | null> {
+      return ctx.loaders.node(kind, assertId('id', id));
+    }
+
+    @Query(() => ConnectionType, { name: plural, description: `${Type.name} nodes, ordered by name then id.` })
+    async many(
+      @Args(() => ListArgs) { first, after }: ListArgs,
+      @Arg('filter', () => Filter, { nullable: true }) filter: F | null,
+      @Ctx() ctx: RequestContext,
+    ): Promise<ConnectionShape<NodeRecord>> {
+      const page = await ctx.repositories.nodes.list(kind, {
+        first,
+        after: after ? decodeCursor(after) : undefined,
+        filter: (filter ?? {}) as ListFilter,
+      });
+      return toConnection(page);
+    }
+  }
+  return NodeQueries;
+}

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { loadGraphFiles } from '../../src/seed/load-graph';
+import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
+
+const file = path.join(__dirname, '../../schema/examples.graphql');
+const source = readFileSync(file, 'utf8');
+const operations = parse(source)
+  .definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+  .map((d) => d.name!.value);
+
+let db: TestDatabase;
+let graphql: TestGraphQL;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
+  graphql = await createTestGraphQL(db);
+});
+afterAll(async () => {
+  await graphql.stop();
+  await db.close();
+});
+
+describe('schema/examples.graphql', () => {
+  it('when the file is read, then it holds named operations', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it.each(operations)('when %s runs against the seeded graph, then it answers without errors', async (name) => {
+    const result = await graphql.run(source, undefined, name);
+    expect(result.errors).toBeUndefined();
+    const values = Object.values(result.data ?? {});
+    expect(values.length).toBeGreaterThan(0);
+    // Every example is written to find something in the seed, so none comes back empty.
+    for (const value of values) {
+      expect(value).not.toBeNull();
+      if (Array.isArray(value)) expect(value.length).toBeGreaterThan(0);
+      if (value && typeof value === 'object' && 'edges' in value)
+        expect((value as { edges: unknown[] }).edges.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { createLogger } from '../../src/logger';
+import { buildGraphQLSchema } from '../../src/schema';
+import { createRequestContext, type RequestContext } from '../../src/server/context';
+import { formatError } from '../../src/server/errors';
+import { requestStatePlugin } from '../../src/server/plugins/request-state.plugin';
+import type { TestDatabase } from './database';
+
+export interface OperationResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: readonly GraphQLFormattedError[];
+  /** Database round trips the operation caused. */
+  dbQueries: number;
+}
+
+export interface TestGraphQL {
+  run<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    operationName?: string,
+  ): Promise<OperationResult<T>>;
+  stop(): Promise<void>;
+}
+
+/** The real schema and error handling, executed without HTTP (Apollo's executeOperation). */
+export async function createTestGraphQL(db: TestDatabase): Promise<TestGraphQL> {
+  const server = new ApolloServer<RequestContext>({
+    schema: await buildGraphQLSchema(),
+    formatError,
+    plugins: [requestStatePlugin({ allowDebugMetrics: false })],
+  });
+  await server.start();
+  const log = createLogger({ logLevel: 'silent', env: 'test' });
+  let n = 0;
+  return {
+    async run(query, variables, operationName) {
+      const contextValue = createRequestContext(`test-${++n}`, db.executor, log);
+      const response = await server.executeOperation({ query, variables, operationName }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('Expected a single result');
+      const { data, errors } = response.body.singleResult;
+      return { data: data as never, errors, dbQueries: contextValue.metrics.dbQueries };
+    },
+    stop: () => server.stop(),
+  };
+}
