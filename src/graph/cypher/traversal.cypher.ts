@@ -1,0 +1,152 @@
+import { projection } from './projections.cypher';
+
+/*
+ * Traversals. Variable-length bounds cannot be parameters: `maxSteps` reaches these builders
+ * only after validation as an integer in 1..MAX_STEPS, and nothing else is ever interpolated.
+ */
+
+export const MAX_STEPS = 6;
+
+const role = (v: string) => projection('ROLE', v);
+const tool = (v: string) => projection('TOOL', v);
+const skill = (v: string) => projection('SKILL', v);
+const framework = (v: string) => projection('FRAMEWORK', v);
+
+function steps(maxSteps: number): string {
+  if (!Number.isInteger(maxSteps) || maxSteps < 1 || maxSteps > MAX_STEPS) {
+    throw new RangeError(`maxSteps must be an integer from 1 to ${MAX_STEPS}`);
+  }
+  return String(maxSteps);
+}
+
+const TRANSITIONS = (includePivots: boolean) => (includePivots ? 'PROGRESSES_TO|PIVOTS_TO' : 'PROGRESSES_TO');
+
+/** Items every listed role has, by relationship type and target label. Rows: { item }. */
+export const sharedItems = (type: 'USES_TOOL' | 'REQUIRES_SKILL' | 'USES_FRAMEWORK') => {
+  const [label, proj] =
+    type === 'USES_TOOL'
+      ? ['Tool', tool('x')]
+      : type === 'REQUIRES_SKILL'
+        ? ['Skill', skill('x')]
+        : ['Framework', framework('x')];
+  return `
+UNWIND $ids AS id
+MATCH (:Role {id: id})-[:${type}]->(x:${label})
+WITH x, count(DISTINCT id) AS holders
+WHERE holders = size($ids)
+RETURN ${proj} AS item
+ORDER BY x.name, x.id
+`;
+};
+
+/** Sorted related nodes of `v` as a list expression. */
+const sorted = (v: string, type: string, label: string, proj: (v: string) => string) =>
+  `COLLECT { MATCH (${v})-[:${type}]->(x:${label}) RETURN ${proj('x')} AS item ORDER BY x.name, x.id }`;
+const sortedIn = (v: string, type: string, label: string, proj: (v: string) => string) =>
+  `COLLECT { MATCH (${v})<-[:${type}]-(x:${label}) RETURN ${proj('x')} AS item ORDER BY x.name, x.id }`;
+
+/**
+ * Both roles with each one's tools, skills, frameworks, workflows and employers, sorted; the
+ * overlaps are set arithmetic on ids done in the repository. Rows: { a, b, dimensions }.
+ */
+export const COMPARE_ROLES = `
+MATCH (a:Role {id: $a}), (b:Role {id: $b})
+RETURN ${role('a')} AS a, ${role('b')} AS b, {
+  tools: [${sorted('a', 'USES_TOOL', 'Tool', tool)}, ${sorted('b', 'USES_TOOL', 'Tool', tool)}],
+  skills: [${sorted('a', 'REQUIRES_SKILL', 'Skill', skill)}, ${sorted('b', 'REQUIRES_SKILL', 'Skill', skill)}],
+  frameworks: [${sorted('a', 'USES_FRAMEWORK', 'Framework', framework)}, ${sorted('b', 'USES_FRAMEWORK', 'Framework', framework)}],
+  workflows: [${sorted('a', 'PRACTICES', 'Workflow', (v) => projection('WORKFLOW', v))}, ${sorted('b', 'PRACTICES', 'Workflow', (v) => projection('WORKFLOW', v))}],
+  employers: [${sortedIn('a', 'HIRES', 'Employer', (v) => projection('EMPLOYER', v))}, ${sortedIn('b', 'HIRES', 'Employer', (v) => projection('EMPLOYER', v))}]
+} AS dimensions
+`;
+
+/** Salary change, ranking gain and what to learn, for each path `p` from `s` to `t`. */
+const pathDetails = (carry: string) => `
+WITH ${carry}s, t, p, CASE
+  WHEN s.salaryMin IS NULL OR t.salaryMin IS NULL OR s.salaryCurrency <> t.salaryCurrency THEN null
+  ELSE { min: t.salaryMin - s.salaryMin, max: t.salaryMax - s.salaryMax, currency: t.salaryCurrency }
+END AS salaryChange
+WITH *, CASE WHEN salaryChange IS NULL THEN null ELSE salaryChange.min + salaryChange.max END AS gain,
+  COLLECT {
+    UNWIND nodes(p)[1..] AS n
+    MATCH (n)-[:REQUIRES_SKILL]->(x:Skill) WHERE NOT (s)-[:REQUIRES_SKILL]->(x)
+    WITH DISTINCT x ORDER BY x.name, x.id
+    RETURN ${skill('x')}
+  } AS skillsToAcquire,
+  COLLECT {
+    UNWIND nodes(p)[1..] AS n
+    MATCH (n)-[:USES_TOOL]->(x:Tool) WHERE NOT (s)-[:USES_TOOL]->(x)
+    WITH DISTINCT x ORDER BY x.name, x.id
+    RETURN ${tool('x')}
+  } AS toolsToLearn`;
+
+const PATH_SHAPE = `{
+  roles: [n IN nodes(p) | ${role('n')}],
+  kinds: [r IN relationships(p) | type(r)],
+  sources: [r IN relationships(p) | coalesce(r.sources, [])],
+  salaryChange: salaryChange,
+  skillsToAcquire: skillsToAcquire,
+  toolsToLearn: toolsToLearn
+}`;
+
+/**
+ * For each of $fromIds, the simple routes to $to of 1..maxSteps transitions, ranked: fewer steps,
+ * larger salary gain (unknown last), fewer skills to acquire, then the route's ids (and, for a
+ * promotion and a pivot between the same roles, the kinds of step). What to
+ * learn is what the roles after the start need that the start does not have.
+ * Rows: { fromId, paths: [{ roles, kinds, sources, salaryChange, skillsToAcquire, toolsToLearn }] }.
+ */
+export const progressionPaths = (maxSteps: number, includePivots: boolean) => `
+UNWIND $fromIds AS fromId
+MATCH (s:Role {id: fromId}), (t:Role {id: $to})
+MATCH p = (s)-[:${TRANSITIONS(includePivots)}*1..${steps(maxSteps)}]->(t)
+WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+${pathDetails('fromId, ')}
+ORDER BY fromId, length(p), gain IS NULL, gain DESC, size(skillsToAcquire), [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]
+WITH fromId, collect(${PATH_SHAPE})[0..$first] AS paths
+RETURN fromId, paths
+`;
+
+/** One shortest route (Neo4j's allShortestPaths, then the same ranking), or no row. */
+export const shortestProgression = (includePivots: boolean) => `
+MATCH (s:Role {id: $from}), (t:Role {id: $to})
+MATCH p = allShortestPaths((s)-[:${TRANSITIONS(includePivots)}*]->(t))
+${pathDetails('')}
+ORDER BY gain IS NULL, gain DESC, size(skillsToAcquire), [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]
+LIMIT 1
+RETURN ${PATH_SHAPE} AS path
+`;
+
+/** What `to` needs that `from` lacks, and the share of `to`'s skills `from` already has. */
+export const SKILL_GAP = `
+MATCH (f:Role {id: $from}), (t:Role {id: $to})
+RETURN ${role('f')} AS from, ${role('t')} AS to,
+  COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(x:Skill) WHERE NOT (f)-[:REQUIRES_SKILL]->(x) RETURN ${skill('x')} AS item ORDER BY x.name, x.id } AS missingSkills,
+  COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(x:Skill)<-[:REQUIRES_SKILL]-(f) RETURN ${skill('x')} AS item ORDER BY x.name, x.id } AS sharedSkills,
+  COLLECT { MATCH (t)-[:USES_TOOL]->(x:Tool) WHERE NOT (f)-[:USES_TOOL]->(x) RETURN ${tool('x')} AS item ORDER BY x.name, x.id } AS newTools,
+  COLLECT { MATCH (t)-[:USES_FRAMEWORK]->(x:Framework) WHERE NOT (f)-[:USES_FRAMEWORK]->(x) RETURN ${framework('x')} AS item ORDER BY x.name, x.id } AS newFrameworks
+`;
+
+/**
+ * For each of $ids, the other roles ranked by Jaccard similarity of their combined tools, skills
+ * and frameworks (ties by name, id), with the shared items. Rows: { id, similar: [...] }.
+ */
+export const SIMILAR_ROLES = `
+UNWIND $ids AS id
+MATCH (r:Role {id: id})
+WITH id, r, COUNT { (r)-[:USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK]->() } AS mine
+MATCH (r)-[:USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK]->(x)<-[:USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK]-(o:Role)
+WHERE o <> r
+WITH id, mine, o, x ORDER BY x.name, x.id
+WITH id, mine, o, collect(DISTINCT x) AS shared
+WITH id, o, shared, toFloat(size(shared)) / (mine + COUNT { (o)-[:USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK]->() } - size(shared)) AS score
+ORDER BY id, score DESC, o.name, o.id
+WITH id, collect({
+  role: ${role('o')},
+  score: score,
+  sharedTools: [x IN shared WHERE x:Tool | ${tool('x')}],
+  sharedSkills: [x IN shared WHERE x:Skill | ${skill('x')}],
+  sharedFrameworks: [x IN shared WHERE x:Framework | ${framework('x')}]
+})[0..$first] AS similar
+RETURN id, similar
+`;
