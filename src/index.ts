@@ -1,65 +1,99 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { Cleanups } from './cleanups';
+import { loadConfig } from './config';
+import { ServiceUnavailableError } from './errors';
 import { createDriver } from './graph/driver';
 import { Executor } from './graph/executor';
 import { applyDatabaseSchema } from './graph/schema-setup';
-import { createLogger } from './logger';
-import { LocalNeo4jError } from './local-neo4j';
+import { createLogger, type Logger } from './logger';
 import { resolveNeo4jEndpoint } from './neo4j-endpoint';
+import { reportFailure } from './report-failure';
 import { buildGraphQLSchema } from './schema';
 import { seedIfEmpty } from './seed/seed-on-start';
 import { startServer } from './server/app';
 
-/** Load config -> Neo4j -> schema and seed -> GraphQL server; stop cleanly on SIGINT/SIGTERM. */
+/** Raised between start-up steps once a stop was asked for, to unwind through the cleanups. */
+class StopRequested extends Error {}
+
+/**
+ * Load config -> Neo4j -> schema and seed -> GraphQL server. SIGINT/SIGTERM drain HTTP, close
+ * the driver and stop the Neo4j this process started; during start-up the stop waits for the
+ * step under way (a second signal forces it).
+ */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const log = createLogger(config);
-  const say = (msg: string) => log.info(msg);
+  let log: Logger | undefined;
+  let cleanups: Cleanups | undefined;
+  let phase: 'starting' | 'serving' | 'stopping' = 'starting';
+  let stopRequested = false;
+  let graceMs = 10_000;
 
-  const endpoint = await resolveNeo4jEndpoint(config, say);
-  const driver = createDriver(endpoint.uri, config.neo4j);
-  let stopping = false;
-  const shutdown = async (signal: string, server?: { stop(): Promise<void> }) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'Shutting down');
-    const force = setTimeout(() => {
-      log.error('Shutdown took longer than SHUTDOWN_GRACE_MS; exiting anyway');
-      process.exit(1);
-    }, config.http.shutdownGraceMs + 60_000);
-    force.unref();
-    await server?.stop();
-    await driver.close();
-    await endpoint.release();
-    log.info('Stopped');
-    process.exit(0);
+  let firstSignalAt = 0;
+
+  const stop = async (code: number) => {
+    phase = 'stopping';
+    // A hung step must not keep the process alive forever: in-flight requests get graceMs, the
+    // driver and the local Neo4j get a minute more.
+    setTimeout(() => process.exit(code || 1), graceMs + 60_000).unref();
+    await cleanups?.runAll();
+    log?.info('Stopped');
+    process.exit(code);
   };
-  const early = (signal: NodeJS.Signals) => void shutdown(signal);
-  process.once('SIGINT', early);
-  process.once('SIGTERM', early);
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Terminals send Ctrl-C to npm and to this process, and npm forwards it: the same keypress
+    // arrives twice, so only a signal a second or more after the first one forces the exit.
+    const repeated = firstSignalAt > 0 && Date.now() - firstSignalAt > 1000;
+    if (firstSignalAt === 0) firstSignalAt = Date.now();
+    if (repeated) {
+      log?.warn({ signal }, 'Forced exit');
+      process.exit(130);
+    }
+    if (phase === 'serving') {
+      log?.info({ signal }, 'Shutting down');
+      void stop(0);
+    } else if (phase === 'starting' && !stopRequested) {
+      stopRequested = true;
+      log?.info({ signal }, 'Stopping once the current start-up step ends (signal again to force)');
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const checkpoint = () => {
+    if (stopRequested) throw new StopRequested();
+  };
 
-  await driver.verifyConnectivity({ database: config.neo4j.database });
-  const executor = new Executor(driver, { database: config.neo4j.database, txTimeoutMs: config.neo4j.txTimeoutMs });
-  await applyDatabaseSchema(executor, config.rootDir);
-  if (config.seedOnStart) await seedIfEmpty(executor, config.rootDir, log);
+  try {
+    const config = loadConfig();
+    graceMs = config.http.shutdownGraceMs;
+    const logger = createLogger(config);
+    log = logger;
+    cleanups = new Cleanups((name, error) => logger.error({ err: error }, `Could not ${name}`));
 
-  const schema = await buildGraphQLSchema();
-  const server = await startServer({ config, driver, executor, schema, log });
-  process.removeListener('SIGINT', early);
-  process.removeListener('SIGTERM', early);
-  process.once('SIGINT', (s) => void shutdown(s, server));
-  process.once('SIGTERM', (s) => void shutdown(s, server));
-  log.info(
-    { url: server.url, neo4j: endpoint.uri, origin: endpoint.origin },
-    `Career Graph is serving GraphQL at ${server.url}`,
-  );
+    const endpoint = await resolveNeo4jEndpoint(config, (msg) => logger.info(msg));
+    cleanups.add('stop the local Neo4j', endpoint.release);
+    checkpoint();
+    const driver = createDriver(endpoint.uri, config.neo4j);
+    cleanups.add('close the Neo4j driver', () => driver.close());
+    await driver.verifyConnectivity({ database: config.neo4j.database }).catch((error: unknown) => {
+      throw new ServiceUnavailableError(`Cannot reach Neo4j at ${endpoint.uri}: ${(error as Error).message}`);
+    });
+    const executor = new Executor(driver, { database: config.neo4j.database, txTimeoutMs: config.neo4j.txTimeoutMs });
+    await applyDatabaseSchema(executor, config.rootDir);
+    checkpoint();
+    if (config.seedOnStart) await seedIfEmpty(executor, config.rootDir, logger);
+    checkpoint();
+
+    const server = await startServer({ config, driver, executor, schema: await buildGraphQLSchema(), log: logger });
+    cleanups.add('stop the HTTP server', () => server.stop());
+    phase = 'serving';
+    checkpoint();
+    logger.info(
+      { url: server.url, neo4j: endpoint.uri, origin: endpoint.origin },
+      `Career Graph is serving GraphQL at ${server.url}`,
+    );
+  } catch (error) {
+    if (error instanceof StopRequested) return stop(0);
+    return stop(reportFailure(error));
+  }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`Career Graph failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  }
-  process.exit(1);
-});
+void main();

@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import { isBoltAnswering, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j';
+import { startLocalNeo4j, stopLocalNeo4j } from './local-neo4j';
 
 export interface Neo4jEndpoint {
   uri: string;
@@ -14,22 +14,14 @@ export interface Neo4jEndpoint {
  * port, else the embedded one, started here and stopped by `release()`.
  */
 export async function resolveNeo4jEndpoint(config: Config, log: (msg: string) => void): Promise<Neo4jEndpoint> {
-  const noop = async () => undefined;
-  if (config.neo4j.uri) return { uri: config.neo4j.uri, origin: 'configured', release: noop };
-
-  const { host, port } = config.local;
-  if (await isBoltAnswering(host, port)) {
-    log(`Using the Neo4j already answering on bolt://${host}:${port}`);
-    return { uri: `bolt://${host}:${port}`, origin: 'reused', release: noop };
-  }
+  if (config.neo4j.uri) return { uri: config.neo4j.uri, origin: 'configured', release: async () => undefined };
   const started = await startLocalNeo4j(config.local, log);
+  if (!started.startedByUs) return { uri: started.uri, origin: 'reused', release: async () => undefined };
   return {
     uri: started.uri,
-    origin: started.startedByUs ? 'started' : 'reused',
-    release: started.startedByUs
-      ? async () => {
-          await stopLocalNeo4j(config.local, log);
-        }
-      : noop,
+    origin: 'started',
+    release: async () => {
+      await stopLocalNeo4j(config.local, log);
+    },
   };
 }

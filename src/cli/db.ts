@@ -1,5 +1,6 @@
-import { ConfigError, loadConfig, type LocalNeo4jConfig } from '../config';
-import { LocalNeo4jError, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../local-neo4j';
+import { loadConfig, type LocalNeo4jConfig } from '../config';
+import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../local-neo4j';
+import { reportFailure } from '../report-failure';
 
 /** `node dist/cli/db.js start|stop|status`: manages the local embedded Neo4j. */
 
@@ -63,11 +64,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const known = err instanceof LocalNeo4jError || err instanceof ConfigError;
-    // Known errors are meant for people; anything else is a bug and keeps its stack.
-    process.stderr.write(
-      known ? `${err.message}\n` : `Unexpected failure: ${err instanceof Error ? err.stack : String(err)}\n`,
-    );
-    process.exitCode = 1;
+    process.exitCode = reportFailure(err);
   },
 );

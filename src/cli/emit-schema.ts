@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../config';
 import { buildGraphQLSchema } from '../schema';
 import { printCommittedSchema } from '../schema/print';
+import { reportFailure } from '../report-failure';
 
 /** `npm run schema:emit`: writes schema/schema.graphql from the code. */
 async function main(): Promise<void> {
@@ -12,6 +13,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+  process.exitCode = reportFailure(error);
 });

@@ -1,55 +1,45 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, type Config } from '../config';
+import { Cleanups } from '../cleanups';
+import { loadConfig, type Config } from '../config';
 import { createDriver } from '../graph/driver';
 import { Executor } from '../graph/executor';
 import { applyDatabaseSchema } from '../graph/schema-setup';
-import { LocalNeo4jError } from '../local-neo4j';
 import { resolveNeo4jEndpoint } from '../neo4j-endpoint';
-import { DataFileError } from '../seed/problems';
-import { AppError } from '../errors';
+import { reportFailure } from '../report-failure';
 
-export class UsageError extends Error {}
+export { UsageError } from '../report-failure';
+
+const say = (msg: string) => process.stderr.write(`${msg}\n`);
 
 /**
  * Runs a command-line task against the configured Neo4j (starting the local one if none
  * answers, and stopping it afterwards), with the database schema applied. Known failures print
- * a plain message and set a non-zero exit code; nothing prints a stack unless it is a bug.
+ * a plain message and set a non-zero exit code. Ctrl-C closes the driver, which rolls back a
+ * load under way, and still stops the Neo4j the command started.
  */
 export async function runWithDatabase(task: (executor: Executor, config: Config) => Promise<void>): Promise<void> {
-  let release: (() => Promise<void>) | undefined;
+  const cleanups = new Cleanups((name, error) => say(`Could not ${name}: ${String(error)}`));
+  const interrupt = () => {
+    process.exitCode = 130;
+    say('Interrupted; nothing from the unfinished load is kept.');
+    void cleanups.runAll();
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     const config = loadConfig();
-    const endpoint = await resolveNeo4jEndpoint(config, (msg) => process.stderr.write(`${msg}\n`));
-    release = endpoint.release;
+    const endpoint = await resolveNeo4jEndpoint(config, say);
+    cleanups.add('stop the local Neo4j', endpoint.release);
     const driver = createDriver(endpoint.uri, config.neo4j);
-    try {
-      const executor = new Executor(driver, { database: config.neo4j.database, txTimeoutMs: 10 * 60_000 });
-      await applyDatabaseSchema(executor, config.rootDir);
-      await task(executor, config);
-    } finally {
-      await driver.close();
-    }
+    cleanups.add('close the Neo4j driver', () => driver.close());
+    const executor = new Executor(driver, { database: config.neo4j.database, txTimeoutMs: config.neo4j.loadTimeoutMs });
+    await applyDatabaseSchema(executor, config.rootDir);
+    await task(executor, config);
   } catch (error) {
-    process.exitCode = reportFailure(error);
+    if (process.exitCode !== 130) process.exitCode = reportFailure(error);
   } finally {
-    await release?.();
+    await cleanups.runAll();
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
   }
-}
-
-function reportFailure(error: unknown): number {
-  if (error instanceof UsageError) {
-    process.stderr.write(`${error.message}\n`);
-    return 64;
-  }
-  if (
-    error instanceof DataFileError ||
-    error instanceof ConfigError ||
-    error instanceof LocalNeo4jError ||
-    error instanceof AppError
-  ) {
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
-  process.stderr.write(`Unexpected failure: ${error instanceof Error ? error.stack : String(error)}\n`);
-  return 1;
 }

@@ -41,6 +41,11 @@ export class Executor {
     return this.inTransaction('READ', (run) => run(cypher, params));
   }
 
+  /** Several reads that must see one consistent state of the graph. */
+  readTransaction<T>(work: TxWork<T>): Promise<T> {
+    return this.inTransaction('READ', work);
+  }
+
   write(cypher: string, params: Params = {}): Promise<Row[]> {
     return this.inTransaction('WRITE', (run) => run(cypher, params));
   }
@@ -51,10 +56,10 @@ export class Executor {
   }
 
   /** Statements that cannot share a transaction with data writes (schema changes). */
-  async autoCommit(cypher: string, params: Params = {}): Promise<void> {
+  async autoCommit(cypher: string, params: Params = {}, timeoutMs = this.options.txTimeoutMs): Promise<void> {
     const session = this.session('WRITE');
     try {
-      await session.run(cypher, params, this.txConfig());
+      await session.run(cypher, params, { ...this.txConfig(), timeout: timeoutMs });
     } catch (error) {
       throw translateNeo4jError(error);
     } finally {

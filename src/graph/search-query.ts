@@ -1,6 +1,6 @@
 /**
  * Turns what a person types into a Lucene query that cannot fail to parse: only runs of letters
- * and digits survive (the index's analyzer splits on everything else anyway), each term matches
+ * and digits survive (query-syntax characters are dropped, not searched for), each term matches
  * as a whole word or, from two characters on, as a prefix (so "kube" finds Kubernetes); whole
  * words weigh more.
  * Returns null when nothing searchable is left (for example "((" or "~").

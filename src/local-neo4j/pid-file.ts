@@ -38,18 +38,19 @@ export function readOurPid(dir: string): number | undefined {
  * a recycled pid is never signalled; an exited child awaiting reaping has an empty command line.
  */
 export function isOurProcess(pid: number, dir: string): boolean {
-  const command = commandLine(pid);
-  return command !== undefined && command.includes(LAUNCHER_CLASS) && command.includes(`--dir=${dir}`);
+  const args = commandArgs(pid);
+  // Whole arguments, so that a launcher for "/x/.neo4j-test" is not taken for "/x/.neo4j".
+  return args !== undefined && args.includes(LAUNCHER_CLASS) && args.includes(`--dir=${dir}`);
 }
 
-function commandLine(pid: number): string | undefined {
+function commandArgs(pid: number): string[] | undefined {
   if (process.platform === 'linux') {
     try {
-      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     } catch {
       return undefined;
     }
   }
   const ps = spawnSync('ps', ['-ww', '-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
-  return ps.status === 0 ? ps.stdout : undefined;
+  return ps.status === 0 ? ps.stdout.trim().split(/\s+/) : undefined;
 }

@@ -22,7 +22,3 @@ export const NODE_KIND_NAMES = Object.keys(NODE_KINDS) as NodeKind[];
 export function labelOf(kind: NodeKind): NodeLabel {
   return NODE_KINDS[kind].label;
 }
-
-export function kindOfLabel(label: string): NodeKind | undefined {
-  return NODE_KIND_NAMES.find((k) => NODE_KINDS[k].label === label);
-}

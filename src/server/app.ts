@@ -47,10 +47,13 @@ export async function startServer(
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
+    // The process owns shutdown (drain HTTP, close the driver, stop Neo4j); Apollo must not
+    // stop itself and re-raise the signal halfway through.
+    stopOnTerminationSignals: false,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.http.shutdownGraceMs }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       requestStatePlugin({ allowDebugMetrics: !production }),
     ],

@@ -20,7 +20,7 @@ export function httpLogging(log: Logger) {
         {
           requestId,
           method: req.method,
-          path: req.path,
+          path: req.originalUrl.split('?')[0],
           status: res.statusCode,
           durationMs: Math.round((performance.now() - started) * 100) / 100,
           operationName: (res.locals.graphqlContext as { operationName?: string } | undefined)?.operationName,

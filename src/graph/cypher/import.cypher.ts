@@ -1,4 +1,4 @@
-import type { NodeLabel } from '../../model/kinds';
+import { NODE_KIND_NAMES, labelOf, type NodeLabel } from '../../model/kinds';
 import type { RelationshipType } from '../../model/relationships';
 
 /*
@@ -6,7 +6,7 @@ import type { RelationshipType } from '../../model/relationships';
  * from the model's own tables (typed as literal unions); every value arrives as a parameter.
  */
 
-const OUR_LABELS = 'n:Role OR n:Tool OR n:Skill OR n:Framework OR n:Employer OR n:Workflow OR n:Language OR n:Category';
+const OUR_LABELS = NODE_KIND_NAMES.map((kind) => `n:${labelOf(kind)}`).join(' OR ');
 
 export const COUNT_NODES = `MATCH (n) WHERE ${OUR_LABELS} RETURN count(n) AS count`;
 

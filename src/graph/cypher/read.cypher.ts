@@ -21,7 +21,7 @@ export const FILTER_CONDITIONS = {
   usesFramework: 'EXISTS { (n)-[:USES_FRAMEWORK]->(:Framework {id: $filter.usesFramework}) }',
   hiredBy: 'EXISTS { (:Employer {id: $filter.hiredBy})-[:HIRES]->(n) }',
   category: 'EXISTS { (n)-[:IN_CATEGORY]->(:Category {id: $filter.category}) }',
-  usedByRole: 'EXISTS { (:Role {id: $filter.usedByRole})-->(n) }',
+  usedByRole: 'EXISTS { (:Role {id: $filter.usedByRole})-[:USES_TOOL|USES_FRAMEWORK|USES_LANGUAGE]->(n) }',
   requiredByRole: 'EXISTS { (:Role {id: $filter.requiredByRole})-[:REQUIRES_SKILL]->(n) }',
   hiresRole: 'EXISTS { (n)-[:HIRES]->(:Role {id: $filter.hiresRole}) }',
   practicedByRole: 'EXISTS { (:Role {id: $filter.practicedByRole})-[:PRACTICES]->(n) }',

@@ -63,7 +63,8 @@ RETURN ${role('a')} AS a, ${role('b')} AS b, {
 /** Salary change, ranking gain and what to learn, for each path `p` from `s` to `t`. */
 const pathDetails = (carry: string) => `
 WITH ${carry}s, t, p, CASE
-  WHEN s.salaryMin IS NULL OR t.salaryMin IS NULL OR s.salaryCurrency <> t.salaryCurrency THEN null
+  WHEN s.salaryMin IS NULL OR t.salaryMin IS NULL OR s.salaryCurrency <> t.salaryCurrency
+    OR s.salaryPeriod <> t.salaryPeriod OR s.salaryBasis <> t.salaryBasis THEN null
   ELSE { min: t.salaryMin - s.salaryMin, max: t.salaryMax - s.salaryMax, currency: t.salaryCurrency }
 END AS salaryChange
 WITH *, CASE WHEN salaryChange IS NULL THEN null ELSE salaryChange.min + salaryChange.max END AS gain,

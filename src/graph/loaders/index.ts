@@ -27,12 +27,14 @@ export function createLoaders(repositories: Repositories) {
       group.ids.push(id);
       return { readKey, id };
     });
-    const order = [...groups.keys()];
-    const results = await repositories.keyed.read([...groups.values()]);
+    const batches = [...groups.values()];
+    const results = new Map(batches.map((batch, i) => [batch, i]));
+    const found = await repositories.keyed.read(batches);
     return parsed.map(({ readKey, id }) => {
-      const value = results[order.indexOf(readKey)].get(id);
+      const batch = groups.get(readKey)!;
+      const value = found[results.get(batch)!].get(id);
       if (value !== undefined) return value;
-      return groups.get(readKey)!.read.read === 'node' ? null : [];
+      return batch.read.read === 'node' ? null : [];
     });
   });
   const keyOf = (read: KeyedRead, id: string) => `${JSON.stringify(read)}${SEPARATOR}${id}`;

@@ -81,22 +81,25 @@ export class ImportRepository {
   }
 
   /** The whole graph in the data-file format, in a stable order. */
-  async exportAll(): Promise<GraphFile> {
-    const file: Record<string, unknown> = { version: 1 };
-    for (const kind of NODE_KIND_NAMES) {
-      const rows = await this.executor.read(Q.exportNodes(labelOf(kind)));
-      if (rows.length > 0) {
-        file[NODE_KINDS[kind].fileKey] = rows.map((r) => propsToFact(kind, r.props as Record<string, unknown>));
+  /** One read transaction, so that every edge's ends are in the same snapshot. */
+  exportAll(): Promise<GraphFile> {
+    return this.executor.readTransaction(async (run) => {
+      const file: Record<string, unknown> = { version: 1 };
+      for (const kind of NODE_KIND_NAMES) {
+        const rows = await run(Q.exportNodes(labelOf(kind)));
+        if (rows.length > 0) {
+          file[NODE_KINDS[kind].fileKey] = rows.map((r) => propsToFact(kind, r.props as Record<string, unknown>));
+        }
       }
-    }
-    const relationships: RelationshipFact[] = [];
-    for (const type of RELATIONSHIP_TYPES) {
-      const spec = RELATIONSHIPS[type];
-      const rows = await this.executor.read(Q.exportRelationships(type, labelOf(spec.from), labelOf(spec.to)));
-      relationships.push(...rows.map((r) => rowToRelationship(type, r)));
-    }
-    if (relationships.length > 0) file.relationships = relationships;
-    return file as unknown as GraphFile;
+      const relationships: RelationshipFact[] = [];
+      for (const type of RELATIONSHIP_TYPES) {
+        const spec = RELATIONSHIPS[type];
+        const rows = await run(Q.exportRelationships(type, labelOf(spec.from), labelOf(spec.to)));
+        relationships.push(...rows.map((r) => rowToRelationship(type, r)));
+      }
+      if (relationships.length > 0) file.relationships = relationships;
+      return file as unknown as GraphFile;
+    });
   }
 }
 

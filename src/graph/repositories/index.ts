@@ -1,5 +1,4 @@
 import type { Executor } from '../executor';
-import { ImportRepository } from './import.repository';
 import { KeyedReadRepository } from './keyed-read.repository';
 import { NodeRepository } from './node.repository';
 import { SystemRepository } from './system.repository';
@@ -11,7 +10,6 @@ export function createRepositories(executor: Executor) {
     system: new SystemRepository(executor),
     nodes: new NodeRepository(executor),
     keyed: new KeyedReadRepository(executor),
-    imports: new ImportRepository(executor),
     traversals: new TraversalRepository(executor),
   };
 }

@@ -24,7 +24,7 @@ export class NodeRepository {
     const filter = Object.fromEntries(
       Object.entries(query.filter ?? {}).filter(([, v]) => v !== undefined && v !== null),
     ) as ListFilter;
-    const keys = (Object.keys(filter) as Q.FilterKey[]).filter((k) => k in Q.FILTER_CONDITIONS).sort();
+    const keys = (Object.keys(filter) as Q.FilterKey[]).filter((k) => Object.hasOwn(Q.FILTER_CONDITIONS, k)).sort();
     // One extra row tells whether another page follows without a second query.
     const [row] = await this.executor.read(Q.listNodes(kind, keys), {
       filter,

@@ -108,7 +108,9 @@ function overlap(a: NodeRecord[], b: NodeRecord[]): OverlapRecord {
 }
 
 function salaryDifference(a: RoleRecord, b: RoleRecord): SalaryChangeRecord | null {
-  if (!a.salary || !b.salary || a.salary.currency !== b.salary.currency) return null;
+  // Only like for like: the same currency, period and basis.
+  const comparable = (['currency', 'period', 'basis'] as const).every((k) => a.salary?.[k] === b.salary?.[k]);
+  if (!a.salary || !b.salary || !comparable) return null;
   return { min: b.salary.min - a.salary.min, max: b.salary.max - a.salary.max, currency: b.salary.currency };
 }
 

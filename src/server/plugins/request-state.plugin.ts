@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../context';
+import { AppError } from '../../errors';
 import { MASKED_MESSAGE } from '../errors';
 
 export interface RequestStatePluginOptions {
@@ -22,7 +24,10 @@ export function requestStatePlugin(options: RequestStatePluginOptions): ApolloSe
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             const cause = error.originalError ?? error;
-            contextValue.log.warn({ err: cause, path: error.path, requestId: contextValue.requestId }, 'GraphQL error');
+            contextValue.log[logLevelOf(error.originalError)](
+              { err: cause, path: error.path, requestId: contextValue.requestId },
+              'GraphQL error',
+            );
           }
         },
         async willSendResponse({ response }) {
@@ -46,4 +51,11 @@ export function requestStatePlugin(options: RequestStatePluginOptions): ApolloSe
       };
     },
   };
+}
+
+/** Bad requests are routine, an unavailable database is worth a warning, anything else is a bug. */
+function logLevelOf(original: Error | undefined): 'info' | 'warn' | 'error' {
+  if (original === undefined || original instanceof GraphQLError) return 'info';
+  if (!(original instanceof AppError)) return 'error';
+  return original.code === 'SERVICE_UNAVAILABLE' ? 'warn' : 'info';
 }
