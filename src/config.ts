@@ -51,6 +51,17 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SEED_ON_START: boolFromEnv.default(true),
   SHUTDOWN_GRACE_MS: intFromEnv(0, 120_000).default(10_000),
+  API_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+  INTROSPECTION: boolFromEnv.optional(),
+  LANDING_PAGE: boolFromEnv.optional(),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100kb or 1mb')
+    .default('100kb'),
+  MAX_QUERY_DEPTH: intFromEnv(1, 100).default(12),
+  MAX_QUERY_ALIASES: intFromEnv(0, 1000).default(15),
+  MAX_QUERY_TOKENS: intFromEnv(100, 1_000_000).default(5000),
+  MAX_QUERY_COST: intFromEnv(1, 100_000_000).default(100_000),
 });
 
 export interface LocalNeo4jConfig {
@@ -75,7 +86,18 @@ export interface Config {
     loadTimeoutMs: number;
   };
   local: LocalNeo4jConfig;
-  http: { port: number; host: string; shutdownGraceMs: number };
+  http: {
+    port: number;
+    host: string;
+    shutdownGraceMs: number;
+    /** Schema introspection and the Sandbox landing page: on outside production unless set. */
+    introspection: boolean;
+    landingPage: boolean;
+    bodyLimit: string;
+  };
+  /** Bearer token that mutations require; unset means writes are disabled. */
+  apiToken?: string;
+  limits: { depth: number; aliases: number; tokens: number; cost: number };
   env: 'development' | 'production' | 'test';
   logLevel: (typeof logLevels)[number];
   seedOnStart: boolean;
@@ -118,7 +140,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heap: e.NEO4J_LOCAL_HEAP,
       pageCache: e.NEO4J_LOCAL_PAGECACHE,
     }),
-    http: Object.freeze({ port: e.PORT, host: e.HOST, shutdownGraceMs: e.SHUTDOWN_GRACE_MS }),
+    http: Object.freeze({
+      port: e.PORT,
+      host: e.HOST,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
+      landingPage: e.LANDING_PAGE ?? e.NODE_ENV !== 'production',
+      bodyLimit: e.BODY_LIMIT.toLowerCase(),
+    }),
+    apiToken: e.API_TOKEN,
+    limits: Object.freeze({
+      depth: e.MAX_QUERY_DEPTH,
+      aliases: e.MAX_QUERY_ALIASES,
+      tokens: e.MAX_QUERY_TOKENS,
+      cost: e.MAX_QUERY_COST,
+    }),
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,

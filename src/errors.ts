@@ -40,3 +40,15 @@ export class ServiceUnavailableError extends AppError {
     super('SERVICE_UNAVAILABLE', message, {}, options);
   }
 }
+
+export class UnauthenticatedError extends AppError {
+  constructor(message: string) {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}

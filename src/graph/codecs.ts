@@ -19,6 +19,20 @@ export function factToProps(kind: NodeKind, fact: RoleFact | EntityFact): Stored
   return dropEmpty(props);
 }
 
+/**
+ * Properties for a partial write: the given fields (a salary flattened as above) and, for each
+ * cleared field, null, which removes the property.
+ */
+export function partialToProps(kind: NodeKind, fields: Partial<RoleFact>, cleared: readonly string[]): StoredProps {
+  const props: StoredProps = factToProps(kind, fields as RoleFact);
+  for (const key of cleared) {
+    if (key === 'salary') for (const k of SALARY_KEYS) props[salaryProp(k)] = null;
+    else props[key] = null;
+  }
+  if (fields.salary) for (const k of SALARY_KEYS) props[salaryProp(k)] ??= null;
+  return props;
+}
+
 export function propsToFact(kind: NodeKind, props: StoredProps): RoleFact | EntityFact {
   const fact: StoredProps = {};
   for (const [key, value] of Object.entries(props)) {

@@ -142,3 +142,10 @@ export type GraphFile = {
   categories?: EntityFact[];
   relationships?: RelationshipFact[];
 };
+
+/**
+ * What a write through the API may send: the same rules, but only id and name are required
+ * (an update names just the fields it changes).
+ */
+export const roleUpsertSchema = roleSchema.partial().required({ id: true, name: true });
+export const entityUpsertSchema = entitySchema.partial().required({ id: true, name: true });

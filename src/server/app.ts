@@ -15,6 +15,9 @@ import { createRequestContext, type RequestContext } from './context';
 import { formatError } from './errors';
 import { healthRoutes } from './health';
 import { httpLogging } from './http-logging';
+import { authFromHeader } from './auth';
+import { httpErrors } from './http-errors';
+import { queryLimits } from './plugins/query-limits.plugin';
 import { requestStatePlugin } from './plugins/request-state.plugin';
 
 export interface ServerDeps {
@@ -32,8 +35,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const BODY_LIMIT = '100kb';
-
 export async function startServer(
   deps: ServerDeps,
   port = deps.config.http.port,
@@ -44,17 +45,27 @@ export async function startServer(
   const app = express();
   const httpServer = http.createServer(app);
 
+  const limits = queryLimits(config, schema);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // In production a client learns nothing about the schema it did not ask for.
+    hideSchemaDetailsFromClientErrors: production,
     // The process owns shutdown (drain HTTP, close the driver, stop Neo4j); Apollo must not
     // stop itself and re-raise the signal halfway through.
     stopOnTerminationSignals: false,
-    introspection: !production,
+    introspection: config.http.introspection,
     includeStacktraceInErrorResponses: !production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.http.shutdownGraceMs }),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      config.http.landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : ApolloServerPluginLandingPageDisabled(),
+      ...limits.plugins,
       requestStatePlugin({ allowDebugMetrics: !production }),
     ],
   });
@@ -65,16 +76,19 @@ export async function startServer(
   app.use(healthRoutes(driver, config.neo4j.database, config.neo4j.connectTimeoutMs));
   app.use(
     '/graphql',
-    express.json({ limit: BODY_LIMIT }),
+    express.json({ limit: config.http.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const ctx = createRequestContext(res.locals.requestId as string, executor, log);
+      context: async ({ req, res }) => {
+        const auth = authFromHeader(req.get('authorization'), config.apiToken);
+        const ctx = createRequestContext(res.locals.requestId as string, executor, log, auth);
         // The HTTP log line reads the operation name from here once the plugin has resolved it.
         res.locals.graphqlContext = ctx;
         return ctx;
       },
     }),
   );
+
+  app.use(httpErrors(log, config.http.bodyLimit));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { AppError } from '../errors';
+import { isLimitError, QUERY_TOO_COMPLEX } from './plugins/query-limits.plugin';
 
 export const MASKED_MESSAGE = 'Internal server error';
 
@@ -14,6 +15,12 @@ export const MASKED_MESSAGE = 'Internal server error';
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
 
+  if (isLimitError(error)) {
+    return {
+      message: formatted.message.replace(/^Syntax Error: /, ''),
+      extensions: { ...formatted.extensions, code: QUERY_TOO_COMPLEX },
+    };
+  }
   if (original instanceof AppError) {
     return {
       ...formatted,

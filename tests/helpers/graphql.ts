@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { createLogger } from '../../src/logger';
 import { buildGraphQLSchema } from '../../src/schema';
+import { authFromHeader } from '../../src/server/auth';
 import { createRequestContext, type RequestContext } from '../../src/server/context';
 import { formatError } from '../../src/server/errors';
 import { requestStatePlugin } from '../../src/server/plugins/request-state.plugin';
@@ -35,7 +36,7 @@ export async function createTestGraphQL(db: TestDatabase): Promise<TestGraphQL> 
   let n = 0;
   return {
     async run(query, variables, operationName) {
-      const contextValue = createRequestContext(`test-${++n}`, db.executor, log);
+      const contextValue = createRequestContext(`test-${++n}`, db.executor, log, authFromHeader(undefined, undefined));
       const response = await server.executeOperation({ query, variables, operationName }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('Expected a single result');
       const { data, errors } = response.body.singleResult;

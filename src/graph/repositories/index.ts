@@ -3,6 +3,7 @@ import { KeyedReadRepository } from './keyed-read.repository';
 import { NodeRepository } from './node.repository';
 import { SystemRepository } from './system.repository';
 import { TraversalRepository } from './traversal.repository';
+import { WriteRepository } from './write.repository';
 
 /** Every repository, bound to one executor (and so to one request's metrics). */
 export function createRepositories(executor: Executor) {
@@ -11,6 +12,7 @@ export function createRepositories(executor: Executor) {
     nodes: new NodeRepository(executor),
     keyed: new KeyedReadRepository(executor),
     traversals: new TraversalRepository(executor),
+    writes: new WriteRepository(executor),
   };
 }
 

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { BadUserInputError } from '../../errors';
+import { API_SOURCE } from '../../graph/repositories/write.repository';
+import type { RelationshipType } from '../../model/relationships';
+import { relationshipSchema } from '../../model/rules';
+import { formatPath } from '../../seed/problems';
+import type { LinkProperties } from './mutation.inputs';
+
+/*
+ * Write inputs checked with the loader's rules (src/model/rules.ts). A problem is reported
+ * naming its field as the client sent it, e.g. `input.salary.min`.
+ */
+
+function badInput(issues: z.core.$ZodIssue[], fieldOf: (path: PropertyKey[]) => string): BadUserInputError {
+  const problems = issues.map((i) => ({ field: fieldOf(i.path), message: i.message }));
+  return new BadUserInputError(`${problems[0].field}: ${problems[0].message}`, { field: problems[0].field, problems });
+}
+
+/**
+ * Splits an upsert input into the fields it sets (validated) and the fields it clears (sent as
+ * null); `sources` cannot be cleared, since every node says where it comes from.
+ */
+export function validateUpsert<T>(schema: z.ZodType<T>, input: object): { fields: T; cleared: string[] } {
+  const entries = Object.entries(input).filter(([, v]) => v !== undefined);
+  const cleared = entries.filter(([, v]) => v === null).map(([k]) => k);
+  if (cleared.includes('sources')) {
+    throw new BadUserInputError('input.sources: cannot be cleared', { field: 'input.sources' });
+  }
+  const result = schema.safeParse(Object.fromEntries(entries.filter(([, v]) => v !== null)));
+  if (!result.success) throw badInput(result.error.issues, (path) => `input.${formatPath(path)}`);
+  return { fields: result.data, cleared };
+}
+
+/**
+ * The properties to write on a relationship: the relationship rules (emphasis allowed for the
+ * type, no role leading to itself) checked on the whole fact; null clears emphasis or note.
+ */
+export function validateLink(
+  type: RelationshipType,
+  from: string,
+  to: string,
+  properties: LinkProperties | null,
+): Record<string, unknown> {
+  const given = properties ?? {};
+  if (given.sources === null) {
+    throw new BadUserInputError('properties.sources: cannot be cleared', { field: 'properties.sources' });
+  }
+  const set = Object.fromEntries(
+    (['emphasis', 'note'] as const).filter((k) => typeof given[k] === 'string').map((k) => [k, given[k]]),
+  );
+  const result = relationshipSchema.safeParse({
+    type,
+    from,
+    to,
+    properties: set,
+    sources: given.sources ?? [API_SOURCE],
+  });
+  if (!result.success) {
+    throw badInput(result.error.issues, (path) =>
+      path[0] === 'sources' ? `properties.${formatPath(path)}` : formatPath(path),
+    );
+  }
+  return {
+    ...result.data.properties,
+    ...(given.sources ? { sources: result.data.sources } : {}),
+    ...Object.fromEntries((['emphasis', 'note'] as const).filter((k) => given[k] === null).map((k) => [k, null])),
+  };
+}

@@ -1,0 +1,46 @@
+import { parse } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
+import { buildGraphQLSchema } from '../../src/schema';
+import { estimateFieldCost, LIST_WEIGHT } from '../../src/server/plugins/query-limits.plugin';
+
+let cost: (query: string, variables?: Record<string, unknown>) => number;
+
+beforeAll(async () => {
+  const schema = await buildGraphQLSchema();
+  cost = (query, variables = {}) =>
+    getComplexity({ schema, query: parse(query), variables, estimators: [estimateFieldCost] });
+});
+
+describe('estimateFieldCost', () => {
+  it('when only scalars are read, then the query is free', () => {
+    expect(cost('{ dbInfo { version edition } }')).toBe(1);
+  });
+
+  it('when a list takes first, then its children count first times, edges once', () => {
+    expect(cost('{ roles(first: 50) { edges { node { id name } } } }')).toBe(1 + 50 * (1 + 1));
+  });
+
+  it('when first comes from a variable, then the variable is used', () => {
+    expect(cost('query($n: Int!) { roles(first: $n) { edges { node { id } } } }', { n: 7 })).toBe(1 + 7 * 2);
+  });
+
+  it('when a relationship list has no first, then it weighs LIST_WEIGHT', () => {
+    expect(cost('{ role(id: "a") { tools { name } } }')).toBe(1 + (1 + LIST_WEIGHT * 0));
+    expect(cost('{ role(id: "a") { tools { usedBy { name } } } }')).toBe(1 + (1 + LIST_WEIGHT * 1));
+  });
+
+  it('when first is beyond its maximum, then it counts as the maximum (the argument itself is refused later)', () => {
+    expect(cost('{ roles(first: 100000) { edges { node { id } } } }')).toBe(
+      cost('{ roles(first: 100) { edges { node { id } } } }'),
+    );
+  });
+
+  it('when the four-level fan-out of the API contract is asked for, then it stays far below the default limit', () => {
+    expect(cost('{ roles(first: 50) { edges { node { tools { usedBy { skills { name } } } } } } }')).toBe(5651);
+  });
+
+  it('when unbounded lists nest deeply, then the cost explodes', () => {
+    const nested = '{ role(id: "a") { tools { usedBy { tools { usedBy { tools { usedBy { name } } } } } } } }';
+    expect(cost(nested)).toBeGreaterThan(100_000);
+  });
+});
