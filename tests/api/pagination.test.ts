@@ -1,22 +1,17 @@
 import type { NodeKind } from '../../src/model/kinds';
-import { openTestDatabase, uniquePrefix, type TestDatabase } from '../helpers/database';
-import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
+import { uniquePrefix, type TestDatabase } from '../helpers/database';
+import type { TestGraphQL } from '../helpers/graphql';
 import { startTestServer } from '../helpers/server';
-import { KINDS, QUERY_NAMES, SeedIndex, codesOf, loadSeed, sortedIds } from './read-api.seed';
+import { closeSeededApi, codesOf, KINDS, openSeededApi, QUERY_NAMES, SeedIndex, sortedIds } from './read-api.seed';
 
 let db: TestDatabase;
 let gql: TestGraphQL;
 let seed: SeedIndex;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  seed = new SeedIndex(await loadSeed(db));
-  gql = await createTestGraphQL(db);
+  ({ db, gql, seed } = await openSeededApi());
 });
-afterAll(async () => {
-  await gql.stop();
-  await db.close();
-});
+afterAll(() => closeSeededApi({ db, gql }));
 
 interface Page {
   totalCount: number;

@@ -1,22 +1,17 @@
 import type { NodeKind } from '../../src/model/kinds';
 import type { RelationshipType } from '../../src/model/relationships';
-import { openTestDatabase, uniquePrefix, type TestDatabase } from '../helpers/database';
-import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
-import { QUERY_NAMES, SeedIndex, loadSeed } from './read-api.seed';
+import { uniquePrefix, type TestDatabase } from '../helpers/database';
+import type { TestGraphQL } from '../helpers/graphql';
+import { closeSeededApi, openSeededApi, QUERY_NAMES, SeedIndex } from './read-api.seed';
 
 let db: TestDatabase;
 let gql: TestGraphQL;
 let seed: SeedIndex;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  seed = new SeedIndex(await loadSeed(db));
-  gql = await createTestGraphQL(db);
+  ({ db, gql, seed } = await openSeededApi());
 });
-afterAll(async () => {
-  await gql.stop();
-  await db.close();
-});
+afterAll(() => closeSeededApi({ db, gql }));
 
 /** One end's view of a relationship: the plain list field and, where there is one, the link field. */
 interface Side {

@@ -6,7 +6,8 @@ import type { EntityFact, RelationshipFact, RoleFact } from '../../src/model/rul
 import { loadGraphFiles } from '../../src/seed/load-graph';
 import { readDataFiles } from '../../src/seed/read-files';
 import { validateDocuments } from '../../src/seed/validate';
-import type { TestDatabase } from '../helpers/database';
+import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
 
 /**
  * What the read-API tests expect, taken from the seed files themselves (the same reader and
@@ -123,3 +124,15 @@ function mostCommon(values: string[]): string {
 /** The codes of a response's errors. */
 export const codesOf = (errors: readonly GraphQLFormattedError[] | undefined): unknown[] =>
   (errors ?? []).map((e) => e.extensions?.code);
+
+/** The shared set-up of the read-API suites: the seeded graph and an executeOperation client. */
+export async function openSeededApi(): Promise<{ db: TestDatabase; gql: TestGraphQL; seed: SeedIndex }> {
+  const db = await openTestDatabase();
+  const seed = new SeedIndex(await loadSeed(db));
+  return { db, gql: await createTestGraphQL(db), seed };
+}
+
+export async function closeSeededApi({ gql, db }: { gql: TestGraphQL; db: TestDatabase }): Promise<void> {
+  await gql.stop();
+  await db.close();
+}

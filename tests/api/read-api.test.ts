@@ -1,23 +1,18 @@
 import type { NodeKind } from '../../src/model/kinds';
 import type { EntityFact, RoleFact } from '../../src/model/rules';
-import { openTestDatabase, type TestDatabase } from '../helpers/database';
-import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
+import { type TestDatabase } from '../helpers/database';
+import type { TestGraphQL } from '../helpers/graphql';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { KINDS, QUERY_NAMES, SeedIndex, codesOf, loadSeed, sortedIds } from './read-api.seed';
+import { closeSeededApi, codesOf, KINDS, openSeededApi, QUERY_NAMES, SeedIndex, sortedIds } from './read-api.seed';
 
 let db: TestDatabase;
 let gql: TestGraphQL;
 let seed: SeedIndex;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  seed = new SeedIndex(await loadSeed(db));
-  gql = await createTestGraphQL(db);
+  ({ db, gql, seed } = await openSeededApi());
 });
-afterAll(async () => {
-  await gql.stop();
-  await db.close();
-});
+afterAll(() => closeSeededApi({ db, gql }));
 
 const NODE_FIELDS = 'id name aliases description sources updatedAt';
 const ROLE_FIELDS = `${NODE_FIELDS} seniority level track summary bestFor responsibilities onboardingFocus

@@ -1,21 +1,16 @@
-import { openTestDatabase, uniquePrefix, type TestDatabase } from '../helpers/database';
-import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
+import { uniquePrefix, type TestDatabase } from '../helpers/database';
+import type { TestGraphQL } from '../helpers/graphql';
 import { startTestServer } from '../helpers/server';
-import { SeedIndex, loadSeed } from './read-api.seed';
+import { closeSeededApi, openSeededApi, SeedIndex } from './read-api.seed';
 
 let db: TestDatabase;
 let gql: TestGraphQL;
 let seed: SeedIndex;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  seed = new SeedIndex(await loadSeed(db));
-  gql = await createTestGraphQL(db);
+  ({ db, gql, seed } = await openSeededApi());
 });
-afterAll(async () => {
-  await gql.stop();
-  await db.close();
-});
+afterAll(() => closeSeededApi({ db, gql }));
 
 /** Runs a query, fails on errors, and returns its data with the database round trips it cost. */
 async function measure(query: string, variables?: Record<string, unknown>) {

@@ -1,21 +1,16 @@
-import { openTestDatabase, type TestDatabase } from '../helpers/database';
-import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
+import { type TestDatabase } from '../helpers/database';
+import type { TestGraphQL } from '../helpers/graphql';
 import { startTestServer } from '../helpers/server';
-import { SeedIndex, codesOf, loadSeed } from './read-api.seed';
+import { closeSeededApi, codesOf, openSeededApi, SeedIndex } from './read-api.seed';
 
 let db: TestDatabase;
 let gql: TestGraphQL;
 let seed: SeedIndex;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  seed = new SeedIndex(await loadSeed(db));
-  gql = await createTestGraphQL(db);
+  ({ db, gql, seed } = await openSeededApi());
 });
-afterAll(async () => {
-  await gql.stop();
-  await db.close();
-});
+afterAll(() => closeSeededApi({ db, gql }));
 
 interface Hit {
   score: number;
