@@ -39,6 +39,7 @@ const envSchema = z.object({
     .optional(),
   NEO4J_TX_TIMEOUT_MS: intFromEnv(100, 600_000).default(10_000),
   NEO4J_CONNECT_TIMEOUT_MS: intFromEnv(100, 60_000).default(3_000),
+  NEO4J_MAX_RETRY_MS: intFromEnv(0, 60_000).default(1_000),
   NEO4J_LOAD_TIMEOUT_MS: intFromEnv(1_000, 86_400_000).default(600_000),
   NEO4J_LOCAL_HOST: z.string().min(1).default('127.0.0.1'),
   NEO4J_LOCAL_PORT: intFromEnv(1, 65_535).default(7687),
@@ -82,6 +83,8 @@ export interface Config {
     database?: string;
     txTimeoutMs: number;
     connectTimeoutMs: number;
+    /** How long the driver retries a failed transaction; keeps an outage's answer within seconds. */
+    maxRetryMs: number;
     /** Seeding, imports and exports run far longer than an API read; they get their own limit. */
     loadTimeoutMs: number;
   };
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
       connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+      maxRetryMs: e.NEO4J_MAX_RETRY_MS,
       loadTimeoutMs: e.NEO4J_LOAD_TIMEOUT_MS,
     }),
     local: Object.freeze({

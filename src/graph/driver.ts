@@ -9,7 +9,9 @@ export function createDriver(uri: string, cfg: Config['neo4j']): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(cfg.user, cfg.password), {
     connectionTimeout: cfg.connectTimeoutMs,
     connectionAcquisitionTimeout: cfg.connectTimeoutMs,
-    maxTransactionRetryTime: cfg.connectTimeoutMs,
+    // Retries back off exponentially; a short budget bounds the answer during an outage to
+    // about the connection timeout plus this.
+    maxTransactionRetryTime: cfg.maxRetryMs,
     maxConnectionPoolSize: 50,
     userAgent: 'career-graph',
   });

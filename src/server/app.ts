@@ -16,7 +16,7 @@ import { formatError } from './errors';
 import { healthRoutes } from './health';
 import { httpLogging } from './http-logging';
 import { authFromHeader } from './auth';
-import { httpErrors } from './http-errors';
+import { httpErrors, requireUtf8 } from './http-errors';
 import { queryLimits } from './plugins/query-limits.plugin';
 import { requestStatePlugin } from './plugins/request-state.plugin';
 
@@ -76,6 +76,7 @@ export async function startServer(
   app.use(healthRoutes(driver, config.neo4j.database, config.neo4j.connectTimeoutMs));
   app.use(
     '/graphql',
+    requireUtf8,
     express.json({ limit: config.http.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

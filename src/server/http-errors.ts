@@ -10,6 +10,17 @@ const BODY_ERRORS: Record<string, (limit: string) => string> = {
   'request.aborted': () => 'The request was aborted before its body arrived.',
 };
 
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
+
+/** express.json decodes any UTF variant; the API takes UTF-8 (or no charset) only. */
+export function requireUtf8(req: Request, res: Response, next: NextFunction) {
+  const charset = CHARSET.exec(req.get('content-type') ?? '')?.[1].toLowerCase();
+  if (charset === undefined || charset === 'utf-8' || charset === 'utf8') return next();
+  res
+    .status(415)
+    .json({ errors: [{ message: BODY_ERRORS['charset.unsupported'](''), extensions: { code: 'BAD_REQUEST' } }] });
+}
+
 /**
  * Turns failures that happen before GraphQL runs (body too large, malformed JSON, a foreign
  * charset) into GraphQL-shaped JSON errors with the right status; anything else is masked.
