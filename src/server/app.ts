@@ -14,6 +14,7 @@ import type { Logger } from '../logger';
 import { createRequestContext, type RequestContext } from './context';
 import { formatError } from './errors';
 import { healthRoutes } from './health';
+import { explorerRoutes } from './explorer';
 import { httpLogging } from './http-logging';
 import { authFromHeader } from './auth';
 import { httpErrors, requireUtf8 } from './http-errors';
@@ -89,6 +90,7 @@ export async function startServer(
     }),
   );
 
+  app.use(explorerRoutes(config.rootDir));
   app.use(httpErrors(log, config.http.bodyLimit));
 
   await new Promise<void>((resolve, reject) => {

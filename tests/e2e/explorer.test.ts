@@ -1,0 +1,250 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import { buildSchema, parse, validate } from 'graphql';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadGraphFiles } from '../../src/seed/load-graph';
+import { explorerRoutes } from '../../src/server/explorer';
+import { allOperations } from '../../web/src/explorer/operations';
+import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+// The browser pages end to end: the API in-process on the seeded graph, the built pages
+// (web/dist, made by `npm run build`) and Debian's Chromium driven by playwright-core.
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const rootDir = path.resolve(__dirname, '../..');
+const artifacts = path.join(rootDir, 'tests', 'artifacts', 'explorer');
+
+let db: TestDatabase;
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+const shot = (name: string, fullPage = true) =>
+  page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage });
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(rootDir, 'web', 'dist', 'index.html'))) {
+    throw new Error('web/dist is missing: run `npm run build` (or `npm run build:web`) before the e2e tests');
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
+  fs.mkdirSync(artifacts, { recursive: true });
+  // A cold or busy Neo4j can take more than the default 10 s over the seed's one transaction.
+  db = await openTestDatabase({ NEO4J_TX_TIMEOUT_MS: '60000' });
+  await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
+  server = await startTestServer(db);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await db?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(15000);
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function openExplorer(): Promise<void> {
+  await page.goto(`${server.base}/explore`);
+  await page.waitForSelector('body[data-ready="true"]');
+}
+
+describe('the explorer page', () => {
+  it('searches, draws a neighbourhood with typed neighbours, and re-centres on a neighbour', async () => {
+    await openExplorer();
+    await page.getByLabel('Search roles, tools, skills and frameworks').fill('backend');
+    await page.keyboard.press('Enter');
+    const hit = page.locator('#search-results button', { hasText: 'Backend Engineer' }).first();
+    await hit.waitFor();
+    await hit.click();
+
+    await page.waitForSelector('#node-graph[data-centre="backend-engineer"]');
+    const tools = page.locator('#node-details ul[data-relation="out:USES_TOOL"]');
+    await expect(tools.textContent()).resolves.toContain('Docker');
+    await expect(tools.textContent()).resolves.toContain('Git');
+    // The canvas holds the centre, its neighbours and one labelled edge per relationship.
+    const nodeCount = Number(await page.getAttribute('#node-graph', 'data-node-count'));
+    const edgeCount = Number(await page.getAttribute('#node-graph', 'data-edge-count'));
+    expect(nodeCount).toBeGreaterThan(10);
+    expect(edgeCount).toBeGreaterThanOrEqual(nodeCount - 1);
+    await expect(page.locator('#node-graph canvas').count()).resolves.toBeGreaterThan(0);
+    await shot('1-neighbourhood-backend-engineer');
+
+    // Keyboard: focus the Docker neighbour and press Enter to re-centre on the tool.
+    await tools.getByRole('button', { name: 'Docker' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#node-graph[data-centre="docker"]');
+    await expect(page.locator('#node-details ul[data-relation="in:USES_TOOL"]').textContent()).resolves.toContain(
+      'Backend Engineer',
+    );
+    await shot('2-neighbourhood-docker');
+
+    // Mouse: click the Backend Engineer node on the canvas to re-centre on it again.
+    const box = await page.locator('#node-graph').boundingBox();
+    const at = await page.evaluate<{ x: number; y: number }>(
+      `document.getElementById('node-graph').cy.getElementById('backend-engineer').renderedPosition()`,
+    );
+    await page.mouse.click(box!.x + at.x, box!.y + at.y);
+    await page.waitForSelector('#node-graph[data-centre="backend-engineer"]');
+  });
+
+  it('finds the routes from Backend Engineer to Staff Engineer with what to learn', async () => {
+    await openExplorer();
+    await page.getByLabel('From role').fill('Backend Engineer');
+    await page.getByLabel('To role').fill('Staff Engineer');
+    await page.getByRole('button', { name: 'Find routes' }).click();
+
+    const first = page.locator('#routes-list > li').first();
+    await first.waitFor();
+    const text = (await first.textContent()) ?? '';
+    expect(text).toContain('Backend Engineer');
+    expect(text).toContain('Senior Engineer');
+    expect(text).toContain('Staff Engineer');
+    expect(text).toContain('promotion');
+    await expect(first.locator('.skills-to-acquire').textContent()).resolves.toContain('System Design');
+    await expect(first.locator('.tools-to-learn').textContent()).resolves.toContain('Jenkins');
+    expect(Number(await page.getAttribute('#routes-graph', 'data-route-count'))).toBeGreaterThanOrEqual(1);
+    await expect(page.locator('#routes-graph canvas').count()).resolves.toBeGreaterThan(0);
+    await page.locator('#routes').screenshot({ path: path.join(artifacts, '3-routes-backend-to-staff.png') });
+  });
+
+  it('compares Senior Engineer with Backend Engineer side by side', async () => {
+    await openExplorer();
+    await page.getByLabel('Role A').fill('Senior Engineer');
+    await page.getByLabel('Role B').fill('Backend Engineer');
+    await page.getByRole('button', { name: 'Compare' }).click();
+
+    const shared = page.locator('tr[data-dimension="tools"] td.shared');
+    await shared.waitFor();
+    const text = (await shared.textContent()) ?? '';
+    expect(text).toContain('Git');
+    expect(text).toContain('Docker');
+    await expect(page.locator('.similarity').textContent()).resolves.toMatch(/Similarity .*%/);
+    await page.locator('#compare').screenshot({ path: path.join(artifacts, '4-compare-senior-backend.png') });
+  });
+
+  it('shows clear empty states: an unknown role, no route, no match', async () => {
+    await openExplorer();
+    await page.getByLabel('From role').fill('Astronaut');
+    await page.getByRole('button', { name: 'Find routes' }).click();
+    const routes = page.locator('#routes-status[data-state="empty"]');
+    await routes.waitFor();
+    await expect(routes.textContent()).resolves.toContain('Unknown role');
+    await page.locator('#routes').screenshot({ path: path.join(artifacts, '5-unknown-role.png') });
+
+    await page.getByLabel('From role').fill('Staff Engineer');
+    await page.getByLabel('To role').fill('Backend Engineer');
+    await page.getByRole('button', { name: 'Find routes' }).click();
+    await page.waitForSelector('#routes-status[data-state="empty"]:has-text("No route")');
+    await page.locator('#routes').screenshot({ path: path.join(artifacts, '6-no-route.png') });
+
+    await page.getByLabel('Search roles, tools, skills and frameworks').fill('zzzqqq');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForSelector('#search-status[data-state="empty"]:has-text("No matches")');
+  });
+
+  it('says when the API is unavailable', async () => {
+    await openExplorer();
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.getByLabel('Search roles, tools, skills and frameworks').fill('backend');
+    await page.keyboard.press('Enter');
+    const status = page.locator('#search-status[data-state="error"]');
+    await status.waitFor();
+    await expect(status.textContent()).resolves.toContain('API unavailable');
+    await shot('7-api-unavailable');
+  });
+
+  it('fits a phone-sized screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.base}/explore#node=backend-engineer`);
+    await page.waitForSelector('#node-graph[data-centre="backend-engineer"]');
+    // (A string: the root tsconfig has no DOM types.)
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot('8-phone-neighbourhood');
+  });
+});
+
+describe('GraphiQL', () => {
+  it('loads with no network beyond loopback and runs an example operation', async () => {
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      const { hostname } = new URL(route.request().url());
+      if (['127.0.0.1', 'localhost', '[::1]'].includes(hostname)) return route.continue();
+      blocked.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    await page.goto(`${server.base}/graphiql`);
+    await page.waitForSelector('.graphiql-container');
+    // The examples file is preloaded: its first operation is DbInfo.
+    await page.locator('.graphiql-query-editor', { hasText: 'query DbInfo' }).waitFor();
+
+    await page.locator('.graphiql-execute-button').click();
+    // With several operations in the editor GraphiQL may ask which one to run.
+    const response = page.locator('.graphiql-response', { hasText: 'edition' });
+    const choice = page.getByRole('menuitem', { name: 'DbInfo', exact: true });
+    await response.or(choice).first().waitFor();
+    if (await choice.isVisible()) await choice.click();
+    await response.waitFor();
+    await shot('9-graphiql', false);
+    expect(blocked).toEqual([]);
+  });
+});
+
+describe('the operations and the server', () => {
+  it('sends only operations that are valid against schema/schema.graphql', () => {
+    const schema = buildSchema(fs.readFileSync(path.join(rootDir, 'schema', 'schema.graphql'), 'utf8'));
+    for (const op of allOperations) {
+      expect({ op: op.operationName, errors: validate(schema, parse(op.query)).map((e) => e.message) }).toEqual({
+        op: op.operationName,
+        errors: [],
+      });
+    }
+  });
+
+  it('answers 503 naming the build command when the pages were not built', async () => {
+    const app = express().use(explorerRoutes(path.join(rootDir, 'does-not-exist')));
+    const http = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => http.once('listening', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(http.address() as AddressInfo).port}/explore`);
+      expect(res.status).toBe(503);
+      await expect(res.text()).resolves.toContain('npm run build:web');
+    } finally {
+      http.close();
+    }
+  });
+
+  it('serves /explore and /graphiql next to a working /graphql', async () => {
+    for (const p of ['/explore', '/graphiql']) {
+      const res = await fetch(`${server.base}${p}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+    }
+    const res = await server.post({ query: '{ role(id: "backend-engineer") { name } }' });
+    expect(res.body).toEqual({ data: { role: { name: 'Backend Engineer' } } });
+  });
+});
