@@ -1,0 +1,733 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import neo4j, { type Driver } from 'neo4j-driver';
+import type * as ConfigModule from '../src/config';
+import type * as EndpointModule from '../src/neo4j-endpoint';
+import type * as DriverModule from '../src/graph/driver';
+import type * as ExecutorModule from '../src/graph/executor';
+import type * as SchemaModule from '../src/graph/schema-setup';
+import type * as LoadModule from '../src/seed/load-graph';
+import type * as GenerateModule from '../src/cli/generate';
+import { renderChart } from './chart';
+import {
+  normalise,
+  requestFor,
+  WORKLOADS,
+  type TargetId,
+  type Vars,
+  type Workload,
+  type WorkloadId,
+} from './workloads';
+
+/*
+ * `npm run bench [-- --quick] [-- --size small|large] [--rounds N] [--duration S]`: the three
+ * targets (this API, an @neo4j/graphql peer, a hand-written floor) on the same Neo4j and data,
+ * the six workloads, checked for equal answers first, then timed with autocannon in turn.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+// The project's own modules, as built into dist/ (so that their rootDir is the repository's).
+const load = createRequire(__filename);
+const project = <T>(module: string): T => load(path.join(ROOT, 'dist', module)) as T;
+const { loadConfig } = project<typeof ConfigModule>('config');
+const { resolveNeo4jEndpoint } = project<typeof EndpointModule>('neo4j-endpoint');
+const { createDriver } = project<typeof DriverModule>('graph/driver');
+const { Executor } = project<typeof ExecutorModule>('graph/executor');
+const { applyDatabaseSchema } = project<typeof SchemaModule>('graph/schema-setup');
+const { loadGraphFiles } = project<typeof LoadModule>('seed/load-graph');
+const { generateGraph, writeGraphFiles, rng, SIZES } = project<typeof GenerateModule>('cli/generate');
+
+const TARGETS: TargetId[] = ['api', 'peer', 'floor'];
+const CONNECTIONS = 16;
+const say = (msg: string) => process.stderr.write(`${msg}\n`);
+
+interface Options {
+  quick: boolean;
+  main: 'quick' | 'small' | 'large';
+  scale: DatasetName[];
+  rounds: number;
+  warmupSec: number;
+  durationSec: number;
+  samples: number;
+  outDir: string;
+  /** Only these workloads on the main graph (default: all six). */
+  workloads: WorkloadId[];
+  /** Appended to the results' file names. */
+  tag?: string;
+}
+type DatasetName = 'seed' | 'quick' | 'small' | 'large';
+
+function parseOptions(args: string[]): Options {
+  const value = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const quick = args.includes('--quick');
+  const size = value('--size') ?? 'large';
+  if (size !== 'small' && size !== 'large') throw new Error('--size must be small or large');
+  const main = quick ? 'quick' : size;
+  return {
+    quick,
+    main,
+    scale: quick || args.includes('--no-scale') ? [] : ['seed', 'small', 'large'],
+    workloads: (value('--workloads') ?? 'W1,W2,W3,W4,W5,W6').split(',') as WorkloadId[],
+    tag: value('--tag'),
+    rounds: Number(value('--rounds') ?? (quick ? 1 : 3)),
+    warmupSec: Number(value('--warmup') ?? (quick ? 1 : 2)),
+    durationSec: Number(value('--duration') ?? (quick ? 2 : 8)),
+    samples: quick ? 8 : 25,
+    outDir: path.join(ROOT, 'bench', 'results', ...(quick ? ['tmp', 'quick'] : [])),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data
+
+interface DatasetInfo {
+  name: DatasetName;
+  nodes: number;
+  relationships: number;
+  loadMs: number;
+  relationshipsPerSecond: number;
+  transactions: number;
+  note: string;
+}
+
+async function loadDataset(name: DatasetName, executor: ExecutorModule.Executor): Promise<DatasetInfo> {
+  let files: string[];
+  if (name === 'seed') {
+    files = [path.join(ROOT, 'seed')];
+  } else {
+    const preset = name === 'quick' ? { roles: 150 } : SIZES[name];
+    const graph = generateGraph({ ...preset, seed: 1 });
+    files = await writeGraphFiles(graph, path.join(ROOT, 'bench', 'results', 'tmp', `graph-${name}`));
+  }
+  say(`Loading the ${name} graph (${files.length} file(s))...`);
+  // Emptying a large graph in the load's own transaction can exceed the transaction memory
+  // limit: empty it first, in batches (the load's reset then has nothing left to delete).
+  await executor.autoCommit('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS', {}, 610_000);
+  const started = performance.now();
+  let note = 'one transaction';
+  let transactions = 1;
+  let nodes = 0;
+  let relationships = 0;
+  try {
+    const summary = await loadGraphFiles(executor, files, { reset: true });
+    nodes = summary.nodes;
+    relationships = summary.relationships;
+  } catch (error) {
+    if (!/memory|threshold/i.test(String(error))) throw error;
+    // A large graph in one transaction can exceed db.memory.transaction.max (a quarter of the
+    // heap in the embedded Neo4j): load the same files one transaction per file instead.
+    note = `one transaction per file (one transaction for all failed: ${String(error).split('\n')[0].slice(0, 160)})`;
+    say(`  ${note}`);
+    transactions = files.length;
+    for (const [i, file] of files.entries()) {
+      const summary = await loadGraphFiles(executor, [file], { reset: i === 0, allowGraphReferences: i > 0 });
+      nodes += summary.nodes;
+      relationships += summary.relationships;
+    }
+  }
+  await executor.autoCommit('CALL db.awaitIndexes(600)', {}, 610_000);
+  const loadMs = Math.round(performance.now() - started);
+  const info = {
+    name,
+    nodes,
+    relationships,
+    loadMs,
+    relationshipsPerSecond: Math.round(relationships / (loadMs / 1000)),
+    transactions,
+    note,
+  };
+  say(
+    `  ${nodes} nodes, ${relationships} relationships in ${loadMs} ms (${info.relationshipsPerSecond} rel/s, ${note})`,
+  );
+  return info;
+}
+
+/** Variables for each workload, drawn deterministically from the loaded graph. */
+async function drawVariables(driver: Driver, count: number): Promise<Record<WorkloadId, Vars[]>> {
+  const random = rng(42);
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    const ids = (await session.run('MATCH (r:Role) RETURN r.id AS id ORDER BY id')).records.map(
+      (r) => r.get('id') as string,
+    );
+    const edges = await session.run(
+      'MATCH (a:Role)-[:PROGRESSES_TO]->(b:Role) RETURN a.id AS a, b.id AS b ORDER BY a, b',
+    );
+    const next = new Map<string, string[]>();
+    for (const r of edges.records) next.set(r.get('a'), [...(next.get(r.get('a')) ?? []), r.get('b') as string]);
+    const names = await session.run('MATCH (n) WHERE n:Role OR n:Tool OR n:Skill RETURN n.name AS name ORDER BY name');
+    const words = [
+      ...new Set(names.records.flatMap((r) => (r.get('name') as string).toLowerCase().match(/[a-z]{3,}/g) ?? [])),
+    ].sort();
+    const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+    const pair = () => {
+      const a = pick(ids);
+      let b = pick(ids);
+      while (b === a) b = pick(ids);
+      return { a, b };
+    };
+    const path = () => {
+      for (;;) {
+        const from = pick(ids);
+        let at = from;
+        const steps = 1 + Math.floor(random() * 4);
+        const seen = new Set([from]);
+        for (let i = 0; i < steps; i++) {
+          const options = (next.get(at) ?? []).filter((id) => !seen.has(id));
+          if (options.length === 0) break;
+          at = pick(options);
+          seen.add(at);
+        }
+        if (at !== from) return { from, to: at };
+      }
+    };
+    const n = (make: () => Vars) => Array.from({ length: count }, make);
+    return {
+      W1: n(() => ({ id: pick(ids) })),
+      W2: [{}],
+      W3: n(pair),
+      W4: n(path),
+      W5: n(() => ({ text: pick(words) })),
+      W6: n(pair),
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+interface Target {
+  id: TargetId;
+  url: string;
+  process: ChildProcess;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startTarget(id: TargetId, neo4jUri: string): Promise<Target> {
+  const port = await freePort();
+  const script = {
+    api: path.join(ROOT, 'dist', 'index.js'),
+    peer: path.join(__dirname, 'peer', 'server.js'),
+    floor: path.join(__dirname, 'floor', 'server.js'),
+  }[id];
+  const child = spawn(process.execPath, [script], {
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4jUri,
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${id} exited (${child.exitCode}):\n${output.slice(-2000)}`);
+    const ready =
+      id === 'api'
+        ? await fetch(`${url}/readyz`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        : output.includes('ready ');
+    if (ready) {
+      say(`  ${id} is serving at ${url} (pid ${child.pid})`);
+      return { id, url, process: child };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`${id} did not become ready within 60 s:\n${output.slice(-2000)}`);
+}
+
+async function stopTarget(target: Target): Promise<void> {
+  if (target.process.exitCode !== null) return;
+  const exited = new Promise((r) => target.process.once('exit', r));
+  target.process.kill('SIGTERM');
+  const timer = setTimeout(() => target.process.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function ask(target: Target, workload: Workload, vars: Vars, headers: Record<string, string> = {}) {
+  const { path: p, body } = requestFor(target.id, workload, vars);
+  const response = await fetch(`${target.url}${p}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return {
+    status: response.status,
+    json: (await response.json()) as { data?: unknown; errors?: unknown[]; extensions?: Record<string, unknown> },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Correctness, then timing
+
+interface Mismatch {
+  dataset: DatasetName;
+  workload: WorkloadId;
+  target: TargetId;
+  variables: Vars;
+  detail: string;
+}
+
+async function checkAnswers(
+  dataset: DatasetName,
+  targets: Target[],
+  workloads: Workload[],
+  vars: Record<WorkloadId, Vars[]>,
+  samples: number,
+) {
+  const mismatches: Mismatch[] = [];
+  let checked = 0;
+  for (const workload of workloads) {
+    for (const v of vars[workload.id].slice(0, samples)) {
+      const answers = await Promise.all(targets.map((t) => ask(t, workload, v)));
+      checked++;
+      const reference = JSON.stringify(normalise(answers[0].json.data));
+      answers.forEach((a, i) => {
+        const t = targets[i].id;
+        if (a.status !== 200 || a.json.errors) {
+          mismatches.push({
+            dataset,
+            workload: workload.id,
+            target: t,
+            variables: v,
+            detail: `HTTP ${a.status}: ${JSON.stringify(a.json.errors).slice(0, 300)}`,
+          });
+        } else if (i > 0 && JSON.stringify(normalise(a.json.data)) !== reference) {
+          const got = JSON.stringify(normalise(a.json.data));
+          let at = 0;
+          while (at < got.length && got[at] === reference[at]) at++;
+          mismatches.push({
+            dataset,
+            workload: workload.id,
+            target: t,
+            variables: v,
+            detail: `differs from the API at character ${at}: api …${reference.slice(Math.max(0, at - 60), at + 80)}… ${t} …${got.slice(Math.max(0, at - 60), at + 80)}…`,
+          });
+        }
+      });
+    }
+  }
+  say(`  answers checked: ${checked} variable sets × ${targets.length} targets, ${mismatches.length} problem(s)`);
+  for (const m of mismatches.slice(0, 10))
+    say(`    ${m.workload} ${m.target} ${JSON.stringify(m.variables)}: ${m.detail}`);
+  return { checked, mismatches };
+}
+
+interface Run {
+  dataset: DatasetName;
+  workload: WorkloadId;
+  target: TargetId;
+  round: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  peakRssMB?: number;
+  errorSample?: string;
+}
+
+/**
+ * Waits until each target answers a trivial request (its event loop is free) and Neo4j runs no
+ * other transaction than the one asking, then a moment more.
+ */
+async function drain(targets: Target[], driver: Driver): Promise<void> {
+  for (const target of targets) {
+    await fetch(`${target.url}${target.id === 'api' ? '/healthz' : '/'}`).then(
+      (r) => r.arrayBuffer(),
+      () => undefined,
+    );
+  }
+  for (let i = 0; i < 300; i++) {
+    const { records } = await driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n');
+    if (Number(records[0].get('n')) <= 1) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+function rssMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function measure(
+  driver: Driver,
+  allTargets: Target[],
+  dataset: DatasetName,
+  target: Target,
+  workload: Workload,
+  pool: Vars[],
+  round: number,
+  options: Options,
+): Promise<Run> {
+  const bodies = pool.map((v) => requestFor(target.id, workload, v));
+  let errorSample: string | undefined;
+  const attack = async (seconds: number) => {
+    let errors = 0;
+    let i = round * 7919;
+    const result = await autocannon({
+      url: target.url,
+      connections: CONNECTIONS,
+      duration: seconds,
+      timeout: 60,
+      requests: [
+        {
+          method: 'POST',
+          path: bodies[0].path,
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length].body }),
+          onResponse: (status, body) => {
+            if (status !== 200 || !body.startsWith('{"data":') || body.includes('"errors":')) {
+              errors++;
+              errorSample ??= `HTTP ${status}: ${body.slice(0, 300)}`;
+            }
+          },
+        },
+      ],
+    });
+    // Requests cut off at the end are still being answered: wait until every target and the
+    // database are idle again, so that the next measurement does not pay for this one.
+    await drain(allTargets, driver);
+    return { result, errors: errors + result.errors + result.timeouts };
+  };
+  await attack(options.warmupSec);
+  let peak = 0;
+  const pid = target.process.pid!;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMB(pid, 'VmRSS'))), 100);
+  const { result, errors } = await attack(options.durationSec);
+  clearInterval(sampler);
+  const run: Run = {
+    dataset,
+    workload: workload.id,
+    target: target.id,
+    round,
+    requests: result.requests.total,
+    rps: Math.round((result.requests.total / result.duration) * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+    peakRssMB: Math.max(peak, rssMB(pid, 'VmRSS')),
+    ...(errorSample ? { errorSample } : {}),
+  };
+  if (errorSample) say(`  first error: ${errorSample}`);
+  if (run.requests === 0) say(`  warning: no request completed within ${options.durationSec} s (each takes longer)`);
+  say(
+    `  ${dataset} ${workload.id} ${target.id.padEnd(5)} round ${round + 1}: ${run.rps} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${errors} errors, RSS ≤ ${run.peakRssMB} MB`,
+  );
+  return run;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+interface Summary {
+  dataset: DatasetName;
+  workload: WorkloadId;
+  target: TargetId;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  peakRssMB: number;
+}
+
+function summarise(runs: Run[]): Summary[] {
+  const groups = new Map<string, Run[]>();
+  for (const r of runs) {
+    const key = `${r.dataset}|${r.workload}|${r.target}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((g) => ({
+    dataset: g[0].dataset,
+    workload: g[0].workload,
+    target: g[0].target,
+    rps: median(g.map((r) => r.rps)),
+    p50: median(g.map((r) => r.p50)),
+    p99: median(g.map((r) => r.p99)),
+    errors: g.reduce((n, r) => n + r.errors, 0),
+    peakRssMB: Math.max(...g.map((r) => r.peakRssMB ?? 0)),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  // The bench's own defaults for an embedded Neo4j it starts: room for the large graph.
+  process.env.NEO4J_LOCAL_HEAP ||= '2g';
+  process.env.NEO4J_LOCAL_PAGECACHE ||= '1g';
+  const config = loadConfig();
+  const endpoint = await resolveNeo4jEndpoint(config, say);
+  const driver = createDriver(endpoint.uri, config.neo4j);
+  const executor = new Executor(driver, { database: config.neo4j.database, txTimeoutMs: config.neo4j.loadTimeoutMs });
+  const targets: Target[] = [];
+  const started = performance.now();
+  let failed = false;
+  try {
+    await applyDatabaseSchema(executor, config.rootDir);
+    const dbInfo = (
+      await driver.executeQuery('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition')
+    ).records[0];
+    const datasets: DatasetName[] = [...new Set<DatasetName>([...options.scale, options.main])].sort(
+      (a, b) => ['seed', 'quick', 'small', 'large'].indexOf(a) - ['seed', 'quick', 'small', 'large'].indexOf(b),
+    );
+    const loads: DatasetInfo[] = [];
+    const runs: Run[] = [];
+    const checks: { dataset: DatasetName; checked: number; mismatches: Mismatch[] }[] = [];
+    const dbQueries: Partial<Record<WorkloadId, number>> = {};
+    const serial: Partial<Record<WorkloadId, unknown>> = {};
+
+    for (const dataset of datasets) {
+      loads.push(await loadDataset(dataset, executor));
+      if (targets.length === 0) {
+        say('Starting the targets...');
+        for (const id of TARGETS) targets.push(await startTarget(id, endpoint.uri));
+      }
+      const vars = await drawVariables(driver, options.quick ? 40 : 200);
+      const workloads = WORKLOADS.filter((w) =>
+        dataset === options.main ? options.workloads.includes(w.id) : w.id === 'W1' || w.id === 'W4',
+      );
+      const check = await checkAnswers(dataset, targets, workloads, vars, options.samples);
+      checks.push({ dataset, ...check });
+      if (dataset === options.main) {
+        for (const w of workloads) {
+          // One client, one request at a time: where the API's time goes (database or not).
+          const samples = vars[w.id].slice(0, 10);
+          let dbTime = 0;
+          let wall = 0;
+          for (const v of samples) {
+            const t0 = performance.now();
+            const { json } = await ask(targets[0], w, v, { 'x-debug-metrics': '1' });
+            wall += performance.now() - t0;
+            const metrics = json.extensions?.metrics as { dbQueries?: number; dbTimeMs?: number } | undefined;
+            dbQueries[w.id] = metrics?.dbQueries;
+            dbTime += metrics?.dbTimeMs ?? 0;
+          }
+          const sequential: Record<string, number> = {};
+          for (const t of targets) {
+            const t0 = performance.now();
+            for (const v of samples) await ask(t, w, v);
+            sequential[t.id] = Math.round(((performance.now() - t0) / samples.length) * 10) / 10;
+          }
+          serial[w.id] = {
+            apiMs: Math.round((wall / samples.length) * 10) / 10,
+            apiDbTimeMs: Math.round((dbTime / samples.length) * 10) / 10,
+            sequentialMs: sequential,
+          };
+          say(`  ${w.id} one at a time: ${JSON.stringify(serial[w.id])}`);
+        }
+      }
+      for (let round = 0; round < options.rounds; round++) {
+        for (const w of workloads) {
+          // A B C, then B C A, then C A B: no target always runs first or last.
+          const order = TARGETS.map((_, i) => targets[(i + round) % targets.length]);
+          for (const t of order) runs.push(await measure(driver, targets, dataset, t, w, vars[w.id], round, options));
+        }
+      }
+    }
+    const apiPid = targets[0].process.pid!;
+    const apiPeakRssMB = rssMB(apiPid, 'VmHWM');
+    const summary = summarise(runs);
+    const mismatches = checks.flatMap((c) => c.mismatches);
+    const errors = summary.reduce((n, s) => n + s.errors, 0);
+    const result = buildResult(options, {
+      dbInfo: { version: dbInfo.get('version') as string, edition: dbInfo.get('edition') as string },
+      endpoint: endpoint.origin,
+      loads,
+      checks,
+      runs,
+      summary,
+      dbQueries,
+      serial,
+      apiPeakRssMB,
+      totalSeconds: Math.round((performance.now() - started) / 1000),
+    });
+    await mkdir(options.outDir, { recursive: true });
+    const stamp = options.quick
+      ? 'quick'
+      : `${new Date().toISOString().slice(0, 10)}${options.tag ? `-${options.tag}` : ''}`;
+    const jsonPath = path.join(options.outDir, `${stamp}.json`);
+    await writeFile(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
+    const svgPath = path.join(options.outDir, `${stamp}.svg`);
+    await writeFile(
+      svgPath,
+      await renderChart(
+        summary.filter((s) => s.dataset === options.main),
+        `requests/s per workload (${options.main} graph, ${CONNECTIONS} connections)`,
+      ),
+    );
+    process.stdout.write(printTable(result));
+    process.stdout.write(`\nResults: ${path.relative(ROOT, jsonPath)}, chart: ${path.relative(ROOT, svgPath)}\n`);
+    if (mismatches.length > 0 || errors > 0) {
+      say(`FAILED: ${mismatches.length} answer problem(s), ${errors} request error(s)`);
+      failed = true;
+    }
+  } finally {
+    for (const t of targets) await stopTarget(t);
+    await driver.close();
+    await endpoint.release();
+  }
+  if (failed) process.exitCode = 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+interface ResultInputs {
+  dbInfo: { version: string; edition: string };
+  endpoint: string;
+  loads: DatasetInfo[];
+  checks: { dataset: DatasetName; checked: number; mismatches: Mismatch[] }[];
+  runs: Run[];
+  summary: Summary[];
+  dbQueries: Partial<Record<WorkloadId, number>>;
+  serial: Partial<Record<WorkloadId, unknown>>;
+  apiPeakRssMB: number;
+  totalSeconds: number;
+}
+
+function buildResult(options: Options, r: ResultInputs) {
+  const find = (d: DatasetName, w: WorkloadId, t: TargetId) =>
+    r.summary.find((s) => s.dataset === d && s.workload === w && s.target === t);
+  const rows = [...new Set(r.summary.map((s) => `${s.dataset}|${s.workload}`))].map((key) => {
+    const [dataset, workload] = key.split('|') as [DatasetName, WorkloadId];
+    const [api, peer, floor] = TARGETS.map((t) => find(dataset, workload, t)!);
+    const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+    return {
+      dataset,
+      workload,
+      api,
+      peer,
+      floor,
+      rpsVsPeer: ratio(api.rps, peer.rps),
+      rpsVsFloor: ratio(api.rps, floor.rps),
+      p99VsFloor: ratio(api.p99, floor.p99),
+      apiDbQueries: dataset === options.main ? (r.dbQueries[workload] ?? null) : null,
+    };
+  });
+  const main = rows.filter((row) => row.dataset === options.main);
+  const targets = {
+    throughputAtLeastPeer: {
+      met: main.every((row) => (row.rpsVsPeer ?? 0) >= 1),
+      missed: main.filter((row) => (row.rpsVsPeer ?? 0) < 1).map((row) => `${row.workload} ${row.rpsVsPeer}x`),
+    },
+    p99WithinFloor15: {
+      met: main
+        .filter((row) => ['W1', 'W3', 'W5', 'W6'].includes(row.workload))
+        .every((row) => (row.p99VsFloor ?? 99) <= 1.5),
+      missed: main
+        .filter((row) => ['W1', 'W3', 'W5', 'W6'].includes(row.workload) && (row.p99VsFloor ?? 99) > 1.5)
+        .map((row) => `${row.workload} ${row.p99VsFloor}x`),
+    },
+    zeroErrors: {
+      met: r.summary.every((s) => s.errors === 0) && r.checks.every((c) => c.mismatches.length === 0),
+      errors: r.summary.reduce((n, s) => n + s.errors, 0),
+      mismatches: r.checks.reduce((n, c) => n + c.mismatches.length, 0),
+    },
+    apiPeakRssUnder300MB: { met: r.apiPeakRssMB < 300, peakMB: r.apiPeakRssMB },
+  };
+  return {
+    date: new Date().toISOString(),
+    mode: options.quick ? 'quick' : 'full',
+    mainDataset: options.main,
+    settings: {
+      connections: CONNECTIONS,
+      rounds: options.rounds,
+      warmupSeconds: options.warmupSec,
+      durationSeconds: options.durationSec,
+      answerSamplesPerWorkload: options.samples,
+    },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      neo4j: `${r.dbInfo.version} ${r.dbInfo.edition}`,
+      neo4jEndpoint: r.endpoint,
+      neo4jHeap: process.env.NEO4J_LOCAL_HEAP,
+      neo4jPageCache: process.env.NEO4J_LOCAL_PAGECACHE,
+    },
+    datasets: r.loads,
+    correctness: r.checks,
+    table: rows,
+    oneAtATime: r.serial,
+    targets,
+    apiPeakRssMB: r.apiPeakRssMB,
+    totalSeconds: r.totalSeconds,
+    runs: r.runs,
+  };
+}
+
+function printTable(result: ReturnType<typeof buildResult>): string {
+  const lines = [
+    '',
+    'dataset  wl  | api req/s  p50   p99  err | peer req/s  p50   p99  err | floor req/s  p50   p99  err | api/peer api/floor p99/floor | dbQ',
+  ];
+  const cell = (s: Summary) =>
+    `${String(s.rps).padStart(9)} ${String(s.p50).padStart(4)} ${String(s.p99).padStart(5)} ${String(s.errors).padStart(4)}`;
+  for (const row of result.table) {
+    lines.push(
+      `${row.dataset.padEnd(8)} ${row.workload}  | ${cell(row.api)} | ${cell(row.peer)}  | ${cell(row.floor)}  | ` +
+        `${String(row.rpsVsPeer).padStart(7)}x ${String(row.rpsVsFloor).padStart(7)}x ${String(row.p99VsFloor).padStart(8)}x | ${row.apiDbQueries ?? ''}`,
+    );
+  }
+  const t = result.targets;
+  lines.push(
+    '',
+    `Load: ${result.datasets.map((d) => `${d.name} ${d.relationships} rels in ${d.loadMs} ms = ${d.relationshipsPerSecond} rel/s (${d.transactions} tx)`).join('; ')}`,
+    `Targets: ≥1.0× peer throughput: ${t.throughputAtLeastPeer.met ? 'met' : `MISSED (${t.throughputAtLeastPeer.missed.join(', ')})`}; ` +
+      `p99 ≤ 1.5× floor on W1/W3/W5/W6: ${t.p99WithinFloor15.met ? 'met' : `MISSED (${t.p99WithinFloor15.missed.join(', ')})`}; ` +
+      `zero errors: ${t.zeroErrors.met ? 'met' : `MISSED (${t.zeroErrors.errors} errors, ${t.zeroErrors.mismatches} answer differences)`}; ` +
+      `API peak RSS < 300 MB: ${t.apiPeakRssUnder300MB.met ? 'met' : 'MISSED'} (${t.apiPeakRssUnder300MB.peakMB} MB)`,
+    `Total time: ${result.totalSeconds} s`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+if (!existsSync(path.join(ROOT, 'dist', 'index.js'))) {
+  say('Build first: npm run -s build');
+  process.exitCode = 1;
+} else {
+  main().catch((error: unknown) => {
+    say(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  });
+}
