@@ -53,6 +53,13 @@ const envSchema = z.object({
   SEED_ON_START: boolFromEnv.default(true),
   SHUTDOWN_GRACE_MS: intFromEnv(0, 120_000).default(10_000),
   API_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^(\*|https?:\/\/[^\s,]+(,\s*https?:\/\/[^\s,]+)*)$/,
+      'expected * or a comma-separated list of origins such as https://app.example.com',
+    )
+    .optional(),
   INTROSPECTION: boolFromEnv.optional(),
   LANDING_PAGE: boolFromEnv.optional(),
   BODY_LIMIT: z
@@ -97,6 +104,8 @@ export interface Config {
     introspection: boolean;
     landingPage: boolean;
     bodyLimit: string;
+    /** Browser origins other than this server's that may call the API: '*' or a list. */
+    corsOrigins: '*' | string[];
   };
   /** Bearer token that mutations require; unset means writes are disabled. */
   apiToken?: string;
@@ -151,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
       landingPage: e.LANDING_PAGE ?? e.NODE_ENV !== 'production',
       bodyLimit: e.BODY_LIMIT.toLowerCase(),
+      corsOrigins: e.CORS_ORIGINS === '*' ? '*' : (e.CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? []),
     }),
     apiToken: e.API_TOKEN,
     limits: Object.freeze({

@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
@@ -77,6 +78,8 @@ export async function startServer(
   app.use(healthRoutes(driver, config.neo4j.database, config.neo4j.connectTimeoutMs));
   app.use(
     '/graphql',
+    // Same-origin pages (the explorer) need nothing; other front ends are allowed by CORS_ORIGINS.
+    cors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins, maxAge: 600 }),
     requireUtf8,
     express.json({ limit: config.http.bodyLimit }),
     expressMiddleware(apollo, {

@@ -71,3 +71,30 @@ describe('the HTTP server', () => {
     }
   });
 });
+
+describe('cross-origin requests', () => {
+  const preflight = (base: string, origin: string) =>
+    fetch(`${base}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+
+  it('when no CORS_ORIGINS is configured, then other origins get no CORS permission', async () => {
+    const res = await preflight(server.base, 'https://elsewhere.example');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('when CORS_ORIGINS lists an origin, then that origin may call the API and others may not', async () => {
+    const corsDb = await openTestDatabase({ CORS_ORIGINS: 'https://app.example.com, https://admin.example.com' });
+    const corsServer = await startTestServer(corsDb);
+    try {
+      const allowed = await preflight(corsServer.base, 'https://admin.example.com');
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://admin.example.com');
+      const refused = await preflight(corsServer.base, 'https://elsewhere.example');
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await corsServer.stop();
+      await corsDb.close();
+    }
+  });
+});

@@ -20,6 +20,18 @@ describe('loadConfig', () => {
     expect(config.seedOnStart).toBe(false);
   });
 
+  it('when CORS_ORIGINS is a list or *, then it is parsed; otherwise start fails naming it', () => {
+    expect(loadConfig({}).http.corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).http.corsOrigins).toBe('*');
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8080' }).http.corsOrigins).toEqual([
+      'https://a.example',
+      'http://b.example:8080',
+    ]);
+    expect(() => loadConfig({ CORS_ORIGINS: 'a.example' })).toThrow(
+      'CORS_ORIGINS: expected * or a comma-separated list',
+    );
+  });
+
   it('when a value is empty, then it counts as unset', () => {
     expect(loadConfig({ NEO4J_URI: '' }).neo4j.uri).toBeUndefined();
   });
