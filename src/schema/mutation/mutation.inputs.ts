@@ -1,35 +1,12 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SalaryBasis, SalaryPeriod, Track } from '../shared/enums';
+import { Salary } from '../role/role.type';
+import { Track } from '../shared/enums';
 
 /*
  * Write inputs. Only id and name are required; a field left out is kept as it is, a field sent
  * as null is cleared. The rules of a valid value are the loader's (src/model/rules.ts), applied
  * by the resolver, so they are written once.
  */
-
-@InputType({ description: 'A pay range.' })
-export class SalaryInput {
-  @Field(() => Int)
-  min!: number;
-
-  @Field(() => Int)
-  max!: number;
-
-  @Field({ description: 'ISO 4217 code, e.g. "USD".' })
-  currency!: string;
-
-  @Field(() => SalaryPeriod)
-  period!: SalaryPeriod;
-
-  @Field(() => SalaryBasis)
-  basis!: SalaryBasis;
-
-  @Field(() => String, { nullable: true })
-  region?: string | null;
-
-  @Field(() => String, { nullable: true })
-  caveat?: string | null;
-}
 
 @InputType({ description: 'A node to create or update by id.' })
 export class NodeInput {
@@ -78,8 +55,8 @@ export class RoleInput extends NodeInput {
   @Field(() => String, { nullable: true })
   ergonomics?: string | null;
 
-  @Field(() => SalaryInput, { nullable: true })
-  salary?: SalaryInput | null;
+  @Field(() => Salary, { nullable: true })
+  salary?: Salary | null;
 }
 
 @InputType({ description: 'Properties of a relationship.' })

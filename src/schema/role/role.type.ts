@@ -1,8 +1,10 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { NodeInterface } from '../shared/node.interface';
 import { SalaryBasis, SalaryPeriod, Track } from '../shared/enums';
 
+/** The same shape is read (Salary) and written (SalaryInput). */
 @ObjectType({ description: 'A pay range, as the source states it.' })
+@InputType('SalaryInput', { description: 'A pay range.' })
 export class Salary {
   @Field(() => Int)
   min!: number;
