@@ -47,11 +47,11 @@ const sortedIn = (v: string, type: string, label: string, proj: (v: string) => s
 
 /**
  * Both roles with each one's tools, skills, frameworks, workflows and employers, sorted; the
- * overlaps are set arithmetic on ids done in the repository. Rows: { a, b, dimensions }.
+ * overlaps are set arithmetic on ids done in the repository. Rows: { dimensions }.
  */
 export const COMPARE_ROLES = `
 MATCH (a:Role {id: $a}), (b:Role {id: $b})
-RETURN ${role('a')} AS a, ${role('b')} AS b, {
+RETURN {
   tools: [${sorted('a', 'USES_TOOL', 'Tool', tool)}, ${sorted('b', 'USES_TOOL', 'Tool', tool)}],
   skills: [${sorted('a', 'REQUIRES_SKILL', 'Skill', skill)}, ${sorted('b', 'REQUIRES_SKILL', 'Skill', skill)}],
   frameworks: [${sorted('a', 'USES_FRAMEWORK', 'Framework', framework)}, ${sorted('b', 'USES_FRAMEWORK', 'Framework', framework)}],
@@ -121,7 +121,7 @@ RETURN ${PATH_SHAPE} AS path
 /** What `to` needs that `from` lacks, and the share of `to`'s skills `from` already has. */
 export const SKILL_GAP = `
 MATCH (f:Role {id: $from}), (t:Role {id: $to})
-RETURN ${role('f')} AS from, ${role('t')} AS to,
+RETURN
   COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(x:Skill) WHERE NOT (f)-[:REQUIRES_SKILL]->(x) RETURN ${skill('x')} AS item ORDER BY x.name, x.id } AS missingSkills,
   COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(x:Skill)<-[:REQUIRES_SKILL]-(f) RETURN ${skill('x')} AS item ORDER BY x.name, x.id } AS sharedSkills,
   COLLECT { MATCH (t)-[:USES_TOOL]->(x:Tool) WHERE NOT (f)-[:USES_TOOL]->(x) RETURN ${tool('x')} AS item ORDER BY x.name, x.id } AS newTools,

@@ -39,12 +39,11 @@ export class TraversalRepository {
     return rows.map((r) => r.item as NodeRecord);
   }
 
-  /** Null when either role does not exist. */
-  async compareRoles(a: string, b: string): Promise<RoleComparisonRecord | null> {
-    const [row] = await this.executor.read(Q.COMPARE_ROLES, { a, b });
+  /** The roles come already loaded (the caller checked they exist); null if one has gone since. */
+  async compareRoles(roleA: RoleRecord, roleB: RoleRecord): Promise<RoleComparisonRecord | null> {
+    const [row] = await this.executor.read(Q.COMPARE_ROLES, { a: roleA.id, b: roleB.id });
     if (!row) return null;
     const d = row.dimensions as Record<'tools' | 'skills' | 'frameworks' | 'workflows' | 'employers', NodeRecord[][]>;
-    const [roleA, roleB] = [row.a as RoleRecord, row.b as RoleRecord];
     return {
       a: roleA,
       b: roleB,
@@ -77,12 +76,13 @@ export class TraversalRepository {
     return row ? toCareerPath(row.path as RawPath) : null;
   }
 
-  async skillGap(from: string, to: string): Promise<SkillGapRecord | null> {
-    const [row] = await this.executor.read(Q.SKILL_GAP, { from, to });
+  /** As compareRoles, the roles come already loaded. */
+  async skillGap(from: RoleRecord, to: RoleRecord): Promise<SkillGapRecord | null> {
+    const [row] = await this.executor.read(Q.SKILL_GAP, { from: from.id, to: to.id });
     if (!row) return null;
-    const gap = row as unknown as Omit<SkillGapRecord, 'coverage'>;
+    const gap = row as unknown as Omit<SkillGapRecord, 'from' | 'to' | 'coverage'>;
     const needed = gap.missingSkills.length + gap.sharedSkills.length;
-    return { ...gap, coverage: needed === 0 ? 1 : gap.sharedSkills.length / needed };
+    return { ...gap, from, to, coverage: needed === 0 ? 1 : gap.sharedSkills.length / needed };
   }
 
   async similarRoles(ids: readonly string[], first: number): Promise<Map<string, RoleSimilarityRecord[]>> {

@@ -61,8 +61,8 @@ export class TraversalResolver {
     @Args(() => RolePairArgs) { a, b }: RolePairArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<RoleComparisonRecord> {
-    await requireRoles(ctx, { a, b });
-    return found(await ctx.repositories.traversals.compareRoles(a, b));
+    const [roleA, roleB] = await requireRoles(ctx, { a, b });
+    return found(await ctx.repositories.traversals.compareRoles(roleA, roleB));
   }
 
   @Query(() => [CareerPath], {
@@ -92,8 +92,8 @@ export class TraversalResolver {
     @Args(() => FromToArgs) { from, to }: FromToArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<SkillGapRecord> {
-    await requireRoles(ctx, { from, to });
-    return found(await ctx.repositories.traversals.skillGap(from, to));
+    const [fromRole, toRole] = await requireRoles(ctx, { from, to });
+    return found(await ctx.repositories.traversals.skillGap(fromRole, toRole));
   }
 
   @Query(() => [RoleSimilarity], { description: 'Other roles ranked by how much of their toolkit they share.' })
