@@ -497,7 +497,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const endpoint = await resolveNeo4jEndpoint(config, say);
   const driver = createDriver(endpoint.uri, config.neo4j);
-  const executor = new Executor(driver, { database: config.neo4j.database, txTimeoutMs: config.neo4j.loadTimeoutMs });
+  const executor = new Executor(driver, {
+    database: config.neo4j.database,
+    txTimeoutMs: config.neo4j.loadTimeoutMs,
+    maxRetryMs: config.neo4j.maxRetryMs,
+  });
   const targets: Target[] = [];
   const started = performance.now();
   let failed = false;

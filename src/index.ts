@@ -76,7 +76,11 @@ async function main(): Promise<void> {
     await driver.verifyConnectivity({ database: config.neo4j.database }).catch((error: unknown) => {
       throw new ServiceUnavailableError(`Cannot reach Neo4j at ${endpoint.uri}: ${(error as Error).message}`);
     });
-    const executor = new Executor(driver, { database: config.neo4j.database, txTimeoutMs: config.neo4j.txTimeoutMs });
+    const executor = new Executor(driver, {
+      database: config.neo4j.database,
+      txTimeoutMs: config.neo4j.txTimeoutMs,
+      maxRetryMs: config.neo4j.maxRetryMs,
+    });
     await applyDatabaseSchema(executor, config.rootDir);
     checkpoint();
     if (config.seedOnStart) await seedIfEmpty(executor, config.rootDir, logger);

@@ -32,7 +32,11 @@ export async function runWithDatabase(task: (executor: Executor, config: Config)
     cleanups.add('stop the local Neo4j', endpoint.release);
     const driver = createDriver(endpoint.uri, config.neo4j);
     cleanups.add('close the Neo4j driver', () => driver.close());
-    const executor = new Executor(driver, { database: config.neo4j.database, txTimeoutMs: config.neo4j.loadTimeoutMs });
+    const executor = new Executor(driver, {
+      database: config.neo4j.database,
+      txTimeoutMs: config.neo4j.loadTimeoutMs,
+      maxRetryMs: config.neo4j.maxRetryMs,
+    });
     await applyDatabaseSchema(executor, config.rootDir);
     await task(executor, config);
   } catch (error) {

@@ -1,6 +1,8 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, isRetryableError, type ManagedTransaction, Neo4jError, type Session } from 'neo4j-driver';
 import { AppError, BadUserInputError, ServiceUnavailableError } from '../errors';
 import { toPlain } from './mapping';
+
+type TransactionConfig = Parameters<Session['run']>[2];
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -14,7 +16,12 @@ export interface QueryMetrics {
 export interface ExecutorOptions {
   database?: string;
   txTimeoutMs: number;
+  /** How long transient failures of a read are retried (managed transactions: the driver's own setting). */
+  maxRetryMs: number;
 }
+
+const RETRY_BASE_MS = 50;
+const RETRY_MAX_DELAY_MS = 400;
 
 /** Work done inside one transaction: several statements that must commit together. */
 export type TxWork<T> = (run: (cypher: string, params?: Params) => Promise<Row[]>) => Promise<T>;
@@ -37,8 +44,24 @@ export class Executor {
     return new Executor(this.driver, this.options, metrics, tag);
   }
 
-  read(cypher: string, params: Params = {}): Promise<Row[]> {
-    return this.inTransaction('READ', (run) => run(cypher, params));
+  /**
+   * One read statement as an auto-commit transaction: RUN and PULL go out together and the
+   * answer comes back in one round trip, where an explicit transaction needs a second one to
+   * commit. Transient failures are retried within the same budget the driver uses.
+   */
+  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    const deadline = performance.now() + this.options.maxRetryMs;
+    for (let attempt = 0; ; attempt++) {
+      const session = this.session('READ');
+      try {
+        return await this.run(session, cypher, params, this.txConfig());
+      } catch (error) {
+        if (!isRetryableError(error) || performance.now() >= deadline) throw translateNeo4jError(error);
+      } finally {
+        await session.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_BASE_MS * 2 ** attempt, RETRY_MAX_DELAY_MS)));
+    }
   }
 
   /** Several reads that must see one consistent state of the graph. */
@@ -81,10 +104,15 @@ export class Executor {
     }
   }
 
-  private async run(tx: ManagedTransaction, cypher: string, params: Params): Promise<Row[]> {
+  private async run(
+    runner: ManagedTransaction | Session,
+    cypher: string,
+    params: Params,
+    config?: TransactionConfig,
+  ): Promise<Row[]> {
     const started = performance.now();
     try {
-      const result = await tx.run(cypher, params);
+      const result = await (config ? (runner as Session).run(cypher, params, config) : runner.run(cypher, params));
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } finally {
       if (this.metrics) {
@@ -120,6 +148,13 @@ export function translateNeo4jError(error: unknown): unknown {
   if (error instanceof AppError || !(error instanceof Neo4jError)) return error;
   if (UNAVAILABLE_CODES.has(error.code) || error.message.includes('acquisition timed out')) {
     return new ServiceUnavailableError('The graph database is unavailable; try again shortly.', { cause: error });
+  }
+  // The database's transaction memory pools (per transaction or in all) are full.
+  if (/MemoryPoolOutOfMemoryError|TransactionOutOfMemoryError|MemoryLimit/.test(error.code)) {
+    return new ServiceUnavailableError(
+      'The database has no memory left for this query right now; retry shortly, or ask for less.',
+      { cause: error },
+    );
   }
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new ServiceUnavailableError('The query took longer than the database allows and was stopped.', {

@@ -6,19 +6,17 @@ import neo4j from 'neo4j-driver';
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, booleans and floats are most of what a read returns: nothing to convert.
+  if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
   if (neo4j.isInt(value)) {
     return value.inSafeRange() ? value.toNumber() : value.toString();
   }
-  if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) return value.map(toPlain);
   if (isTemporal(value)) return String(value);
   if (isGraphEntity(value)) return toPlain(value.properties);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-    return out;
-  }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
+  return out;
 }
 
 function isTemporal(value: unknown): boolean {

@@ -53,7 +53,11 @@ export async function startPrivateNeo4j(port: number): Promise<PrivateNeo4j> {
 export async function openDatabaseAt(uri: string, env: Record<string, string> = {}): Promise<TestDatabase> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const driver = createDriver(uri, config.neo4j);
-  const executor = new Executor(driver, { database: config.neo4j.database, txTimeoutMs: config.neo4j.txTimeoutMs });
+  const executor = new Executor(driver, {
+    database: config.neo4j.database,
+    txTimeoutMs: config.neo4j.txTimeoutMs,
+    maxRetryMs: config.neo4j.maxRetryMs,
+  });
   await applyDatabaseSchema(executor, config.rootDir);
   return { config: { ...config, neo4j: { ...config.neo4j, uri } }, driver, executor, close: () => driver.close() };
 }

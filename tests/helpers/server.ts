@@ -14,7 +14,9 @@ export interface TestServer extends RunningServer {
 /** The whole app on an ephemeral port on loopback, optionally with its own driver. */
 export async function startTestServer(db: TestDatabase, driver: Driver = db.driver): Promise<TestServer> {
   const executor =
-    driver === db.driver ? db.executor : new Executor(driver, { txTimeoutMs: db.config.neo4j.txTimeoutMs });
+    driver === db.driver
+      ? db.executor
+      : new Executor(driver, { txTimeoutMs: db.config.neo4j.txTimeoutMs, maxRetryMs: db.config.neo4j.maxRetryMs });
   const server = await startServer(
     { config: db.config, driver, executor, schema: await buildGraphQLSchema(), log: createLogger(db.config) },
     0,
