@@ -1,6 +1,9 @@
 import type { NodeLabel } from '../model/kinds';
 
-/** Plain shapes the read queries return; the GraphQL types are built on these. */
+/**
+ * Plain shapes the read queries return; the GraphQL types are built on these. A node read lean
+ * (its selection asks nothing else) carries only `__typename`, `id` and `name`.
+ */
 export interface NodeRecord {
   __typename: NodeLabel;
   id: string;
@@ -40,10 +43,13 @@ export interface EdgeProperties {
   sources: string[];
 }
 
-/** A relationship seen from one end: the node at the other end and the edge's properties. */
+/**
+ * A relationship seen from one end: the node at the other end and the edge's properties (null
+ * when the read did not ask for them).
+ */
 export interface EdgeRecord<T extends NodeRecord = NodeRecord> {
   node: T;
-  properties: EdgeProperties;
+  properties: EdgeProperties | null;
 }
 
 export interface PageRecord<T extends NodeRecord = NodeRecord> {

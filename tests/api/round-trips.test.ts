@@ -101,14 +101,51 @@ describe('one database round trip per nesting level', () => {
     expect(left).toBe(0);
   });
 
-  it('when one role asks for its tools, skills and next roles, then it costs at most 2 queries', async () => {
-    const { data, dbQueries } = await measure(
-      '{ role(id: "senior-engineer") { tools { name } skills { name } nextRoles { name } } }',
-    );
-    expect(data.role.tools.length).toBe(seed.out('USES_TOOL', 'senior-engineer').length);
-    expect(data.role.skills.length).toBe(seed.out('REQUIRES_SKILL', 'senior-engineer').length);
-    expect(data.role.nextRoles.length).toBe(seed.out('PROGRESSES_TO', 'senior-engineer').length);
-    expect(dbQueries).toBeLessThanOrEqual(2);
+  const ROLE_PAGE = 'name salary { min max } tools { name } skills { name } nextRoles { name }';
+  const ROLE_PAGES: [string, (id: string) => string][] = [
+    ['directly', (id) => `{ role(id: "${id}") { ${ROLE_PAGE} } }`],
+    [
+      'through a named fragment',
+      (id) => `query { role(id: "${id}") { ...Page } } fragment Page on Role { ${ROLE_PAGE} }`,
+    ],
+    ['through an inline fragment', (id) => `{ role(id: "${id}") { ... on Role { ${ROLE_PAGE} } } }`],
+    [
+      'with its tools as links',
+      (id) =>
+        `{ role(id: "${id}") { name salary { min max } toolUsages { tool { name } emphasis } skills { name } nextRoles { name } } }`,
+    ],
+  ];
+  it.each(ROLE_PAGES)(
+    'when one role asks for its name, salary, tools, skills and next roles (%s), then it costs exactly 1 query and is right',
+    async (_how, query) => {
+      const id = 'senior-engineer';
+      const names = (ids: string[]) => seed.ordered(ids).map((x) => seed.node(x).name);
+      const { data, dbQueries } = await measure(query(id));
+      const fact = seed.node(id) as { name: string; salary?: { min: number; max: number } };
+      expect(fact.salary).toBeDefined();
+      expect(data.role.name).toBe(fact.name);
+      expect(data.role.salary).toEqual({ min: fact.salary!.min, max: fact.salary!.max });
+      const tools = data.role.tools ?? data.role.toolUsages.map((u: { tool: unknown }) => u.tool);
+      expect(tools.map((t: { name: string }) => t.name)).toEqual(names(seed.out('USES_TOOL', id)));
+      expect(data.role.skills.map((t: { name: string }) => t.name)).toEqual(names(seed.out('REQUIRES_SKILL', id)));
+      expect(data.role.nextRoles.map((t: { name: string }) => t.name)).toEqual(names(seed.out('PROGRESSES_TO', id)));
+      if (data.role.toolUsages) {
+        const emphasis = (to: string) =>
+          seed.rels('USES_TOOL').find((r) => r.from === id && r.to === to)?.properties?.emphasis ?? null;
+        expect(data.role.toolUsages.map((u: { emphasis: string | null }) => u.emphasis)).toEqual(
+          seed.ordered(seed.out('USES_TOOL', id)).map(emphasis),
+        );
+      }
+      // Not vacuous: every list has something in it.
+      expect(Math.min(tools.length, data.role.skills.length, data.role.nextRoles.length)).toBeGreaterThan(0);
+      expect(dbQueries).toBe(1);
+    },
+  );
+
+  it('when a role that does not exist is asked for its tools, then it is null and costs exactly 1 query', async () => {
+    const { data, dbQueries } = await measure('{ role(id: "no-such-role") { name tools { name } skills { name } } }');
+    expect(data).toEqual({ role: null });
+    expect(dbQueries).toBe(1);
   });
 
   it('when a relationship is asked for as nodes and as links at the same level, then it is read once', async () => {
@@ -174,6 +211,206 @@ describe('one database round trip per nesting level', () => {
       await server.stop();
     }
   });
+});
+
+describe('one statement per traversal', () => {
+  /** A promotion between two roles that state salaries, and a role two promotions away: routes and overlaps exist. */
+  function roles() {
+    const facts = seed.facts.nodes.ROLE as { id: string; salary?: unknown }[];
+    const paid = (id: string) => facts.some((r) => r.id === id && r.salary);
+    const step = seed.rels('PROGRESSES_TO').find((r) => paid(r.from) && paid(r.to));
+    if (!step) throw new Error('The seed has no promotion between two roles with salaries');
+    const far = seed.ordered(seed.out('PROGRESSES_TO', step.to)).find((id) => id !== step.from);
+    if (!far) throw new Error(`The seed has no promotion from ${step.to}`);
+    return { a: step.from, b: step.to, far };
+  }
+  type Ids = ReturnType<typeof roles>;
+
+  const ROLE = 'id name seniority level salary { min max currency }';
+  /** Each traversal, with the lists of its answer that must not be empty (so the answer is not trivially cheap). */
+  const TRAVERSALS: [string, (ids: Ids) => string, (data: any) => unknown[][]][] = [
+    [
+      'sharedTools',
+      ({ a, b }) => `{ x: sharedTools(roleIds: ["${a}", "${b}"]) { id name description aliases } }`,
+      (d) => [d.x],
+    ],
+    [
+      'sharedSkills (names only)',
+      ({ a, b }) => `{ x: sharedSkills(roleIds: ["${a}", "${b}"]) { id name } }`,
+      (d) => [d.x],
+    ],
+    [
+      'sharedFrameworks',
+      ({ a, b }) => `{ x: sharedFrameworks(roleIds: ["${b}", "${a}"]) { id name description } }`,
+      (d) => [d.x],
+    ],
+    [
+      'compareRoles',
+      ({ a, b }) => `{ x: compareRoles(a: "${a}", b: "${b}") {
+        a { ${ROLE} } b { ${ROLE} }
+        tools { shared { id description } onlyA { id } onlyB { id } jaccard }
+        skills { shared { id } onlyA { id aliases } onlyB { id } }
+        frameworks { shared { id } } workflows { shared { id } } employers { shared { id description } }
+        similarity salaryDifference { min max currency }
+      } }`,
+      (d) => [
+        d.x.tools.shared,
+        d.x.skills.onlyA,
+        d.x.frameworks.shared,
+        d.x.employers.shared,
+        [d.x.salaryDifference ?? []].flat(),
+      ],
+    ],
+    [
+      'progressionPaths',
+      ({ a, far }) => `{ x: progressionPaths(from: "${a}", to: "${far}") {
+        length roles { ${ROLE} } steps { from { id seniority } to { id } kind sources }
+        salaryChange { min max currency } skillsToAcquire { id description } toolsToLearn { id aliases }
+      } }`,
+      (d) => [d.x],
+    ],
+    [
+      'progressionPaths (names only, with pivots)',
+      ({ a, far }) => `{ x: progressionPaths(from: "${a}", to: "${far}", includePivots: true, maxSteps: 3) {
+        roles { id name } steps { from { id } to { id } } skillsToAcquire { id name }
+      } }`,
+      (d) => [d.x],
+    ],
+    [
+      'shortestProgression',
+      ({ a, far }) => `{ x: shortestProgression(from: "${a}", to: "${far}") {
+        length roles { ${ROLE} } steps { kind from { id } to { id summary } } skillsToAcquire { id aliases } toolsToLearn { id }
+      } }`,
+      (d) => [d.x?.roles ?? [], d.x?.skillsToAcquire ?? []],
+    ],
+    [
+      'skillGap',
+      ({ a, b }) => `{ x: skillGap(from: "${a}", to: "${b}") {
+        from { ${ROLE} } to { ${ROLE} } missingSkills { id aliases } sharedSkills { id description }
+        newTools { id } newFrameworks { id } coverage
+      } }`,
+      (d) => [d.x.missingSkills, d.x.sharedSkills, d.x.newTools],
+    ],
+    [
+      'similarRoles',
+      ({ a }) => `{ x: similarRoles(id: "${a}", first: 10) {
+        role { ${ROLE} track summary } score sharedTools { id description } sharedSkills { id } sharedFrameworks { id }
+      } }`,
+      (d) => [d.x],
+    ],
+  ];
+
+  it.each(TRAVERSALS)(
+    'when %s is asked, then it costs exactly 1 query, role check included, and the answer is not empty',
+    async (_name, query, items) => {
+      const { data, dbQueries } = await measure(query(roles()));
+      const lists = items(data);
+      expect(lists.map((l) => l.length > 0)).toEqual(lists.map(() => true));
+      expect(dbQueries).toBe(1);
+    },
+  );
+
+  it('when every traversal is asked in one operation, then each costs exactly 1 query', async () => {
+    const ids = roles();
+    const fields = TRAVERSALS.map(([, query], i) =>
+      query(ids)
+        .trim()
+        .slice(1, -1)
+        .replace(/^\s*x:/, `t${i}:`),
+    );
+    const { dbQueries } = await measure(`{ ${fields.join('\n')} }`);
+    expect(dbQueries).toBe(TRAVERSALS.length);
+  });
+
+  const MISSING = 'no-such-role';
+  const NOT_FOUND: [string, string, (ids: Ids) => string][] = [
+    ['sharedTools', 'roleIds[1]', ({ a }) => `{ x: sharedTools(roleIds: ["${a}", "${MISSING}"]) { id } }`],
+    ['sharedSkills', 'roleIds[0]', ({ a, b }) => `{ x: sharedSkills(roleIds: ["${MISSING}", "${a}", "${b}"]) { id } }`],
+    ['sharedFrameworks', 'roleIds[1]', ({ b }) => `{ x: sharedFrameworks(roleIds: ["${b}", "${MISSING}"]) { id } }`],
+    ['compareRoles', 'b', ({ a }) => `{ x: compareRoles(a: "${a}", b: "${MISSING}") { similarity a { name } } }`],
+    ['compareRoles', 'a', ({ b }) => `{ x: compareRoles(a: "${MISSING}", b: "${b}") { similarity } }`],
+    ['progressionPaths', 'from', ({ far }) => `{ x: progressionPaths(from: "${MISSING}", to: "${far}") { length } }`],
+    ['progressionPaths', 'to', ({ a }) => `{ x: progressionPaths(from: "${a}", to: "${MISSING}") { roles { name } } }`],
+    ['shortestProgression', 'to', ({ a }) => `{ x: shortestProgression(from: "${a}", to: "${MISSING}") { length } }`],
+    [
+      'shortestProgression',
+      'from',
+      ({ far }) => `{ x: shortestProgression(from: "${MISSING}", to: "${far}") { length } }`,
+    ],
+    ['skillGap', 'from', ({ b }) => `{ x: skillGap(from: "${MISSING}", to: "${b}") { coverage } }`],
+    ['skillGap', 'to', ({ a }) => `{ x: skillGap(from: "${a}", to: "${MISSING}") { missingSkills { description } } }`],
+    ['similarRoles', 'id', () => `{ x: similarRoles(id: "${MISSING}") { score role { name } } }`],
+  ];
+
+  it.each(NOT_FOUND)(
+    'when %s names a missing role as %s, then the answer is NOT_FOUND naming the argument, in exactly 1 query',
+    async (_name, argument, query) => {
+      const { data, errors, dbQueries } = await gql.run(query(roles()));
+      expect(errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+      expect(errors![0].message).toContain(`${argument}: "${MISSING}"`);
+      expect(errors![0].extensions?.ids).toEqual([MISSING]);
+      expect(data?.x ?? null).toBeNull();
+      expect(dbQueries).toBe(1);
+    },
+  );
+
+  it('when both ends are missing, or an id of another kind is given as a role, then NOT_FOUND names each, in exactly 1 query', async () => {
+    const both = await gql.run('{ progressionPaths(from: "no-such-a", to: "no-such-b") { length } }');
+    expect(both.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(both.errors![0].message).toContain('from: "no-such-a"');
+    expect(both.errors![0].message).toContain('to: "no-such-b"');
+    expect(both.errors![0].extensions?.ids).toEqual(['no-such-a', 'no-such-b']);
+    expect(both.dbQueries).toBe(1);
+
+    const tool = seed.facts.nodes.TOOL[0].id;
+    expect(seed.facts.nodes.ROLE.some((r) => r.id === tool)).toBe(false);
+    const other = await gql.run(`{ compareRoles(a: "${roles().a}", b: "${tool}") { similarity } }`);
+    expect(other.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(other.errors![0].message).toContain(`b: "${tool}"`);
+    expect(other.errors![0].extensions?.ids).toEqual([tool]);
+    expect(other.dbQueries).toBe(1);
+  });
+
+  const BAD_INPUT: [string, (ids: Ids) => string][] = [
+    ['a malformed id in sharedTools', ({ a }) => `{ x: sharedTools(roleIds: ["${a}", "Backend Engineer"]) { id } }`],
+    [
+      'a malformed id in compareRoles',
+      ({ a }) => `{ x: compareRoles(a: "${a}", b: "backend_engineer") { similarity } }`,
+    ],
+    [
+      'a malformed id in progressionPaths',
+      ({ far }) => `{ x: progressionPaths(from: "x' OR 1=1 //", to: "${far}") { length } }`,
+    ],
+    ['a malformed id in shortestProgression', ({ a }) => `{ x: shortestProgression(from: "${a}", to: "") { length } }`],
+    ['a malformed id in skillGap', ({ b }) => `{ x: skillGap(from: "${'a'.repeat(101)}", to: "${b}") { coverage } }`],
+    ['a malformed id in similarRoles', () => '{ x: similarRoles(id: "backend--engineer") { score } }'],
+    ['a repeated id in sharedTools', ({ a }) => `{ x: sharedTools(roleIds: ["${a}", "${a}"]) { id } }`],
+    ['a repeated id in sharedSkills', ({ a, b }) => `{ x: sharedSkills(roleIds: ["${a}", "${b}", "${a}"]) { id } }`],
+    ['a repeated id in sharedFrameworks', ({ b }) => `{ x: sharedFrameworks(roleIds: ["${b}", "${b}"]) { id } }`],
+    [
+      'the same role at both ends of compareRoles',
+      ({ a }) => `{ x: compareRoles(a: "${a}", b: "${a}") { similarity } }`,
+    ],
+    [
+      'the same role at both ends of progressionPaths',
+      ({ b }) => `{ x: progressionPaths(from: "${b}", to: "${b}") { length } }`,
+    ],
+    [
+      'the same role at both ends of shortestProgression',
+      ({ a }) => `{ x: shortestProgression(from: "${a}", to: "${a}") { length } }`,
+    ],
+    ['the same role at both ends of skillGap', ({ b }) => `{ x: skillGap(from: "${b}", to: "${b}") { coverage } }`],
+  ];
+
+  it.each(BAD_INPUT)(
+    'when a traversal is given %s, then the answer is BAD_USER_INPUT without any query',
+    async (_name, query) => {
+      const { data, errors, dbQueries } = await gql.run(query(roles()));
+      expect(errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      expect(data?.x ?? null).toBeNull();
+      expect(dbQueries).toBe(0);
+    },
+  );
 });
 
 describe('stable order', () => {

@@ -16,13 +16,21 @@ const ROLE_EXTRA = (v: string) =>
   `currency: ${v}.salaryCurrency, period: ${v}.salaryPeriod, basis: ${v}.salaryBasis, region: ${v}.salaryRegion, ` +
   `caveat: ${v}.salaryCaveat } END`;
 
-export function projection(kind: NodeKind, v: string): string {
+/**
+ * The node's projection. With `lean` (a boolean parameter such as `$lean`), a true value reads
+ * only `__typename`, `id` and `name`: for selections that ask nothing more, this saves reading,
+ * converting and sending every other property. A parameter rather than a second text keeps
+ * one cached plan for both.
+ */
+export function projection(kind: NodeKind, v: string, lean?: string): string {
   const base = common(v, labelOf(kind));
-  return `{ ${kind === 'ROLE' ? `${base}, ${ROLE_EXTRA(v)}` : base} }`;
+  const full = `{ ${kind === 'ROLE' ? `${base}, ${ROLE_EXTRA(v)}` : base} }`;
+  if (lean === undefined) return full;
+  return `CASE WHEN ${lean} THEN { __typename: '${labelOf(kind)}', id: ${v}.id, name: ${v}.name } ELSE ${full} END`;
 }
 
 /** For nodes whose kind is known only at run time (search hits): the label picks the shape. */
-export function anyNodeProjection(v: string): string {
-  const cases = NODE_KIND_NAMES.map((kind) => `WHEN ${v}:${labelOf(kind)} THEN ${projection(kind, v)}`).join(' ');
+export function anyNodeProjection(v: string, lean?: string): string {
+  const cases = NODE_KIND_NAMES.map((kind) => `WHEN ${v}:${labelOf(kind)} THEN ${projection(kind, v, lean)}`).join(' ');
   return `CASE ${cases} END`;
 }

@@ -42,7 +42,7 @@ export const listNodes = (kind: NodeKind, filters: readonly FilterKey[]) => {
 MATCH (n:${labelOf(kind)})
 WHERE ${paged.join(' AND ')}
 WITH n ORDER BY n.name, n.id LIMIT $limit
-WITH collect(${projection(kind, 'n')}) AS page
+WITH collect(${projection(kind, 'n', '$lean')}) AS page
 RETURN page, COUNT { MATCH (n:${labelOf(kind)}) ${filtered} } AS totalCount
 `;
 };
@@ -52,17 +52,24 @@ export const SEARCH = `
 CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node AS n, score
 WHERE $labels IS NULL OR any(label IN labels(n) WHERE label IN $labels)
 WITH n, score ORDER BY score DESC, n.name, n.id LIMIT $limit
-RETURN score, ${anyNodeProjection('n')} AS node
+RETURN score, ${anyNodeProjection('n', '$lean')} AS node
 `;
 
-/** One id-keyed read: the nodes of a kind, or one relationship type seen from one end. */
-export type KeyedRead =
-  { read: 'node'; kind: NodeKind } | { read: 'edges'; type: RelationshipType; direction: Direction };
+/**
+ * One id-keyed read: the nodes of a kind, or one relationship type seen from one end; `lean`
+ * reads only the nodes' `__typename`, `id` and `name`, and an edge read without `properties`
+ * leaves the relationships' own properties out.
+ */
+export type KeyedRead = (
+  | { read: 'node'; kind: NodeKind }
+  | { read: 'edges'; type: RelationshipType; direction: Direction; properties: boolean }
+) & { lean: boolean };
 
 /**
  * Several id-keyed reads as one statement (one round trip): part `i` reads the ids in `$ids<i>`
- * and returns rows { g: i, id, value } — the node for a node read, or the list of
- * { node, properties } for an edge read, ordered by the far end's name then id.
+ * (lean when `$lean<i>`) and returns rows { g: i, id, value } — the node for a node read, or
+ * the list of { node, properties } for an edge read (properties null unless `$props<i>`),
+ * ordered by the far end's name then id.
  */
 export function keyedReads(reads: readonly KeyedRead[]): string {
   return reads
@@ -73,7 +80,7 @@ export function keyedReads(reads: readonly KeyedRead[]): string {
 const nodePart = (kind: NodeKind, g: number) => `
 UNWIND $ids${g} AS id
 MATCH (n:${labelOf(kind)} {id: id})
-RETURN ${g} AS g, id, ${projection(kind, 'n')} AS value`;
+RETURN ${g} AS g, id, ${projection(kind, 'n', `$lean${g}`)} AS value`;
 
 function edgePart(type: RelationshipType, direction: Direction, g: number): string {
   const spec = RELATIONSHIPS[type];
@@ -84,7 +91,7 @@ UNWIND $ids${g} AS id
 MATCH (a:${labelOf(here)} {id: id})${arrow[0]}[r:${type}]${arrow[1]}(b:${labelOf(there)})
 WITH id, r, b ORDER BY b.name, b.id
 RETURN ${g} AS g, id, collect({
-  node: ${projection(there, 'b')},
-  properties: { emphasis: r.emphasis, note: r.note, sources: coalesce(r.sources, []) }
+  node: ${projection(there, 'b', `$lean${g}`)},
+  properties: CASE WHEN $props${g} THEN { emphasis: r.emphasis, note: r.note, sources: coalesce(r.sources, []) } END
 }) AS value`;
 }

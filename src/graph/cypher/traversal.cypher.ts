@@ -7,10 +7,18 @@ import { projection } from './projections.cypher';
 
 export const MAX_STEPS = 6;
 
-const role = (v: string) => projection('ROLE', v);
-const tool = (v: string) => projection('TOOL', v);
-const skill = (v: string) => projection('SKILL', v);
-const framework = (v: string) => projection('FRAMEWORK', v);
+/*
+ * Nodes in answers are projected lean when the client asks only their names: `$leanRoles` for
+ * the roles of routes and similarity lists, `$lean` for the items (tools, skills...). The roles
+ * a question is about (compare, gap) are always read in full.
+ */
+const role = (v: string) => projection('ROLE', v, '$leanRoles');
+const fullRole = (v: string) => projection('ROLE', v);
+const tool = (v: string) => projection('TOOL', v, '$lean');
+const skill = (v: string) => projection('SKILL', v, '$lean');
+const framework = (v: string) => projection('FRAMEWORK', v, '$lean');
+const workflow = (v: string) => projection('WORKFLOW', v, '$lean');
+const employer = (v: string) => projection('EMPLOYER', v, '$lean');
 
 function steps(maxSteps: number): string {
   if (!Number.isInteger(maxSteps) || maxSteps < 1 || maxSteps > MAX_STEPS) {
@@ -21,7 +29,17 @@ function steps(maxSteps: number): string {
 
 const TRANSITIONS = (includePivots: boolean) => (includePivots ? 'PROGRESSES_TO|PIVOTS_TO' : 'PROGRESSES_TO');
 
-/** Items every listed role has, by relationship type and target label. Rows: { item }. */
+/**
+ * A question about given roles, in one statement with the check that they exist: one row
+ * { missing, rows }: the ids among `$roleIds` that name no role, and the rows of `statement`
+ * (which must return one column) in its order.
+ */
+export const checkingRoles = (statement: string) => `
+RETURN [id IN $roleIds WHERE NOT EXISTS { MATCH (:Role {id: id}) }] AS missing,
+  COLLECT { ${statement} } AS rows
+`;
+
+/** Items every listed role has, by relationship type and target label, sorted. Rows: { item }. */
 export const sharedItems = (type: 'USES_TOOL' | 'REQUIRES_SKILL' | 'USES_FRAMEWORK') => {
   const [label, proj] =
     type === 'USES_TOOL'
@@ -34,8 +52,8 @@ UNWIND $ids AS id
 MATCH (:Role {id: id})-[:${type}]->(x:${label})
 WITH x, count(DISTINCT id) AS holders
 WHERE holders = size($ids)
+WITH x ORDER BY x.name, x.id
 RETURN ${proj} AS item
-ORDER BY x.name, x.id
 `;
 };
 
@@ -47,17 +65,17 @@ const sortedIn = (v: string, type: string, label: string, proj: (v: string) => s
 
 /**
  * Both roles with each one's tools, skills, frameworks, workflows and employers, sorted; the
- * overlaps are set arithmetic on ids done in the repository. Rows: { dimensions }.
+ * overlaps are set arithmetic on ids done in the repository. Rows: { comparison: { a, b, dimensions } }.
  */
 export const COMPARE_ROLES = `
 MATCH (a:Role {id: $a}), (b:Role {id: $b})
-RETURN {
+RETURN { a: ${fullRole('a')}, b: ${fullRole('b')}, dimensions: {
   tools: [${sorted('a', 'USES_TOOL', 'Tool', tool)}, ${sorted('b', 'USES_TOOL', 'Tool', tool)}],
   skills: [${sorted('a', 'REQUIRES_SKILL', 'Skill', skill)}, ${sorted('b', 'REQUIRES_SKILL', 'Skill', skill)}],
   frameworks: [${sorted('a', 'USES_FRAMEWORK', 'Framework', framework)}, ${sorted('b', 'USES_FRAMEWORK', 'Framework', framework)}],
-  workflows: [${sorted('a', 'PRACTICES', 'Workflow', (v) => projection('WORKFLOW', v))}, ${sorted('b', 'PRACTICES', 'Workflow', (v) => projection('WORKFLOW', v))}],
-  employers: [${sortedIn('a', 'HIRES', 'Employer', (v) => projection('EMPLOYER', v))}, ${sortedIn('b', 'HIRES', 'Employer', (v) => projection('EMPLOYER', v))}]
-} AS dimensions
+  workflows: [${sorted('a', 'PRACTICES', 'Workflow', workflow)}, ${sorted('b', 'PRACTICES', 'Workflow', workflow)}],
+  employers: [${sortedIn('a', 'HIRES', 'Employer', employer)}, ${sortedIn('b', 'HIRES', 'Employer', employer)}]
+} } AS comparison
 `;
 
 /** Salary change, ranking gain and what to learn, for each path `p` from `s` to `t`. */
@@ -95,7 +113,7 @@ const PATH_SHAPE = `{
  * larger salary gain (unknown last), fewer skills to acquire, then the route's ids (and, for a
  * promotion and a pivot between the same roles, the kinds of step). What to
  * learn is what the roles after the start need that the start does not have.
- * Rows: { fromId, paths: [{ roles, kinds, sources, salaryChange, skillsToAcquire, toolsToLearn }] }.
+ * Rows: { routes: { fromId, paths: [{ roles, kinds, sources, salaryChange, skillsToAcquire, toolsToLearn }] } }.
  */
 export const progressionPaths = (maxSteps: number, includePivots: boolean) => `
 UNWIND $fromIds AS fromId
@@ -105,10 +123,10 @@ WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..
 ${pathDetails('fromId, ')}
 ORDER BY fromId, length(p), gain IS NULL, gain DESC, size(skillsToAcquire), [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]
 WITH fromId, collect(${PATH_SHAPE})[0..$first] AS paths
-RETURN fromId, paths
+RETURN { fromId: fromId, paths: paths } AS routes
 `;
 
-/** One shortest route (Neo4j's allShortestPaths, then the same ranking), or no row. */
+/** One shortest route (Neo4j's allShortestPaths, then the same ranking), or no row. Rows: { path }. */
 export const shortestProgression = (includePivots: boolean) => `
 MATCH (s:Role {id: $from}), (t:Role {id: $to})
 MATCH p = allShortestPaths((s)-[:${TRANSITIONS(includePivots)}*]->(t))
@@ -118,19 +136,20 @@ LIMIT 1
 RETURN ${PATH_SHAPE} AS path
 `;
 
-/** What `to` needs that `from` lacks, and the share of `to`'s skills `from` already has. */
+/** What `to` needs that `from` lacks, with both roles. Rows: { gap }. */
 export const SKILL_GAP = `
 MATCH (f:Role {id: $from}), (t:Role {id: $to})
-RETURN
-  COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(x:Skill) WHERE NOT (f)-[:REQUIRES_SKILL]->(x) RETURN ${skill('x')} AS item ORDER BY x.name, x.id } AS missingSkills,
-  COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(x:Skill)<-[:REQUIRES_SKILL]-(f) RETURN ${skill('x')} AS item ORDER BY x.name, x.id } AS sharedSkills,
-  COLLECT { MATCH (t)-[:USES_TOOL]->(x:Tool) WHERE NOT (f)-[:USES_TOOL]->(x) RETURN ${tool('x')} AS item ORDER BY x.name, x.id } AS newTools,
-  COLLECT { MATCH (t)-[:USES_FRAMEWORK]->(x:Framework) WHERE NOT (f)-[:USES_FRAMEWORK]->(x) RETURN ${framework('x')} AS item ORDER BY x.name, x.id } AS newFrameworks
+RETURN { from: ${fullRole('f')}, to: ${fullRole('t')},
+  missingSkills: COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(x:Skill) WHERE NOT (f)-[:REQUIRES_SKILL]->(x) RETURN ${skill('x')} AS item ORDER BY x.name, x.id },
+  sharedSkills: COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(x:Skill)<-[:REQUIRES_SKILL]-(f) RETURN ${skill('x')} AS item ORDER BY x.name, x.id },
+  newTools: COLLECT { MATCH (t)-[:USES_TOOL]->(x:Tool) WHERE NOT (f)-[:USES_TOOL]->(x) RETURN ${tool('x')} AS item ORDER BY x.name, x.id },
+  newFrameworks: COLLECT { MATCH (t)-[:USES_FRAMEWORK]->(x:Framework) WHERE NOT (f)-[:USES_FRAMEWORK]->(x) RETURN ${framework('x')} AS item ORDER BY x.name, x.id }
+} AS gap
 `;
 
 /**
  * For each of $ids, the other roles ranked by Jaccard similarity of their combined tools, skills
- * and frameworks (ties by name, id), with the shared items. Rows: { id, similar: [...] }.
+ * and frameworks (ties by name, id), with the shared items. Rows: { ranking: { id, similar } }.
  */
 export const SIMILAR_ROLES = `
 UNWIND $ids AS id
@@ -149,5 +168,5 @@ WITH id, collect({
   sharedSkills: [x IN shared WHERE x:Skill | ${skill('x')}],
   sharedFrameworks: [x IN shared WHERE x:Framework | ${framework('x')}]
 })[0..$first] AS similar
-RETURN id, similar
+RETURN { id: id, similar: similar } AS ranking
 `;

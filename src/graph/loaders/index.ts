@@ -4,7 +4,7 @@ import type { RelationshipType } from '../../model/relationships';
 import type { Direction, KeyedRead } from '../cypher/read.cypher';
 import type { CareerPathRecord, EdgeRecord, NodeRecord, RoleSimilarityRecord } from '../records';
 import type { Repositories } from '../repositories';
-import type { PathQuery } from '../repositories/traversal.repository';
+import type { AnswerShape, PathQuery } from '../repositories/traversal.repository';
 
 const SEPARATOR = '\u0000';
 
@@ -53,18 +53,30 @@ export function createLoaders(repositories: Repositories) {
   }
 
   return {
-    /** The node of this kind with this id, or null. */
-    node<T extends NodeRecord = NodeRecord>(kind: NodeKind, id: string): Promise<T | null> {
-      return keyed.load(keyOf({ read: 'node', kind }, id)) as Promise<T | null>;
+    /** The node of this kind with this id, or null; `lean`: only its `__typename`, `id` and `name`. */
+    node<T extends NodeRecord = NodeRecord>(kind: NodeKind, id: string, lean = false): Promise<T | null> {
+      return keyed.load(keyOf({ read: 'node', kind, lean }, id)) as Promise<T | null>;
     },
 
-    /** The relationships of one type at a node, seen from one end. */
-    edges(type: RelationshipType, direction: Direction, id: string): Promise<EdgeRecord[]> {
-      return keyed.load(keyOf({ read: 'edges', type, direction }, id)) as Promise<EdgeRecord[]>;
+    /**
+     * The relationships of one type at a node, seen from one end; `lean` as for `node`, and their
+     * properties only if asked (otherwise `properties` is null).
+     */
+    edges(
+      type: RelationshipType,
+      direction: Direction,
+      id: string,
+      read: { lean: boolean; properties: boolean } = { lean: false, properties: true },
+    ): Promise<EdgeRecord[]> {
+      return keyed.load(keyOf({ read: 'edges', type, direction, ...read }, id)) as Promise<EdgeRecord[]>;
     },
 
-    similarRoles(first: number): DataLoader<string, RoleSimilarityRecord[]> {
-      return perArguments(`similar:${first}`, (ids) => repositories.traversals.similarRoles(ids, first), []);
+    similarRoles(first: number, shape: AnswerShape): DataLoader<string, RoleSimilarityRecord[]> {
+      return perArguments(
+        `similar:${first}:${JSON.stringify(shape)}`,
+        (ids) => repositories.traversals.similarRoles(ids, first, shape),
+        [],
+      );
     },
 
     pathsTo(query: PathQuery): DataLoader<string, CareerPathRecord[]> {

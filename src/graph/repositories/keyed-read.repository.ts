@@ -7,7 +7,13 @@ export class KeyedReadRepository {
 
   /** For each read, the values found keyed by id (ids with nothing are absent). */
   async read(requests: readonly { read: Q.KeyedRead; ids: readonly string[] }[]): Promise<Map<string, unknown>[]> {
-    const params = Object.fromEntries(requests.map((r, i) => [`ids${i}`, [...new Set(r.ids)]]));
+    const params = Object.fromEntries(
+      requests.flatMap((r, i) => [
+        [`ids${i}`, [...new Set(r.ids)]],
+        [`lean${i}`, r.read.lean],
+        [`props${i}`, r.read.read === 'edges' && r.read.properties],
+      ]),
+    );
     const rows = await this.executor.read(Q.keyedReads(requests.map((r) => r.read)), params);
     const results = requests.map(() => new Map<string, unknown>());
     for (const row of rows) results[row.g as number].set(row.id as string, row.value);

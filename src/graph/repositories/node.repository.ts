@@ -10,6 +10,8 @@ export interface ListQuery {
   first: number;
   after?: { name: string; id: string };
   filter?: ListFilter;
+  /** Read only the nodes' `__typename`, `id` and `name`. */
+  lean?: boolean;
 }
 
 export interface SearchHitRecord {
@@ -30,6 +32,7 @@ export class NodeRepository {
       filter,
       after: query.after ?? null,
       limit: cypherInt(query.first + 1),
+      lean: query.lean ?? false,
     });
     const page = row.page as T[];
     return {
@@ -39,9 +42,9 @@ export class NodeRepository {
     };
   }
 
-  /** `query` must already be a safe Lucene query; see search-query.ts. */
-  async search(query: string, labels: NodeLabel[] | null, limit: number): Promise<SearchHitRecord[]> {
-    const rows = await this.executor.read(Q.SEARCH, { query, labels, limit: cypherInt(limit) });
+  /** `query` must already be a safe Lucene query; see search-query.ts. `lean` as for `list`. */
+  async search(query: string, labels: NodeLabel[] | null, limit: number, lean = false): Promise<SearchHitRecord[]> {
+    const rows = await this.executor.read(Q.SEARCH, { query, labels, limit: cypherInt(limit), lean });
     return rows as unknown as SearchHitRecord[];
   }
 }

@@ -1,5 +1,5 @@
 import * as Q from '../cypher/traversal.cypher';
-import type { Executor, Row } from '../executor';
+import type { Executor, Params, Row } from '../executor';
 import { cypherInt } from '../mapping';
 import type {
   CareerPathRecord,
@@ -14,11 +14,28 @@ import type {
 
 export type SharedKind = 'USES_TOOL' | 'REQUIRES_SKILL' | 'USES_FRAMEWORK';
 
+/** Which nodes of an answer are read lean (only `__typename`, `id`, `name`): see traversal.cypher. */
+export interface AnswerShape {
+  /** The roles of routes and similarity lists. */
+  leanRoles: boolean;
+  /** The tools, skills, frameworks... of the answer. */
+  lean: boolean;
+}
+
+export const FULL: AnswerShape = { leanRoles: false, lean: false };
+
 export interface PathQuery {
   to: string;
   maxSteps: number;
   first: number;
   includePivots: boolean;
+  shape: AnswerShape;
+}
+
+/** An answer about given roles, with the ids among them that name no role (then the answer is empty). */
+export interface Checked<T> {
+  missing: string[];
+  value: T;
 }
 
 interface RawPath {
@@ -30,65 +47,131 @@ interface RawPath {
   toolsToLearn: NodeRecord[];
 }
 
-/** The graph questions: shared neighbours, comparisons, routes, gaps and similar roles. */
+type Dimension = 'tools' | 'skills' | 'frameworks' | 'workflows' | 'employers';
+
+/**
+ * The graph questions: shared neighbours, comparisons, routes, gaps and similar roles. A question
+ * about given roles checks that they exist in the same statement (see `checkingRoles`).
+ */
 export class TraversalRepository {
   constructor(private readonly executor: Executor) {}
 
-  async sharedItems(type: SharedKind, roleIds: string[]): Promise<NodeRecord[]> {
-    const rows = await this.executor.read(Q.sharedItems(type), { ids: roleIds });
-    return rows.map((r) => r.item as NodeRecord);
+  private async checked(statement: string, params: Params, roleIds: readonly string[]) {
+    const [row] = await this.executor.read(Q.checkingRoles(statement), { ...params, roleIds });
+    return { missing: row.missing as string[], rows: row.rows as Row[] };
   }
 
-  /** The roles come already loaded (the caller checked they exist); null if one has gone since. */
-  async compareRoles(roleA: RoleRecord, roleB: RoleRecord): Promise<RoleComparisonRecord | null> {
-    const [row] = await this.executor.read(Q.COMPARE_ROLES, { a: roleA.id, b: roleB.id });
-    if (!row) return null;
-    const d = row.dimensions as Record<'tools' | 'skills' | 'frameworks' | 'workflows' | 'employers', NodeRecord[][]>;
+  async sharedItems(type: SharedKind, roleIds: string[], shape: AnswerShape): Promise<Checked<NodeRecord[]>> {
+    const { missing, rows } = await this.checked(Q.sharedItems(type), { ids: roleIds, ...shape }, roleIds);
+    return { missing, value: rows as unknown as NodeRecord[] };
+  }
+
+  async compareRoles(a: string, b: string, shape: AnswerShape): Promise<Checked<RoleComparisonRecord | null>> {
+    const { missing, rows } = await this.checked(Q.COMPARE_ROLES, { a, b, ...shape }, [a, b]);
+    const row = rows[0] as { a: RoleRecord; b: RoleRecord; dimensions: Record<Dimension, NodeRecord[][]> } | undefined;
+    if (!row) return { missing, value: null };
+    const { a: roleA, b: roleB, dimensions: d } = row;
     return {
-      a: roleA,
-      b: roleB,
-      tools: overlap(d.tools[0], d.tools[1]),
-      skills: overlap(d.skills[0], d.skills[1]),
-      frameworks: overlap(d.frameworks[0], d.frameworks[1]),
-      workflows: overlap(d.workflows[0], d.workflows[1]),
-      employers: overlap(d.employers[0], d.employers[1]),
-      // The same measure as similarRoles: Jaccard over tools, skills and frameworks together.
-      similarity: overlap(
-        [...d.tools[0], ...d.skills[0], ...d.frameworks[0]],
-        [...d.tools[1], ...d.skills[1], ...d.frameworks[1]],
-      ).jaccard,
-      salaryDifference: salaryDifference(roleA, roleB),
+      missing,
+      value: {
+        a: roleA,
+        b: roleB,
+        tools: overlap(d.tools[0], d.tools[1]),
+        skills: overlap(d.skills[0], d.skills[1]),
+        frameworks: overlap(d.frameworks[0], d.frameworks[1]),
+        workflows: overlap(d.workflows[0], d.workflows[1]),
+        employers: overlap(d.employers[0], d.employers[1]),
+        // The same measure as similarRoles: Jaccard over tools, skills and frameworks together.
+        similarity: overlap(
+          [...d.tools[0], ...d.skills[0], ...d.frameworks[0]],
+          [...d.tools[1], ...d.skills[1], ...d.frameworks[1]],
+        ).jaccard,
+        salaryDifference: salaryDifference(roleA, roleB),
+      },
     };
   }
 
-  /** Routes from each of `fromIds` to `query.to`, keyed by the start id. */
+  /** Routes from each of `fromIds` (known to exist) to `query.to`, keyed by the start id. */
   async progressionPaths(fromIds: readonly string[], query: PathQuery): Promise<Map<string, CareerPathRecord[]>> {
     const rows = await this.executor.read(Q.progressionPaths(query.maxSteps, query.includePivots), {
-      fromIds: [...new Set(fromIds)],
-      to: query.to,
-      first: cypherInt(query.first),
+      ...pathParams(fromIds, query),
     });
-    return new Map(rows.map((r) => [r.fromId as string, (r.paths as RawPath[]).map(toCareerPath)]));
+    return toRoutes(rows.map((r) => r.routes as Routes));
   }
 
-  async shortestProgression(from: string, to: string, includePivots: boolean): Promise<CareerPathRecord | null> {
-    const [row] = await this.executor.read(Q.shortestProgression(includePivots), { from, to });
-    return row ? toCareerPath(row.path as RawPath) : null;
+  /** Routes from one role to another, checking both exist. */
+  async progressionPathsBetween(from: string, query: PathQuery): Promise<Checked<CareerPathRecord[]>> {
+    const { missing, rows } = await this.checked(
+      Q.progressionPaths(query.maxSteps, query.includePivots),
+      pathParams([from], query),
+      [from, query.to],
+    );
+    return { missing, value: toRoutes(rows as unknown as Routes[]).get(from) ?? [] };
   }
 
-  /** As compareRoles, the roles come already loaded. */
-  async skillGap(from: RoleRecord, to: RoleRecord): Promise<SkillGapRecord | null> {
-    const [row] = await this.executor.read(Q.SKILL_GAP, { from: from.id, to: to.id });
-    if (!row) return null;
-    const gap = row as unknown as Omit<SkillGapRecord, 'from' | 'to' | 'coverage'>;
+  async shortestProgression(
+    from: string,
+    to: string,
+    includePivots: boolean,
+    shape: AnswerShape,
+  ): Promise<Checked<CareerPathRecord | null>> {
+    const { missing, rows } = await this.checked(Q.shortestProgression(includePivots), { from, to, ...shape }, [
+      from,
+      to,
+    ]);
+    return { missing, value: rows.length > 0 ? toCareerPath(rows[0] as unknown as RawPath) : null };
+  }
+
+  async skillGap(from: string, to: string, shape: AnswerShape): Promise<Checked<SkillGapRecord | null>> {
+    const { missing, rows } = await this.checked(Q.SKILL_GAP, { from, to, ...shape }, [from, to]);
+    const gap = rows[0] as unknown as Omit<SkillGapRecord, 'coverage'> | undefined;
+    if (!gap) return { missing, value: null };
     const needed = gap.missingSkills.length + gap.sharedSkills.length;
-    return { ...gap, from, to, coverage: needed === 0 ? 1 : gap.sharedSkills.length / needed };
+    return { missing, value: { ...gap, coverage: needed === 0 ? 1 : gap.sharedSkills.length / needed } };
   }
 
-  async similarRoles(ids: readonly string[], first: number): Promise<Map<string, RoleSimilarityRecord[]>> {
-    const rows: Row[] = await this.executor.read(Q.SIMILAR_ROLES, { ids: [...new Set(ids)], first: cypherInt(first) });
-    return new Map(rows.map((r) => [r.id as string, r.similar as RoleSimilarityRecord[]]));
+  /** For each of `ids` (known to exist), the most similar other roles. */
+  async similarRoles(
+    ids: readonly string[],
+    first: number,
+    shape: AnswerShape,
+  ): Promise<Map<string, RoleSimilarityRecord[]>> {
+    const rows = await this.executor.read(Q.SIMILAR_ROLES, {
+      ids: [...new Set(ids)],
+      first: cypherInt(first),
+      ...shape,
+    });
+    return toRankings(rows.map((r) => r.ranking as Ranking));
   }
+
+  /** The roles most similar to one, checking it exists. */
+  async similarRolesTo(id: string, first: number, shape: AnswerShape): Promise<Checked<RoleSimilarityRecord[]>> {
+    const { missing, rows } = await this.checked(Q.SIMILAR_ROLES, { ids: [id], first: cypherInt(first), ...shape }, [
+      id,
+    ]);
+    return { missing, value: toRankings(rows as unknown as Ranking[]).get(id) ?? [] };
+  }
+}
+
+interface Routes {
+  fromId: string;
+  paths: RawPath[];
+}
+interface Ranking {
+  id: string;
+  similar: RoleSimilarityRecord[];
+}
+
+const toRoutes = (routes: Routes[]) => new Map(routes.map((r) => [r.fromId, r.paths.map(toCareerPath)]));
+const toRankings = (rankings: Ranking[]) => new Map(rankings.map((r) => [r.id, r.similar]));
+
+function pathParams(fromIds: readonly string[], query: PathQuery): Params {
+  return {
+    fromIds: [...new Set(fromIds)],
+    to: query.to,
+    first: cypherInt(query.first),
+    ...query.shape,
+  };
 }
 
 /** Ids are unique per label only, so a node is known by its label and id together. */

@@ -1,10 +1,11 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Info, Resolver, Root } from 'type-graphql';
 import type { NodeRecord } from '../../graph/records';
 import type { RequestContext } from '../../server/context';
 import { Category, Tool } from '../shared/entity.types';
 import { CategoryFilter } from '../shared/filters.input';
 import { nodeQueries } from '../shared/node-queries.resolver';
-import { related } from '../shared/relations';
+import { related, Relation } from '../shared/relations';
 
 export const CategoryQueries = nodeQueries({
   kind: 'CATEGORY',
@@ -16,8 +17,12 @@ export const CategoryQueries = nodeQueries({
 
 @Resolver(() => Category)
 export class CategoryFieldsResolver {
-  @FieldResolver(() => [Tool], { description: 'Tools in the category.' })
-  tools(@Root() category: NodeRecord, @Ctx() ctx: RequestContext): Promise<NodeRecord[]> {
-    return related(ctx, 'IN_CATEGORY', 'IN', category.id);
+  @Relation(() => [Tool], 'IN_CATEGORY', 'IN', { description: 'Tools in the category.' })
+  tools(
+    @Root() category: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeRecord[]> {
+    return related(ctx, info, category.id);
   }
 }

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Info, Resolver, Root } from 'type-graphql';
 import type { NodeRecord } from '../../graph/records';
 import type { RequestContext } from '../../server/context';
 import { Role } from '../role/role.type';
@@ -7,7 +8,7 @@ import { EmployerFilter } from '../shared/filters.input';
 import type { LinkShape } from '../shared/link';
 import { RoleLink } from '../shared/links.types';
 import { nodeQueries } from '../shared/node-queries.resolver';
-import { links, related } from '../shared/relations';
+import { links, related, Relation } from '../shared/relations';
 
 export const EmployerQueries = nodeQueries({
   kind: 'EMPLOYER',
@@ -19,13 +20,21 @@ export const EmployerQueries = nodeQueries({
 
 @Resolver(() => Employer)
 export class EmployerFieldsResolver {
-  @FieldResolver(() => [Role], { description: 'Roles the employer hires for.' })
-  hires(@Root() employer: NodeRecord, @Ctx() ctx: RequestContext): Promise<NodeRecord[]> {
-    return related(ctx, 'HIRES', 'OUT', employer.id);
+  @Relation(() => [Role], 'HIRES', 'OUT', { description: 'Roles the employer hires for.' })
+  hires(
+    @Root() employer: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeRecord[]> {
+    return related(ctx, info, employer.id);
   }
 
-  @FieldResolver(() => [RoleLink])
-  hiringLinks(@Root() employer: NodeRecord, @Ctx() ctx: RequestContext): Promise<LinkShape<NodeRecord>[]> {
-    return links(ctx, 'HIRES', 'OUT', employer.id);
+  @Relation(() => [RoleLink], 'HIRES', 'OUT')
+  hiringLinks(
+    @Root() employer: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<LinkShape<NodeRecord>[]> {
+    return links(ctx, info, employer.id);
   }
 }

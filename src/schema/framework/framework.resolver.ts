@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Info, Resolver, Root } from 'type-graphql';
 import type { NodeRecord } from '../../graph/records';
 import type { RequestContext } from '../../server/context';
 import { Role } from '../role/role.type';
@@ -7,7 +8,7 @@ import { FrameworkFilter } from '../shared/filters.input';
 import type { LinkShape } from '../shared/link';
 import { LanguageLink, RoleLink, ToolLink } from '../shared/links.types';
 import { nodeQueries } from '../shared/node-queries.resolver';
-import { links, related } from '../shared/relations';
+import { links, related, Relation } from '../shared/relations';
 
 export const FrameworkQueries = nodeQueries({
   kind: 'FRAMEWORK',
@@ -19,33 +20,61 @@ export const FrameworkQueries = nodeQueries({
 
 @Resolver(() => Framework)
 export class FrameworkFieldsResolver {
-  @FieldResolver(() => [Role], { description: 'Roles that build with the framework.' })
-  usedBy(@Root() framework: NodeRecord, @Ctx() ctx: RequestContext): Promise<NodeRecord[]> {
-    return related(ctx, 'USES_FRAMEWORK', 'IN', framework.id);
+  @Relation(() => [Role], 'USES_FRAMEWORK', 'IN', { description: 'Roles that build with the framework.' })
+  usedBy(
+    @Root() framework: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeRecord[]> {
+    return related(ctx, info, framework.id);
   }
 
-  @FieldResolver(() => [RoleLink], { description: 'Roles that build with the framework, and what for.' })
-  usages(@Root() framework: NodeRecord, @Ctx() ctx: RequestContext): Promise<LinkShape<NodeRecord>[]> {
-    return links(ctx, 'USES_FRAMEWORK', 'IN', framework.id);
+  @Relation(() => [RoleLink], 'USES_FRAMEWORK', 'IN', {
+    description: 'Roles that build with the framework, and what for.',
+  })
+  usages(
+    @Root() framework: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<LinkShape<NodeRecord>[]> {
+    return links(ctx, info, framework.id);
   }
 
-  @FieldResolver(() => [Tool], { description: 'Runtimes or platforms the framework runs on.' })
-  runsOn(@Root() framework: NodeRecord, @Ctx() ctx: RequestContext): Promise<NodeRecord[]> {
-    return related(ctx, 'RUNS_ON', 'OUT', framework.id);
+  @Relation(() => [Tool], 'RUNS_ON', 'OUT', { description: 'Runtimes or platforms the framework runs on.' })
+  runsOn(
+    @Root() framework: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeRecord[]> {
+    return related(ctx, info, framework.id);
   }
 
-  @FieldResolver(() => [ToolLink])
-  runsOnLinks(@Root() framework: NodeRecord, @Ctx() ctx: RequestContext): Promise<LinkShape<NodeRecord>[]> {
-    return links(ctx, 'RUNS_ON', 'OUT', framework.id);
+  @Relation(() => [ToolLink], 'RUNS_ON', 'OUT')
+  runsOnLinks(
+    @Root() framework: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<LinkShape<NodeRecord>[]> {
+    return links(ctx, info, framework.id);
   }
 
-  @FieldResolver(() => [Language], { description: 'Languages the framework is written in and used from.' })
-  writtenIn(@Root() framework: NodeRecord, @Ctx() ctx: RequestContext): Promise<NodeRecord[]> {
-    return related(ctx, 'WRITTEN_IN', 'OUT', framework.id);
+  @Relation(() => [Language], 'WRITTEN_IN', 'OUT', {
+    description: 'Languages the framework is written in and used from.',
+  })
+  writtenIn(
+    @Root() framework: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeRecord[]> {
+    return related(ctx, info, framework.id);
   }
 
-  @FieldResolver(() => [LanguageLink])
-  writtenInLinks(@Root() framework: NodeRecord, @Ctx() ctx: RequestContext): Promise<LinkShape<NodeRecord>[]> {
-    return links(ctx, 'WRITTEN_IN', 'OUT', framework.id);
+  @Relation(() => [LanguageLink], 'WRITTEN_IN', 'OUT')
+  writtenInLinks(
+    @Root() framework: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<LinkShape<NodeRecord>[]> {
+    return links(ctx, info, framework.id);
   }
 }

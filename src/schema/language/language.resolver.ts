@@ -1,11 +1,12 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Info, Resolver, Root } from 'type-graphql';
 import type { NodeRecord } from '../../graph/records';
 import type { RequestContext } from '../../server/context';
 import { Role } from '../role/role.type';
 import { Framework, Language } from '../shared/entity.types';
 import { LanguageFilter } from '../shared/filters.input';
 import { nodeQueries } from '../shared/node-queries.resolver';
-import { related } from '../shared/relations';
+import { related, Relation } from '../shared/relations';
 
 export const LanguageQueries = nodeQueries({
   kind: 'LANGUAGE',
@@ -17,13 +18,21 @@ export const LanguageQueries = nodeQueries({
 
 @Resolver(() => Language)
 export class LanguageFieldsResolver {
-  @FieldResolver(() => [Role], { description: 'Roles that program in the language.' })
-  usedBy(@Root() language: NodeRecord, @Ctx() ctx: RequestContext): Promise<NodeRecord[]> {
-    return related(ctx, 'USES_LANGUAGE', 'IN', language.id);
+  @Relation(() => [Role], 'USES_LANGUAGE', 'IN', { description: 'Roles that program in the language.' })
+  usedBy(
+    @Root() language: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeRecord[]> {
+    return related(ctx, info, language.id);
   }
 
-  @FieldResolver(() => [Framework], { description: 'Frameworks written in the language.' })
-  frameworks(@Root() language: NodeRecord, @Ctx() ctx: RequestContext): Promise<NodeRecord[]> {
-    return related(ctx, 'WRITTEN_IN', 'IN', language.id);
+  @Relation(() => [Framework], 'WRITTEN_IN', 'IN', { description: 'Frameworks written in the language.' })
+  frameworks(
+    @Root() language: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeRecord[]> {
+    return related(ctx, info, language.id);
   }
 }

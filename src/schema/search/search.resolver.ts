@@ -1,9 +1,11 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { BadUserInputError } from '../../errors';
 import { toLuceneQuery } from '../../graph/search-query';
 import type { SearchHitRecord } from '../../graph/repositories/node.repository';
 import { labelOf } from '../../model/kinds';
 import type { RequestContext } from '../../server/context';
+import { leanAt } from '../shared/selection';
 import { SearchArgs } from './search.args';
 import { SearchHit } from './search.type';
 
@@ -13,11 +15,12 @@ export class SearchResolver {
   async search(
     @Args(() => SearchArgs) { text, first, kinds }: SearchArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SearchHitRecord[]> {
     if (text.trim().length === 0) throw new BadUserInputError('text: must not be blank', { argument: 'text' });
     const query = toLuceneQuery(text);
     if (query === null) return [];
     const labels = kinds && kinds.length > 0 ? [...new Set(kinds)].map(labelOf) : null;
-    return ctx.repositories.nodes.search(query, labels, first);
+    return ctx.repositories.nodes.search(query, labels, first, leanAt(info, 'node'));
   }
 }

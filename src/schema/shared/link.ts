@@ -13,9 +13,10 @@ export interface LinkShape<T> {
  * under `nodeField`, e.g. `tool`), how it matters there, and where the fact comes from.
  */
 export function Link<T extends object>(Item: ClassType<T>, typeName: string, nodeField: string, description: string) {
-  @ObjectType(typeName, { description })
+  @ObjectType(typeName, { simpleResolvers: true, description })
   class LinkType implements LinkShape<T> {
-    @Field(() => Item, { name: nodeField })
+    // Published under another name than the property, so it needs type-graphql's own resolver.
+    @Field(() => Item, { name: nodeField, simple: false })
     node!: T;
 
     @Field(() => String, { nullable: true, description: 'How central the link is, or what it means here.' })
@@ -30,6 +31,10 @@ export function Link<T extends object>(Item: ClassType<T>, typeName: string, nod
   return LinkType;
 }
 
+/** Edges read with their properties (see `links`), as link objects. */
 export function toLinks<T>(edges: EdgeRecord[]): LinkShape<T>[] {
-  return edges.map((e) => ({ node: e.node as T, ...e.properties }));
+  return edges.map((e) => {
+    if (!e.properties) throw new Error('Links need the relationships read with their properties');
+    return { node: e.node as T, ...e.properties };
+  });
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Query, Resolver, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver, type ClassType } from 'type-graphql';
 import type { ListFilter } from '../../graph/repositories/node.repository';
 import type { NodeRecord } from '../../graph/records';
 import type { NodeKind } from '../../model/kinds';
@@ -7,6 +8,8 @@ import { Connection, toConnection, type ConnectionShape } from './connection';
 import { decodeCursor } from './cursor';
 import { assertId } from './ids';
 import { ListArgs } from './list.args';
+import { prefetchRelations } from './relations';
+import { leanAt, selectionOf } from './selection';
 
 export interface NodeQueriesOptions<T extends object, F extends object> {
   kind: NodeKind;
@@ -25,8 +28,16 @@ export function nodeQueries<T extends object, F extends object>(options: NodeQue
   @Resolver()
   class NodeQueries {
     @Query(() => Type, { name: single, nullable: true, description: `The ${Type.name} with this id, or null.` })
-    one(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<NodeRecord | null> {
-      return ctx.loaders.node(kind, assertId('id', id));
+    one(
+      @Arg('id', () => ID) id: string,
+      @Ctx() ctx: RequestContext,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<NodeRecord | null> {
+      const tree = selectionOf(info);
+      const node = ctx.loaders.node(kind, assertId('id', id), leanAt(info));
+      // The node and the relationships asked of it go out as one statement.
+      if (tree) prefetchRelations(ctx, info, [tree], Type.name, [id]);
+      return node;
     }
 
     @Query(() => ConnectionType, { name: plural, description: `${Type.name} nodes, ordered by name then id.` })
@@ -34,11 +45,13 @@ export function nodeQueries<T extends object, F extends object>(options: NodeQue
       @Args(() => ListArgs) { first, after }: ListArgs,
       @Arg('filter', () => Filter, { nullable: true }) filter: F | null,
       @Ctx() ctx: RequestContext,
+      @Info() info: GraphQLResolveInfo,
     ): Promise<ConnectionShape<NodeRecord>> {
       const page = await ctx.repositories.nodes.list(kind, {
         first,
         after: after ? decodeCursor(after) : undefined,
         filter: (filter ?? {}) as ListFilter,
+        lean: leanAt(info, 'edges', 'node'),
       });
       return toConnection(page);
     }

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Info, Resolver, Root } from 'type-graphql';
 import type { NodeRecord } from '../../graph/records';
 import type { RequestContext } from '../../server/context';
 import { Role } from '../role/role.type';
@@ -7,7 +8,7 @@ import { SkillFilter } from '../shared/filters.input';
 import type { LinkShape } from '../shared/link';
 import { RoleLink } from '../shared/links.types';
 import { nodeQueries } from '../shared/node-queries.resolver';
-import { links, related } from '../shared/relations';
+import { links, related, Relation } from '../shared/relations';
 
 export const SkillQueries = nodeQueries({
   kind: 'SKILL',
@@ -19,13 +20,23 @@ export const SkillQueries = nodeQueries({
 
 @Resolver(() => Skill)
 export class SkillFieldsResolver {
-  @FieldResolver(() => [Role], { description: 'Roles that require the skill.' })
-  requiredBy(@Root() skill: NodeRecord, @Ctx() ctx: RequestContext): Promise<NodeRecord[]> {
-    return related(ctx, 'REQUIRES_SKILL', 'IN', skill.id);
+  @Relation(() => [Role], 'REQUIRES_SKILL', 'IN', { description: 'Roles that require the skill.' })
+  requiredBy(
+    @Root() skill: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeRecord[]> {
+    return related(ctx, info, skill.id);
   }
 
-  @FieldResolver(() => [RoleLink], { description: 'Roles that require the skill, with how strongly.' })
-  requirements(@Root() skill: NodeRecord, @Ctx() ctx: RequestContext): Promise<LinkShape<NodeRecord>[]> {
-    return links(ctx, 'REQUIRES_SKILL', 'IN', skill.id);
+  @Relation(() => [RoleLink], 'REQUIRES_SKILL', 'IN', {
+    description: 'Roles that require the skill, with how strongly.',
+  })
+  requirements(
+    @Root() skill: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<LinkShape<NodeRecord>[]> {
+    return links(ctx, info, skill.id);
   }
 }

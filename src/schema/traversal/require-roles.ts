@@ -1,16 +1,18 @@
 import { BadUserInputError, NotFoundError } from '../../errors';
-import type { RoleRecord } from '../../graph/records';
 import type { RequestContext } from '../../server/context';
 import { assertId } from '../shared/ids';
 
+/** Role-id arguments by name (a list argument's items as `name[i]`), checked for form. */
+export interface RoleArguments {
+  entries: (readonly [argument: string, id: string])[];
+  ids: string[];
+}
+
 /**
- * Checks role-id arguments before any traversal: well-formed, distinct where they must be, and
- * existing (one batched lookup). Names the argument and the ids at fault.
+ * Checks role-id arguments before any database work: well-formed and distinct. Names the
+ * argument and the id at fault.
  */
-export async function requireRoles(
-  ctx: RequestContext,
-  args: Record<string, string | string[]>,
-): Promise<RoleRecord[]> {
+export function roleArguments(args: Record<string, string | string[]>): RoleArguments {
   const entries = Object.entries(args).flatMap(([name, value]) =>
     Array.isArray(value) ? value.map((id, i) => [`${name}[${i}]`, id] as const) : [[name, value] as const],
   );
@@ -22,13 +24,26 @@ export async function requireRoles(
     const names = Object.keys(args).join(' and ');
     throw new BadUserInputError(`${names}: "${repeated}" is given twice; name different roles`, { id: repeated });
   }
-  const found = await Promise.all(ids.map((id) => ctx.loaders.node<RoleRecord>('ROLE', id)));
-  const missing = entries.filter((_, i) => found[i] === null).map(([name, id]) => ({ argument: name, id }));
-  if (missing.length > 0) {
-    const list = missing.map((m) => `${m.argument}: "${m.id}"`).join(', ');
-    throw new NotFoundError(`No role with ${missing.length === 1 ? 'this id' : 'these ids'}: ${list}`, {
-      ids: missing.map((m) => m.id),
+  return { entries, ids };
+}
+
+/** NOT_FOUND naming each argument whose id is among `missing`. */
+export function assertRolesFound({ entries }: RoleArguments, missing: readonly string[]): void {
+  const absent = entries.filter(([, id]) => missing.includes(id)).map(([argument, id]) => ({ argument, id }));
+  if (absent.length > 0) {
+    const list = absent.map((m) => `${m.argument}: "${m.id}"`).join(', ');
+    throw new NotFoundError(`No role with ${absent.length === 1 ? 'this id' : 'these ids'}: ${list}`, {
+      ids: absent.map((m) => m.id),
     });
   }
-  return found as RoleRecord[];
+}
+
+/** Both checks for arguments that are not part of a traversal statement (batched lookups). */
+export async function requireRoles(ctx: RequestContext, args: Record<string, string | string[]>): Promise<void> {
+  const checked = roleArguments(args);
+  const found = await Promise.all(checked.ids.map((id) => ctx.loaders.node('ROLE', id, true)));
+  assertRolesFound(
+    checked,
+    checked.ids.filter((_, i) => found[i] === null),
+  );
 }

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type {
   CareerPathRecord,
   NodeRecord,
@@ -7,11 +8,13 @@ import type {
   RoleSimilarityRecord,
   SkillGapRecord,
 } from '../../graph/records';
-import type { SharedKind } from '../../graph/repositories/traversal.repository';
+import type { Checked, SharedKind } from '../../graph/repositories/traversal.repository';
 import type { RequestContext } from '../../server/context';
 import { Role } from '../role/role.type';
 import { Framework, Skill, Tool } from '../shared/entity.types';
-import { requireRoles } from './require-roles';
+import { FromId } from '../shared/relations';
+import { comparisonShape, gapShape, itemsShape, pathShape, similarShape } from './answer-shape';
+import { assertRolesFound, requireRoles, roleArguments, type RoleArguments } from './require-roles';
 import {
   FromToArgs,
   PathsToArgs,
@@ -24,112 +27,134 @@ import {
 } from './traversal.args';
 import { CareerPath, RoleComparison, RoleSimilarity, SkillGap } from './traversal.types';
 
-/** The only "cannot happen" left once requireRoles has passed: the role vanished mid-request. */
+/** The only "cannot happen" left once the roles are known to exist: one vanished mid-request. */
 function found<T>(value: T | null): T {
   if (value === null) throw new Error('A role disappeared while the request ran');
+  return value;
+}
+
+/** The answer of a traversal that checked its role arguments, or NOT_FOUND naming them. */
+async function checkedAnswer<T>(args: RoleArguments, answer: Promise<Checked<T>>): Promise<T> {
+  const { missing, value } = await answer;
+  assertRolesFound(args, missing);
   return value;
 }
 
 @Resolver()
 export class TraversalResolver {
   @Query(() => [Tool], { description: 'Tools every listed role uses (2 to 10 roles).' })
-  async sharedTools(
+  sharedTools(
     @Args(() => RoleSetArgs) { roleIds }: RoleSetArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<NodeRecord[]> {
-    return this.shared('USES_TOOL', roleIds, ctx);
+    return this.shared('USES_TOOL', roleIds, ctx, info);
   }
 
   @Query(() => [Skill], { description: 'Skills every listed role requires (2 to 10 roles).' })
-  async sharedSkills(
+  sharedSkills(
     @Args(() => RoleSetArgs) { roleIds }: RoleSetArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<NodeRecord[]> {
-    return this.shared('REQUIRES_SKILL', roleIds, ctx);
+    return this.shared('REQUIRES_SKILL', roleIds, ctx, info);
   }
 
   @Query(() => [Framework], { description: 'Frameworks every listed role uses (2 to 10 roles).' })
-  async sharedFrameworks(
+  sharedFrameworks(
     @Args(() => RoleSetArgs) { roleIds }: RoleSetArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<NodeRecord[]> {
-    return this.shared('USES_FRAMEWORK', roleIds, ctx);
+    return this.shared('USES_FRAMEWORK', roleIds, ctx, info);
   }
 
   @Query(() => RoleComparison, { description: 'Two roles side by side: overlaps, similarity and pay difference.' })
   async compareRoles(
     @Args(() => RolePairArgs) { a, b }: RolePairArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RoleComparisonRecord> {
-    const [roleA, roleB] = await requireRoles(ctx, { a, b });
-    return found(await ctx.repositories.traversals.compareRoles(roleA, roleB));
+    const args = roleArguments({ a, b });
+    return found(await checkedAnswer(args, ctx.repositories.traversals.compareRoles(a, b, comparisonShape(info))));
   }
 
   @Query(() => [CareerPath], {
     description:
       'Every route (no role twice) from one role to another, best first: fewer steps, larger pay gain, fewer skills to acquire.',
   })
-  async progressionPaths(
+  progressionPaths(
     @Args(() => ProgressionArgs) { from, to, maxSteps, first, includePivots }: ProgressionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CareerPathRecord[]> {
-    await requireRoles(ctx, { from, to });
-    const paths = await ctx.repositories.traversals.progressionPaths([from], { to, maxSteps, first, includePivots });
-    return paths.get(from) ?? [];
+    const args = roleArguments({ from, to });
+    const query = { to, maxSteps, first, includePivots, shape: pathShape(info) };
+    return checkedAnswer(args, ctx.repositories.traversals.progressionPathsBetween(from, query));
   }
 
   @Query(() => CareerPath, { nullable: true, description: 'One shortest route, or null when there is none.' })
-  async shortestProgression(
+  shortestProgression(
     @Args(() => ShortestProgressionArgs) { from, to, includePivots }: ShortestProgressionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CareerPathRecord | null> {
-    await requireRoles(ctx, { from, to });
-    return ctx.repositories.traversals.shortestProgression(from, to, includePivots);
+    const args = roleArguments({ from, to });
+    return checkedAnswer(
+      args,
+      ctx.repositories.traversals.shortestProgression(from, to, includePivots, pathShape(info)),
+    );
   }
 
   @Query(() => SkillGap, { description: 'What moving from one role to another asks for.' })
   async skillGap(
     @Args(() => FromToArgs) { from, to }: FromToArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SkillGapRecord> {
-    const [fromRole, toRole] = await requireRoles(ctx, { from, to });
-    return found(await ctx.repositories.traversals.skillGap(fromRole, toRole));
+    const args = roleArguments({ from, to });
+    return found(await checkedAnswer(args, ctx.repositories.traversals.skillGap(from, to, gapShape(info))));
   }
 
   @Query(() => [RoleSimilarity], { description: 'Other roles ranked by how much of their toolkit they share.' })
-  async similarRoles(
+  similarRoles(
     @Args(() => SimilarRolesArgs) { id, first }: SimilarRolesArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RoleSimilarityRecord[]> {
-    await requireRoles(ctx, { id });
-    return ctx.loaders.similarRoles(first).load(id);
+    const args = roleArguments({ id });
+    return checkedAnswer(args, ctx.repositories.traversals.similarRolesTo(id, first, similarShape(info)));
   }
 
-  private async shared(kind: SharedKind, roleIds: string[], ctx: RequestContext): Promise<NodeRecord[]> {
-    await requireRoles(ctx, { roleIds });
-    return ctx.repositories.traversals.sharedItems(kind, roleIds);
+  private shared(kind: SharedKind, roleIds: string[], ctx: RequestContext, info: GraphQLResolveInfo) {
+    const args = roleArguments({ roleIds });
+    return checkedAnswer(args, ctx.repositories.traversals.sharedItems(kind, roleIds, itemsShape(info)));
   }
 }
 
 @Resolver(() => Role)
 export class RoleTraversalFieldsResolver {
+  @FromId()
   @FieldResolver(() => [RoleSimilarity], { description: 'Other roles ranked by how much of their toolkit they share.' })
   similarRoles(
     @Root() role: RoleRecord,
     @Args(() => SimilarArgs) { first }: SimilarArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RoleSimilarityRecord[]> {
-    return ctx.loaders.similarRoles(first).load(role.id);
+    return ctx.loaders.similarRoles(first, similarShape(info)).load(role.id);
   }
 
+  @FromId()
   @FieldResolver(() => [CareerPath], { description: 'Routes from this role to another, as progressionPaths.' })
   async pathsTo(
     @Root() role: RoleRecord,
     @Args(() => PathsToArgs) { id, maxSteps, first, includePivots }: PathsToArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CareerPathRecord[]> {
     await requireRoles(ctx, { id });
     if (id === role.id) return [];
-    return ctx.loaders.pathsTo({ to: id, maxSteps, first, includePivots }).load(role.id);
+    return ctx.loaders.pathsTo({ to: id, maxSteps, first, includePivots, shape: pathShape(info) }).load(role.id);
   }
 }

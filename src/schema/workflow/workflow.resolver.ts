@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Info, Resolver, Root } from 'type-graphql';
 import type { NodeRecord } from '../../graph/records';
 import type { RequestContext } from '../../server/context';
 import { Role } from '../role/role.type';
@@ -7,7 +8,7 @@ import { WorkflowFilter } from '../shared/filters.input';
 import type { LinkShape } from '../shared/link';
 import { RoleLink } from '../shared/links.types';
 import { nodeQueries } from '../shared/node-queries.resolver';
-import { links, related } from '../shared/relations';
+import { links, related, Relation } from '../shared/relations';
 
 export const WorkflowQueries = nodeQueries({
   kind: 'WORKFLOW',
@@ -19,13 +20,23 @@ export const WorkflowQueries = nodeQueries({
 
 @Resolver(() => Workflow)
 export class WorkflowFieldsResolver {
-  @FieldResolver(() => [Role], { description: 'Roles that follow the workflow.' })
-  practicedBy(@Root() workflow: NodeRecord, @Ctx() ctx: RequestContext): Promise<NodeRecord[]> {
-    return related(ctx, 'PRACTICES', 'IN', workflow.id);
+  @Relation(() => [Role], 'PRACTICES', 'IN', { description: 'Roles that follow the workflow.' })
+  practicedBy(
+    @Root() workflow: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeRecord[]> {
+    return related(ctx, info, workflow.id);
   }
 
-  @FieldResolver(() => [RoleLink], { description: 'Roles that follow the workflow, with what it means for each.' })
-  practices(@Root() workflow: NodeRecord, @Ctx() ctx: RequestContext): Promise<LinkShape<NodeRecord>[]> {
-    return links(ctx, 'PRACTICES', 'IN', workflow.id);
+  @Relation(() => [RoleLink], 'PRACTICES', 'IN', {
+    description: 'Roles that follow the workflow, with what it means for each.',
+  })
+  practices(
+    @Root() workflow: NodeRecord,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<LinkShape<NodeRecord>[]> {
+    return links(ctx, info, workflow.id);
   }
 }

@@ -1,0 +1,44 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { FULL, type AnswerShape } from '../../graph/repositories/traversal.repository';
+import { descend, isLean, selectionOf } from '../shared/selection';
+
+/*
+ * Which nodes of a traversal's answer the query reads beyond their names, from the selection
+ * under the traversal's field: those it does not are read lean.
+ */
+
+function shape(info: GraphQLResolveInfo, roles: string[][], items: string[][]): AnswerShape {
+  const tree = selectionOf(info);
+  if (!tree) return FULL;
+  const lean = (paths: string[][]) =>
+    isLean(
+      info.schema,
+      paths.flatMap((path) => descend([tree], ...path)),
+    );
+  return { leanRoles: lean(roles), lean: lean(items) };
+}
+
+/** Routes: their roles (also as steps' ends) and what to learn. */
+export const pathShape = (info: GraphQLResolveInfo) =>
+  shape(info, [['roles'], ['steps', 'from'], ['steps', 'to']], [['skillsToAcquire'], ['toolsToLearn']]);
+
+/** Similar roles and what they share. */
+export const similarShape = (info: GraphQLResolveInfo) =>
+  shape(info, [['role']], [['sharedTools'], ['sharedSkills'], ['sharedFrameworks']]);
+
+/** The overlaps of a comparison (the two roles compared are always read in full). */
+export const comparisonShape = (info: GraphQLResolveInfo) =>
+  shape(
+    info,
+    [],
+    ['tools', 'skills', 'frameworks', 'workflows', 'employers'].flatMap((d) =>
+      ['shared', 'onlyA', 'onlyB'].map((part) => [d, part]),
+    ),
+  );
+
+/** The items of a skill gap (its two roles are always read in full). */
+export const gapShape = (info: GraphQLResolveInfo) =>
+  shape(info, [], [['missingSkills'], ['sharedSkills'], ['newTools'], ['newFrameworks']]);
+
+/** A list of items answered directly. */
+export const itemsShape = (info: GraphQLResolveInfo) => shape(info, [], [[]]);
