@@ -1,8 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -64,6 +67,8 @@ export async function startServer(
     includeStacktraceInErrorResponses: !production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.http.shutdownGraceMs }),
+      // No cache hints are set; its per-field hook would wrap every resolver for nothing.
+      ApolloServerPluginCacheControlDisabled(),
       config.http.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
@@ -74,6 +79,8 @@ export async function startServer(
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Answers to POSTed queries are not cached by validators; hashing each (some are megabytes) is waste.
+  app.set('etag', false);
   app.use(httpLogging(log));
   app.use(healthRoutes(driver, config.neo4j.database, config.neo4j.connectTimeoutMs));
   app.use(

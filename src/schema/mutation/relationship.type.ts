@@ -20,7 +20,7 @@ registerEnumType(RelationKind, {
   ),
 });
 
-@ObjectType({ description: 'A relationship as written.' })
+@ObjectType({ simpleResolvers: true, description: 'A relationship as written.' })
 export class Relationship {
   @Field(() => RelationKind)
   relation!: RelationshipType;

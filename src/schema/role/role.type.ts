@@ -3,7 +3,7 @@ import { NodeInterface } from '../shared/node.interface';
 import { SalaryBasis, SalaryPeriod, Track } from '../shared/enums';
 
 /** The same shape is read (Salary) and written (SalaryInput). */
-@ObjectType({ description: 'A pay range, as the source states it.' })
+@ObjectType({ simpleResolvers: true, description: 'A pay range, as the source states it.' })
 @InputType('SalaryInput', { description: 'A pay range.' })
 export class Salary {
   @Field(() => Int)
@@ -31,7 +31,7 @@ export class Salary {
   caveat!: string | null;
 }
 
-@ObjectType({ implements: NodeInterface, description: 'An engineering role.' })
+@ObjectType({ simpleResolvers: true, implements: NodeInterface, description: 'An engineering role.' })
 export class Role extends NodeInterface {
   @Field(() => String, { nullable: true, description: 'Seniority as the source says it, e.g. "Senior".' })
   seniority!: string | null;

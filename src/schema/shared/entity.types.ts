@@ -6,23 +6,31 @@ import { NodeInterface } from './node.interface';
  * domain's resolver.
  */
 
-@ObjectType({ implements: NodeInterface, description: 'A tool, platform or product engineers work with.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: NodeInterface,
+  description: 'A tool, platform or product engineers work with.',
+})
 export class Tool extends NodeInterface {}
 
-@ObjectType({ implements: NodeInterface, description: 'A skill a role calls for.' })
+@ObjectType({ simpleResolvers: true, implements: NodeInterface, description: 'A skill a role calls for.' })
 export class Skill extends NodeInterface {}
 
-@ObjectType({ implements: NodeInterface, description: 'A software framework.' })
+@ObjectType({ simpleResolvers: true, implements: NodeInterface, description: 'A software framework.' })
 export class Framework extends NodeInterface {}
 
-@ObjectType({ implements: NodeInterface, description: 'A company known to hire for roles.' })
+@ObjectType({ simpleResolvers: true, implements: NodeInterface, description: 'A company known to hire for roles.' })
 export class Employer extends NodeInterface {}
 
-@ObjectType({ implements: NodeInterface, description: 'A way of working that roles follow.' })
+@ObjectType({ simpleResolvers: true, implements: NodeInterface, description: 'A way of working that roles follow.' })
 export class Workflow extends NodeInterface {}
 
-@ObjectType({ implements: NodeInterface, description: 'A programming language.' })
+@ObjectType({ simpleResolvers: true, implements: NodeInterface, description: 'A programming language.' })
 export class Language extends NodeInterface {}
 
-@ObjectType({ implements: NodeInterface, description: 'A category that groups tools, e.g. "Cloud Platform".' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: NodeInterface,
+  description: 'A category that groups tools, e.g. "Cloud Platform".',
+})
 export class Category extends NodeInterface {}

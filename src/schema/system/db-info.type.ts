@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'The Neo4j server that answers this API.' })
+@ObjectType({ simpleResolvers: true, description: 'The Neo4j server that answers this API.' })
 export class DbInfo {
   @Field({ description: 'Component name, e.g. "Neo4j Kernel".' })
   name!: string;

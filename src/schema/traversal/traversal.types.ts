@@ -16,7 +16,10 @@ registerEnumType(TransitionKind, {
 });
 
 function Overlap<T extends object>(Item: ClassType<T>, name: string) {
-  @ObjectType(`${name}Overlap`, { description: `How two roles' ${name.toLowerCase()}s overlap.` })
+  @ObjectType(`${name}Overlap`, {
+    simpleResolvers: true,
+    description: `How two roles' ${name.toLowerCase()}s overlap.`,
+  })
   class OverlapType {
     @Field(() => [Item], { description: 'Held by both roles.' })
     shared!: NodeRecord[];
@@ -39,7 +42,7 @@ export const FrameworkOverlap = Overlap(Framework, 'Framework');
 export const WorkflowOverlap = Overlap(Workflow, 'Workflow');
 export const EmployerOverlap = Overlap(Employer, 'Employer');
 
-@ObjectType({ description: 'A difference in pay, in one currency.' })
+@ObjectType({ simpleResolvers: true, description: 'A difference in pay, in one currency.' })
 export class SalaryChange {
   @Field(() => Int)
   min!: number;
@@ -51,7 +54,7 @@ export class SalaryChange {
   currency!: string;
 }
 
-@ObjectType({ description: 'Two roles side by side, computed from the graph.' })
+@ObjectType({ simpleResolvers: true, description: 'Two roles side by side, computed from the graph.' })
 export class RoleComparison {
   @Field(() => Role)
   a!: NodeRecord;
@@ -84,7 +87,7 @@ export class RoleComparison {
   salaryDifference!: SalaryChange | null;
 }
 
-@ObjectType({ description: 'One move along a career path.' })
+@ObjectType({ simpleResolvers: true, description: 'One move along a career path.' })
 export class CareerStep {
   @Field(() => Role)
   from!: NodeRecord;
@@ -99,7 +102,7 @@ export class CareerStep {
   sources!: string[];
 }
 
-@ObjectType({ description: 'A route between two roles and what it takes.' })
+@ObjectType({ simpleResolvers: true, description: 'A route between two roles and what it takes.' })
 export class CareerPath {
   @Field(() => [Role], { description: 'The roles in order, start and end included.' })
   roles!: NodeRecord[];
@@ -123,7 +126,7 @@ export class CareerPath {
   toolsToLearn!: NodeRecord[];
 }
 
-@ObjectType({ description: 'What moving from one role to another asks for.' })
+@ObjectType({ simpleResolvers: true, description: 'What moving from one role to another asks for.' })
 export class SkillGap {
   @Field(() => Role)
   from!: NodeRecord;
@@ -147,7 +150,7 @@ export class SkillGap {
   coverage!: number;
 }
 
-@ObjectType({ description: 'A role like another, and why.' })
+@ObjectType({ simpleResolvers: true, description: 'A role like another, and why.' })
 export class RoleSimilarity {
   @Field(() => Role)
   role!: NodeRecord;
