@@ -70,6 +70,9 @@ const envSchema = z.object({
   MAX_QUERY_ALIASES: intFromEnv(0, 1000).default(15),
   MAX_QUERY_TOKENS: intFromEnv(100, 1_000_000).default(5000),
   MAX_QUERY_COST: intFromEnv(1, 100_000_000).default(100_000),
+  HEAVY_QUERY_COST: intFromEnv(1, 100_000_000).default(500),
+  HEAVY_QUERY_CONCURRENCY: intFromEnv(1, 1000).default(2),
+  HEAVY_QUERY_WAIT_MS: intFromEnv(0, 600_000).default(30_000),
 });
 
 export interface LocalNeo4jConfig {
@@ -109,7 +112,17 @@ export interface Config {
   };
   /** Bearer token that mutations require; unset means writes are disabled. */
   apiToken?: string;
-  limits: { depth: number; aliases: number; tokens: number; cost: number };
+  limits: {
+    depth: number;
+    aliases: number;
+    tokens: number;
+    cost: number;
+    /** Operations costing at least `heavyCost` run at most `heavyConcurrency` at a time... */
+    heavyCost: number;
+    heavyConcurrency: number;
+    /** ...and wait at most this long for their turn. */
+    heavyWaitMs: number;
+  };
   env: 'development' | 'production' | 'test';
   logLevel: (typeof logLevels)[number];
   seedOnStart: boolean;
@@ -168,6 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       aliases: e.MAX_QUERY_ALIASES,
       tokens: e.MAX_QUERY_TOKENS,
       cost: e.MAX_QUERY_COST,
+      heavyCost: e.HEAVY_QUERY_COST,
+      heavyConcurrency: e.HEAVY_QUERY_CONCURRENCY,
+      heavyWaitMs: e.HEAVY_QUERY_WAIT_MS,
     }),
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,

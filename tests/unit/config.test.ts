@@ -10,6 +10,8 @@ describe('loadConfig', () => {
     expect(config.env).toBe('development');
     expect(config.local).toMatchObject({ host: '127.0.0.1', port: 7687, heap: '512m' });
     expect(config.local.dir).toBe(path.join(config.rootDir, '.neo4j'));
+    expect(config.limits).toMatchObject({ heavyCost: 500, heavyConcurrency: 2, heavyWaitMs: 30_000 });
+    expect(config.neo4j.maxRetryMs).toBe(1000);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -44,6 +46,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
     ['NEO4J_LOCAL_HEAP', 'lots', 'NEO4J_LOCAL_HEAP: expected a size'],
     ['SEED_ON_START', 'maybe', 'SEED_ON_START: expected true or false'],
+    ['HEAVY_QUERY_CONCURRENCY', '0', 'HEAVY_QUERY_CONCURRENCY: expected at least 1'],
   ])('when %s is %p, then start fails naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

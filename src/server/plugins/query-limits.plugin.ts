@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { Config } from '../../config';
+import { Gate } from './gate';
 
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
@@ -35,6 +36,19 @@ const rejecting = { onReject: [rejectAsTooComplex], propagateOnRejection: false 
 
 /** graphql-js's own parser enforces the token limit; this is how it says so. */
 const TOKEN_LIMIT_MESSAGE = /tokens\. Parsing aborted\.$/;
+
+function busyError(waitedMs: number): GraphQLError {
+  return new GraphQLError(
+    `The server is busy with other expensive queries and could not start this one within ${waitedMs} ms; ` +
+      'retry shortly, or ask for less.',
+    {
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) },
+      },
+    },
+  );
+}
 
 export function isLimitError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
@@ -86,8 +100,12 @@ export function queryLimits(
     blockFieldSuggestion: { enabled: config.env === 'production' },
   }).protect();
 
+  // Expensive operations take turns: a few of them at once already keep the database and this
+  // process busy, and each holds its whole answer in memory until it is sent.
+  const heavy = new Gate(limits.heavyConcurrency);
   const cost: ApolloServerPlugin = {
     async requestDidStart() {
+      let release: (() => void) | undefined;
       return {
         async didResolveOperation({ request, document }) {
           const complexity = getComplexity({
@@ -106,6 +124,12 @@ export function queryLimits(
             limitErrors.add(error);
             throw error;
           }
+          if (complexity >= limits.heavyCost) {
+            release = await heavy.enter(limits.heavyWaitMs, () => busyError(limits.heavyWaitMs));
+          }
+        },
+        async willSendResponse() {
+          release?.();
         },
       };
     },
