@@ -371,9 +371,13 @@ async function drain(targets: Target[], driver: Driver): Promise<void> {
       () => undefined,
     );
   }
-  for (let i = 0; i < 300; i++) {
-    const { records } = await driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n');
-    if (Number(records[0].get('n')) <= 1) break;
+  for (let i = 0; i < 600; i++) {
+    // While a target's queries fill Neo4j's transaction memory, even this one can be refused.
+    const running = await driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n').then(
+      (r) => Number(r.records[0].get('n')),
+      () => Infinity,
+    );
+    if (running <= 1) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   await new Promise((r) => setTimeout(r, 300));
@@ -429,7 +433,8 @@ async function measure(
   let peak = 0;
   const pid = target.process.pid!;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMB(pid, 'VmRSS'))), 100);
-  const { result, errors } = await attack(options.durationSec);
+  const seconds = options.quick ? options.durationSec : Math.max(options.durationSec, workload.minDurationSec ?? 0);
+  const { result, errors } = await attack(seconds);
   clearInterval(sampler);
   const run: Run = {
     dataset,
@@ -445,7 +450,7 @@ async function measure(
     ...(errorSample ? { errorSample } : {}),
   };
   if (errorSample) say(`  first error: ${errorSample}`);
-  if (run.requests === 0) say(`  warning: no request completed within ${options.durationSec} s (each takes longer)`);
+  if (run.requests === 0) say(`  warning: no request completed within ${seconds} s (each takes longer)`);
   say(
     `  ${dataset} ${workload.id} ${target.id.padEnd(5)} round ${round + 1}: ${run.rps} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${errors} errors, RSS ≤ ${run.peakRssMB} MB`,
   );
@@ -703,14 +708,15 @@ function buildResult(options: Options, r: ResultInputs) {
 function printTable(result: ReturnType<typeof buildResult>): string {
   const lines = [
     '',
-    'dataset  wl  | api req/s  p50   p99  err | peer req/s  p50   p99  err | floor req/s  p50   p99  err | api/peer api/floor p99/floor | dbQ',
+    'dataset  wl  | api req/s  p50   p99  err | peer req/s  p50   p99  err | floor req/s  p50   p99  err | api/peer api/floor p99/floor | dbQ | api MB',
   ];
   const cell = (s: Summary) =>
     `${String(s.rps).padStart(9)} ${String(s.p50).padStart(4)} ${String(s.p99).padStart(5)} ${String(s.errors).padStart(4)}`;
   for (const row of result.table) {
     lines.push(
       `${row.dataset.padEnd(8)} ${row.workload}  | ${cell(row.api)} | ${cell(row.peer)}  | ${cell(row.floor)}  | ` +
-        `${String(row.rpsVsPeer).padStart(7)}x ${String(row.rpsVsFloor).padStart(7)}x ${String(row.p99VsFloor).padStart(8)}x | ${row.apiDbQueries ?? ''}`,
+        `${String(row.rpsVsPeer).padStart(7)}x ${String(row.rpsVsFloor).padStart(7)}x ${String(row.p99VsFloor).padStart(8)}x | ` +
+        `${String(row.apiDbQueries ?? '').padStart(3)} | ${String(row.api.peakRssMB).padStart(6)}`,
     );
   }
   const t = result.targets;

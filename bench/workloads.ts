@@ -14,6 +14,8 @@ export interface Workload {
   /** The same operation for @neo4j/graphql: lists need an explicit sort to have an order. */
   peer: string;
   floor: string;
+  /** Shortest timed window: a workload whose requests take seconds needs more than a few of them. */
+  minDurationSec?: number;
 }
 
 export const WORKLOADS: Workload[] = [
@@ -34,6 +36,7 @@ export const WORKLOADS: Workload[] = [
       'query W2 { roles: rolesConnection(first: 50, sort: [{ name: ASC }]) { edges { node { name ' +
       'tools(sort: [{ name: ASC }]) { name usedBy(sort: [{ name: ASC }]) { name } } } } } }',
     floor: '/w2',
+    minDurationSec: 30,
   },
   {
     id: 'W3',

@@ -12,7 +12,8 @@ import type { RelationshipType } from '../../model/relationships';
 
 /*
  * What a query selects, read ahead of execution, so that a resolver can fetch only what will be
- * used (lean nodes) and fetch the next level in its own round trip (relationship prefetch).
+ * used (lean nodes) and fetch the next level in the round trip that reads the nodes themselves
+ * (relationship prefetch).
  */
 
 /** A field backed by one relationship read at its parent's id (see `Relation`). */
