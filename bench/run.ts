@@ -361,26 +361,49 @@ interface Run {
 }
 
 /**
- * Waits until each target answers a trivial request (its event loop is free) and Neo4j runs no
- * other transaction than the one asking, then a moment more.
+ * Waits until every target is idle (requests cut off at the end of a window go on being
+ * answered: a target's CPU time must stop growing) and Neo4j runs no other transaction than the
+ * one asking, then a moment more. Bounded, so that a stuck target cannot stall the bench.
  */
 async function drain(targets: Target[], driver: Driver): Promise<void> {
-  for (const target of targets) {
-    await fetch(`${target.url}${target.id === 'api' ? '/healthz' : '/'}`).then(
-      (r) => r.arrayBuffer(),
-      () => undefined,
-    );
-  }
-  for (let i = 0; i < 600; i++) {
-    // While a target's queries fill Neo4j's transaction memory, even this one can be refused.
+  const deadline = Date.now() + 180_000;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const ticks = () => targets.map((t) => cpuTicks(t.process.pid!));
+  let before = ticks();
+  while (Date.now() < deadline) {
+    await sleep(250);
+    const now = ticks();
+    // Under 2 ticks (20 ms) of CPU in 250 ms for every target: nothing left to answer...
+    const idle = now.every((n, i) => n - before[i] < 2);
+    before = now;
+    if (!idle) continue;
+    // ...and no query of theirs left in Neo4j (whose memory, while full, can refuse even this).
     const running = await driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n').then(
       (r) => Number(r.records[0].get('n')),
       () => Infinity,
     );
     if (running <= 1) break;
-    await new Promise((r) => setTimeout(r, 100));
   }
-  await new Promise((r) => setTimeout(r, 300));
+  await sleep(300);
+}
+
+/** Stops the bench if Neo4j went down: every later measurement would only count refusals. */
+async function assertDatabaseAnswers(driver: Driver, during: string): Promise<void> {
+  try {
+    await driver.executeQuery('RETURN 1');
+  } catch (error) {
+    throw new Error(`Neo4j stopped answering during ${during} (see its log): ${String(error)}`, { cause: error });
+  }
+}
+
+/** User plus system CPU time of a process, in clock ticks (1/100 s). */
+function cpuTicks(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0; // gone: idle
+  }
 }
 
 function rssMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -427,6 +450,7 @@ async function measure(
     // Requests cut off at the end are still being answered: wait until every target and the
     // database are idle again, so that the next measurement does not pay for this one.
     await drain(allTargets, driver);
+    await assertDatabaseAnswers(driver, `${workload.id} on ${target.id}`);
     return { result, errors: errors + result.errors + result.timeouts };
   };
   await attack(options.warmupSec);
@@ -497,7 +521,8 @@ function summarise(runs: Run[]): Summary[] {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   // The bench's own defaults for an embedded Neo4j it starts: room for the large graph.
-  process.env.NEO4J_LOCAL_HEAP ||= '2g';
+  // 4g: sixteen concurrent W2 answers (tens of MB each) from the peer ran a 2g heap out of memory.
+  process.env.NEO4J_LOCAL_HEAP ||= '4g';
   process.env.NEO4J_LOCAL_PAGECACHE ||= '1g';
   const config = loadConfig();
   const endpoint = await resolveNeo4jEndpoint(config, say);
