@@ -384,6 +384,34 @@ describe('compareRoles', () => {
     expect(got.similarity).toBe(0);
   });
 
+  it.each(PAIRS)(
+    'when %s and %s are compared asking for only some overlaps or only the similarity, then those equal the full comparison',
+    async (a, b) => {
+      const full = await compare(a, b);
+      const ask = async (selection: string) => {
+        const { data, errors, dbQueries } = await gql.run(
+          `query ($a: ID!, $b: ID!) { compareRoles(a: $a, b: $b) { ${selection} } }`,
+          { a, b },
+        );
+        expect(errors).toBeUndefined();
+        expect(dbQueries).toBe(1);
+        return data!.compareRoles;
+      };
+      expect((await ask('similarity')).similarity).toBeCloseTo(full.similarity, 12);
+      expect(await ask(`tools { ${OVERLAP} } similarity`)).toEqual({ tools: full.tools, similarity: full.similarity });
+      expect(await ask(`workflows { ${OVERLAP} } employers { ${OVERLAP} }`)).toEqual({
+        workflows: full.workflows,
+        employers: full.employers,
+      });
+      const { skills, frameworks } = full;
+      expect(await ask(`skills { ${OVERLAP} } frameworks { ${OVERLAP} } a { id }`)).toEqual({
+        skills,
+        frameworks,
+        a: full.a,
+      });
+    },
+  );
+
   it('when a pair is compared and also listed by similarRoles, then the similarity equals the similarRoles score', async () => {
     const { data, errors } = await gql.run('{ similarRoles(id: "backend-engineer", first: 50) { role { id } score } }');
     expect(errors).toBeUndefined();

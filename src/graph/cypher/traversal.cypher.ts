@@ -63,19 +63,31 @@ const sorted = (v: string, type: string, label: string, proj: (v: string) => str
 const sortedIn = (v: string, type: string, label: string, proj: (v: string) => string) =>
   `COLLECT { MATCH (${v})<-[:${type}]-(x:${label}) RETURN ${proj('x')} AS item ORDER BY x.name, x.id }`;
 
+const FEATURES = 'USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK';
+
+/** The overlap dimensions of a comparison: `$dims` names those to read, the others are empty. */
+const dimension = (name: string, pair: string) =>
+  `${name}: CASE WHEN '${name}' IN $dims THEN ${pair} ELSE [[], []] END`;
+
 /**
- * Both roles with each one's tools, skills, frameworks, workflows and employers, sorted; the
- * overlaps are set arithmetic on ids done in the repository. Rows: { comparison: { a, b, dimensions } }.
+ * Both roles with, for each dimension in `$dims`, each one's tools, skills, frameworks,
+ * workflows or employers, sorted (the overlaps are set arithmetic on ids done in the
+ * repository); with `$similarity`, the counts of their combined tools, skills and frameworks
+ * and of those they share. Rows: { comparison: { a, b, dimensions, counts } }.
  */
 export const COMPARE_ROLES = `
 MATCH (a:Role {id: $a}), (b:Role {id: $b})
 RETURN { a: ${fullRole('a')}, b: ${fullRole('b')}, dimensions: {
-  tools: [${sorted('a', 'USES_TOOL', 'Tool', tool)}, ${sorted('b', 'USES_TOOL', 'Tool', tool)}],
-  skills: [${sorted('a', 'REQUIRES_SKILL', 'Skill', skill)}, ${sorted('b', 'REQUIRES_SKILL', 'Skill', skill)}],
-  frameworks: [${sorted('a', 'USES_FRAMEWORK', 'Framework', framework)}, ${sorted('b', 'USES_FRAMEWORK', 'Framework', framework)}],
-  workflows: [${sorted('a', 'PRACTICES', 'Workflow', workflow)}, ${sorted('b', 'PRACTICES', 'Workflow', workflow)}],
-  employers: [${sortedIn('a', 'HIRES', 'Employer', employer)}, ${sortedIn('b', 'HIRES', 'Employer', employer)}]
-} } AS comparison
+  ${dimension('tools', `[${sorted('a', 'USES_TOOL', 'Tool', tool)}, ${sorted('b', 'USES_TOOL', 'Tool', tool)}]`)},
+  ${dimension('skills', `[${sorted('a', 'REQUIRES_SKILL', 'Skill', skill)}, ${sorted('b', 'REQUIRES_SKILL', 'Skill', skill)}]`)},
+  ${dimension('frameworks', `[${sorted('a', 'USES_FRAMEWORK', 'Framework', framework)}, ${sorted('b', 'USES_FRAMEWORK', 'Framework', framework)}]`)},
+  ${dimension('workflows', `[${sorted('a', 'PRACTICES', 'Workflow', workflow)}, ${sorted('b', 'PRACTICES', 'Workflow', workflow)}]`)},
+  ${dimension('employers', `[${sortedIn('a', 'HIRES', 'Employer', employer)}, ${sortedIn('b', 'HIRES', 'Employer', employer)}]`)}
+}, counts: CASE WHEN $similarity THEN {
+  a: COUNT { (a)-[:${FEATURES}]->() },
+  b: COUNT { (b)-[:${FEATURES}]->() },
+  both: COUNT { (a)-[:${FEATURES}]->(x)<-[:${FEATURES}]-(b) }
+} END } AS comparison
 `;
 
 /** Salary change, ranking gain and what to learn, for each path `p` from `s` to `t`. */

@@ -24,6 +24,15 @@ export interface AnswerShape {
 
 export const FULL: AnswerShape = { leanRoles: false, lean: false };
 
+export const DIMENSIONS = ['tools', 'skills', 'frameworks', 'workflows', 'employers'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+/** What a comparison reads: the overlaps asked for, and the similarity only if asked. */
+export interface ComparisonShape extends AnswerShape {
+  dims: Dimension[];
+  similarity: boolean;
+}
+
 export interface PathQuery {
   to: string;
   maxSteps: number;
@@ -47,8 +56,6 @@ interface RawPath {
   toolsToLearn: NodeRecord[];
 }
 
-type Dimension = 'tools' | 'skills' | 'frameworks' | 'workflows' | 'employers';
-
 /**
  * The graph questions: shared neighbours, comparisons, routes, gaps and similar roles. A question
  * about given roles checks that they exist in the same statement (see `checkingRoles`).
@@ -66,11 +73,19 @@ export class TraversalRepository {
     return { missing, value: rows as unknown as NodeRecord[] };
   }
 
-  async compareRoles(a: string, b: string, shape: AnswerShape): Promise<Checked<RoleComparisonRecord | null>> {
+  async compareRoles(a: string, b: string, shape: ComparisonShape): Promise<Checked<RoleComparisonRecord | null>> {
     const { missing, rows } = await this.checked(Q.COMPARE_ROLES, { a, b, ...shape }, [a, b]);
-    const row = rows[0] as { a: RoleRecord; b: RoleRecord; dimensions: Record<Dimension, NodeRecord[][]> } | undefined;
+    const row = rows[0] as
+      | {
+          a: RoleRecord;
+          b: RoleRecord;
+          dimensions: Record<Dimension, NodeRecord[][]>;
+          counts: { a: number; b: number; both: number } | null;
+        }
+      | undefined;
     if (!row) return { missing, value: null };
-    const { a: roleA, b: roleB, dimensions: d } = row;
+    const { a: roleA, b: roleB, dimensions: d, counts } = row;
+    const union = counts ? counts.a + counts.b - counts.both : 0;
     return {
       missing,
       value: {
@@ -82,10 +97,7 @@ export class TraversalRepository {
         workflows: overlap(d.workflows[0], d.workflows[1]),
         employers: overlap(d.employers[0], d.employers[1]),
         // The same measure as similarRoles: Jaccard over tools, skills and frameworks together.
-        similarity: overlap(
-          [...d.tools[0], ...d.skills[0], ...d.frameworks[0]],
-          [...d.tools[1], ...d.skills[1], ...d.frameworks[1]],
-        ).jaccard,
+        similarity: counts && union > 0 ? counts.both / union : 0,
         salaryDifference: salaryDifference(roleA, roleB),
       },
     };

@@ -1,5 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { FULL, type AnswerShape } from '../../graph/repositories/traversal.repository';
+import {
+  DIMENSIONS,
+  FULL,
+  type AnswerShape,
+  type ComparisonShape,
+} from '../../graph/repositories/traversal.repository';
 import { descend, isLean, selectionOf } from '../shared/selection';
 
 /*
@@ -26,15 +31,23 @@ export const pathShape = (info: GraphQLResolveInfo) =>
 export const similarShape = (info: GraphQLResolveInfo) =>
   shape(info, [['role']], [['sharedTools'], ['sharedSkills'], ['sharedFrameworks']]);
 
-/** The overlaps of a comparison (the two roles compared are always read in full). */
-export const comparisonShape = (info: GraphQLResolveInfo) =>
-  shape(
-    info,
-    [],
-    ['tools', 'skills', 'frameworks', 'workflows', 'employers'].flatMap((d) =>
-      ['shared', 'onlyA', 'onlyB'].map((part) => [d, part]),
+/**
+ * The overlaps of a comparison that the query reads (the two roles compared are always read in
+ * full), whether it reads the similarity, and which of its items it reads beyond their names.
+ */
+export function comparisonShape(info: GraphQLResolveInfo): ComparisonShape {
+  const tree = selectionOf(info);
+  if (!tree) return { ...FULL, dims: [...DIMENSIONS], similarity: true };
+  return {
+    ...shape(
+      info,
+      [],
+      DIMENSIONS.flatMap((d) => ['shared', 'onlyA', 'onlyB'].map((part) => [d, part])),
     ),
-  );
+    dims: DIMENSIONS.filter((d) => descend([tree], d).length > 0),
+    similarity: descend([tree], 'similarity').length > 0,
+  };
+}
 
 /** The items of a skill gap (its two roles are always read in full). */
 export const gapShape = (info: GraphQLResolveInfo) =>
