@@ -346,6 +346,38 @@ function expectedComparison(a: string, b: string) {
   };
 }
 
+describe('routes asked without their tools to learn', () => {
+  it.each([
+    ['backend-engineer', 'staff-engineer', {}],
+    ['backend-engineer', 'staff-backend-engineer', { includePivots: true, maxSteps: 6, first: 10 }],
+    ['junior-engineer', 'staff-engineer', { includePivots: true }],
+  ])(
+    'when routes from %s to %s are asked without toolsToLearn, then they are the same routes in the same order',
+    async (from, to, options) => {
+      const full = await paths(from, to, options);
+      const { data, errors } = await gql.run(
+        `query ($from: ID!, $to: ID!, $maxSteps: Int! = 4, $first: Int! = 5, $includePivots: Boolean! = false) {
+          progressionPaths(from: $from, to: $to, maxSteps: $maxSteps, first: $first, includePivots: $includePivots) {
+            length roles { id } skillsToAcquire { id }
+          }
+          shortestProgression(from: $from, to: $to, includePivots: $includePivots) { roles { id } }
+        }`,
+        { from, to, ...options },
+      );
+      expect(errors).toBeUndefined();
+      const routes = data!.progressionPaths as {
+        length: number;
+        roles: { id: string }[];
+        skillsToAcquire: { id: string }[];
+      }[];
+      expect(
+        routes.map((r) => ({ length: r.length, roles: idsOf(r.roles), skillsToAcquire: idsOf(r.skillsToAcquire) })),
+      ).toEqual(full.map((r: any) => ({ length: r.length, roles: r.roles, skillsToAcquire: r.skillsToAcquire })));
+      if (full.length > 0) expect(idsOf(data!.shortestProgression.roles)).toEqual(full[0].roles);
+    },
+  );
+});
+
 describe('compareRoles', () => {
   const PAIRS = [
     ['senior-engineer', 'backend-engineer'],

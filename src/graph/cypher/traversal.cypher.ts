@@ -90,26 +90,42 @@ RETURN { a: ${fullRole('a')}, b: ${fullRole('b')}, dimensions: {
 } END } AS comparison
 `;
 
-/** Salary change, ranking gain and what to learn, for each path `p` from `s` to `t`. */
-const pathDetails = (carry: string) => `
+/** Salary change and ranking keys (gain, how many skills to acquire) of each path `p` from `s` to `t`. */
+const pathRanking = (carry: string) => `
 WITH ${carry}s, t, p, CASE
   WHEN s.salaryMin IS NULL OR t.salaryMin IS NULL OR s.salaryCurrency <> t.salaryCurrency
     OR s.salaryPeriod <> t.salaryPeriod OR s.salaryBasis <> t.salaryBasis THEN null
   ELSE { min: t.salaryMin - s.salaryMin, max: t.salaryMax - s.salaryMax, currency: t.salaryCurrency }
 END AS salaryChange
 WITH *, CASE WHEN salaryChange IS NULL THEN null ELSE salaryChange.min + salaryChange.max END AS gain,
+  size(COLLECT {
+    UNWIND nodes(p)[1..] AS n
+    MATCH (n)-[:REQUIRES_SKILL]->(x:Skill) WHERE NOT (s)-[:REQUIRES_SKILL]->(x)
+    WITH DISTINCT x
+    RETURN x
+  }) AS skillCount`;
+
+const RANK =
+  'length(p), gain IS NULL, gain DESC, skillCount, [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]';
+
+/**
+ * What to learn along each route kept (not along every candidate): the skills, and the tools
+ * only when `$tools` (the query asks for them).
+ */
+const pathLearning = `
+WITH *,
   COLLECT {
     UNWIND nodes(p)[1..] AS n
     MATCH (n)-[:REQUIRES_SKILL]->(x:Skill) WHERE NOT (s)-[:REQUIRES_SKILL]->(x)
     WITH DISTINCT x ORDER BY x.name, x.id
     RETURN ${skill('x')}
   } AS skillsToAcquire,
-  COLLECT {
+  CASE WHEN $tools THEN COLLECT {
     UNWIND nodes(p)[1..] AS n
     MATCH (n)-[:USES_TOOL]->(x:Tool) WHERE NOT (s)-[:USES_TOOL]->(x)
     WITH DISTINCT x ORDER BY x.name, x.id
     RETURN ${tool('x')}
-  } AS toolsToLearn`;
+  } ELSE [] END AS toolsToLearn`;
 
 const PATH_SHAPE = `{
   roles: [n IN nodes(p) | ${role('n')}],
@@ -132,9 +148,14 @@ UNWIND $fromIds AS fromId
 MATCH (s:Role {id: fromId}), (t:Role {id: $to})
 MATCH p = (s)-[:${TRANSITIONS(includePivots)}*1..${steps(maxSteps)}]->(t)
 WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
-${pathDetails('fromId, ')}
-ORDER BY fromId, length(p), gain IS NULL, gain DESC, size(skillsToAcquire), [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]
-WITH fromId, collect(${PATH_SHAPE})[0..$first] AS paths
+${pathRanking('fromId, ')}
+ORDER BY fromId, ${RANK}
+WITH fromId, s, collect({ p: p, salaryChange: salaryChange })[0..$first] AS kept
+UNWIND range(0, size(kept) - 1) AS rank
+WITH fromId, s, rank, kept[rank].p AS p, kept[rank].salaryChange AS salaryChange
+${pathLearning}
+ORDER BY fromId, rank
+WITH fromId, collect(${PATH_SHAPE}) AS paths
 RETURN { fromId: fromId, paths: paths } AS routes
 `;
 
@@ -142,9 +163,10 @@ RETURN { fromId: fromId, paths: paths } AS routes
 export const shortestProgression = (includePivots: boolean) => `
 MATCH (s:Role {id: $from}), (t:Role {id: $to})
 MATCH p = allShortestPaths((s)-[:${TRANSITIONS(includePivots)}*]->(t))
-${pathDetails('')}
-ORDER BY gain IS NULL, gain DESC, size(skillsToAcquire), [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]
+${pathRanking('')}
+ORDER BY ${RANK}
 LIMIT 1
+${pathLearning}
 RETURN ${PATH_SHAPE} AS path
 `;
 

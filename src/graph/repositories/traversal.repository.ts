@@ -33,12 +33,17 @@ export interface ComparisonShape extends AnswerShape {
   similarity: boolean;
 }
 
+/** What a route answer reads: lean parts as in AnswerShape, and the tools to learn only if asked. */
+export interface PathShape extends AnswerShape {
+  tools: boolean;
+}
+
 export interface PathQuery {
   to: string;
   maxSteps: number;
   first: number;
   includePivots: boolean;
-  shape: AnswerShape;
+  shape: PathShape;
 }
 
 /** An answer about given roles, with the ids among them that name no role (then the answer is empty). */
@@ -125,7 +130,7 @@ export class TraversalRepository {
     from: string,
     to: string,
     includePivots: boolean,
-    shape: AnswerShape,
+    shape: PathShape,
   ): Promise<Checked<CareerPathRecord | null>> {
     const { missing, rows } = await this.checked(Q.shortestProgression(includePivots), { from, to, ...shape }, [
       from,

@@ -4,6 +4,7 @@ import {
   FULL,
   type AnswerShape,
   type ComparisonShape,
+  type PathShape,
 } from '../../graph/repositories/traversal.repository';
 import { descend, isLean, selectionOf } from '../shared/selection';
 
@@ -23,9 +24,14 @@ function shape(info: GraphQLResolveInfo, roles: string[][], items: string[][]): 
   return { leanRoles: lean(roles), lean: lean(items) };
 }
 
-/** Routes: their roles (also as steps' ends) and what to learn. */
-export const pathShape = (info: GraphQLResolveInfo) =>
-  shape(info, [['roles'], ['steps', 'from'], ['steps', 'to']], [['skillsToAcquire'], ['toolsToLearn']]);
+/** Routes: their roles (also as steps' ends), what to learn, and whether the tools are asked at all. */
+export function pathShape(info: GraphQLResolveInfo): PathShape {
+  const tree = selectionOf(info);
+  return {
+    ...shape(info, [['roles'], ['steps', 'from'], ['steps', 'to']], [['skillsToAcquire'], ['toolsToLearn']]),
+    tools: tree === null || descend([tree], 'toolsToLearn').length > 0,
+  };
+}
 
 /** Similar roles and what they share. */
 export const similarShape = (info: GraphQLResolveInfo) =>
