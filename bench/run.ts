@@ -38,7 +38,7 @@ const project = <T>(module: string): T => load(path.join(ROOT, 'dist', module)) 
 const { loadConfig } = project<typeof ConfigModule>('config');
 const { resolveNeo4jEndpoint } = project<typeof EndpointModule>('neo4j-endpoint');
 const { createDriver } = project<typeof DriverModule>('graph/driver');
-const { Executor } = project<typeof ExecutorModule>('graph/executor');
+const { Executor, executorOptions } = project<typeof ExecutorModule>('graph/executor');
 const { applyDatabaseSchema } = project<typeof SchemaModule>('graph/schema-setup');
 const { loadGraphFiles } = project<typeof LoadModule>('seed/load-graph');
 const { generateGraph, writeGraphFiles, rng, SIZES } = project<typeof GenerateModule>('cli/generate');
@@ -527,11 +527,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const endpoint = await resolveNeo4jEndpoint(config, say);
   const driver = createDriver(endpoint.uri, config.neo4j);
-  const executor = new Executor(driver, {
-    database: config.neo4j.database,
-    txTimeoutMs: config.neo4j.loadTimeoutMs,
-    maxRetryMs: config.neo4j.maxRetryMs,
-  });
+  const executor = new Executor(driver, executorOptions(config.neo4j, config.neo4j.loadTimeoutMs));
   const targets: Target[] = [];
   const started = performance.now();
   let failed = false;

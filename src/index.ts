@@ -3,7 +3,7 @@ import { Cleanups } from './cleanups';
 import { loadConfig } from './config';
 import { ServiceUnavailableError } from './errors';
 import { createDriver } from './graph/driver';
-import { Executor } from './graph/executor';
+import { Executor, executorOptions } from './graph/executor';
 import { applyDatabaseSchema } from './graph/schema-setup';
 import { createLogger, type Logger } from './logger';
 import { resolveNeo4jEndpoint } from './neo4j-endpoint';
@@ -76,11 +76,7 @@ async function main(): Promise<void> {
     await driver.verifyConnectivity({ database: config.neo4j.database }).catch((error: unknown) => {
       throw new ServiceUnavailableError(`Cannot reach Neo4j at ${endpoint.uri}: ${(error as Error).message}`);
     });
-    const executor = new Executor(driver, {
-      database: config.neo4j.database,
-      txTimeoutMs: config.neo4j.txTimeoutMs,
-      maxRetryMs: config.neo4j.maxRetryMs,
-    });
+    const executor = new Executor(driver, executorOptions(config.neo4j));
     await applyDatabaseSchema(executor, config.rootDir);
     checkpoint();
     if (config.seedOnStart) await seedIfEmpty(executor, config.rootDir, logger);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Cleanups } from '../cleanups';
 import { loadConfig, type Config } from '../config';
 import { createDriver } from '../graph/driver';
-import { Executor } from '../graph/executor';
+import { Executor, executorOptions } from '../graph/executor';
 import { applyDatabaseSchema } from '../graph/schema-setup';
 import { resolveNeo4jEndpoint } from '../neo4j-endpoint';
 import { reportFailure } from '../report-failure';
@@ -32,11 +32,7 @@ export async function runWithDatabase(task: (executor: Executor, config: Config)
     cleanups.add('stop the local Neo4j', endpoint.release);
     const driver = createDriver(endpoint.uri, config.neo4j);
     cleanups.add('close the Neo4j driver', () => driver.close());
-    const executor = new Executor(driver, {
-      database: config.neo4j.database,
-      txTimeoutMs: config.neo4j.loadTimeoutMs,
-      maxRetryMs: config.neo4j.maxRetryMs,
-    });
+    const executor = new Executor(driver, executorOptions(config.neo4j, config.neo4j.loadTimeoutMs));
     await applyDatabaseSchema(executor, config.rootDir);
     await task(executor, config);
   } catch (error) {

@@ -1,4 +1,5 @@
 import neo4j, { type Driver, isRetryableError, type ManagedTransaction, Neo4jError, type Session } from 'neo4j-driver';
+import type { Config } from '../config';
 import { AppError, BadUserInputError, ServiceUnavailableError } from '../errors';
 import { toPlain } from './mapping';
 
@@ -18,6 +19,11 @@ export interface ExecutorOptions {
   txTimeoutMs: number;
   /** How long transient failures of a read are retried (managed transactions: the driver's own setting). */
   maxRetryMs: number;
+}
+
+/** The options for this configuration; loads and the bench pass their own longer timeout. */
+export function executorOptions(neo4j: Config['neo4j'], txTimeoutMs = neo4j.txTimeoutMs): ExecutorOptions {
+  return { database: neo4j.database, txTimeoutMs, maxRetryMs: neo4j.maxRetryMs };
 }
 
 const RETRY_BASE_MS = 50;

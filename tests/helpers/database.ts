@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { loadConfig, type Config } from '../../src/config';
 import { createDriver } from '../../src/graph/driver';
-import { Executor } from '../../src/graph/executor';
+import { Executor, executorOptions } from '../../src/graph/executor';
 import { applyDatabaseSchema } from '../../src/graph/schema-setup';
 
 export interface TestDatabase {
@@ -17,11 +17,7 @@ export async function openTestDatabase(env: Record<string, string> = {}): Promis
   const uri = process.env.CAREER_GRAPH_TEST_NEO4J_URI ?? config.neo4j.uri;
   if (!uri) throw new Error('The Jest global setup did not provide a Neo4j URI');
   const driver = createDriver(uri, config.neo4j);
-  const executor = new Executor(driver, {
-    database: config.neo4j.database,
-    txTimeoutMs: config.neo4j.txTimeoutMs,
-    maxRetryMs: config.neo4j.maxRetryMs,
-  });
+  const executor = new Executor(driver, executorOptions(config.neo4j));
   await applyDatabaseSchema(executor, config.rootDir);
   return { config: { ...config, neo4j: { ...config.neo4j, uri } }, driver, executor, close: () => driver.close() };
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type LocalNeo4jConfig } from '../../src/config';
 import { createDriver } from '../../src/graph/driver';
-import { Executor } from '../../src/graph/executor';
+import { Executor, executorOptions } from '../../src/graph/executor';
 import { applyDatabaseSchema } from '../../src/graph/schema-setup';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/local-neo4j';
 import type { TestDatabase } from './database';
@@ -53,11 +53,7 @@ export async function startPrivateNeo4j(port: number): Promise<PrivateNeo4j> {
 export async function openDatabaseAt(uri: string, env: Record<string, string> = {}): Promise<TestDatabase> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const driver = createDriver(uri, config.neo4j);
-  const executor = new Executor(driver, {
-    database: config.neo4j.database,
-    txTimeoutMs: config.neo4j.txTimeoutMs,
-    maxRetryMs: config.neo4j.maxRetryMs,
-  });
+  const executor = new Executor(driver, executorOptions(config.neo4j));
   await applyDatabaseSchema(executor, config.rootDir);
   return { config: { ...config, neo4j: { ...config.neo4j, uri } }, driver, executor, close: () => driver.close() };
 }

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/graph/driver';
-import { Executor } from '../../src/graph/executor';
+import { Executor, executorOptions } from '../../src/graph/executor';
 import { createLogger } from '../../src/logger';
 import { buildGraphQLSchema } from '../../src/schema';
 import { startServer, type RunningServer } from '../../src/server/app';
@@ -13,10 +13,7 @@ export interface TestServer extends RunningServer {
 
 /** The whole app on an ephemeral port on loopback, optionally with its own driver. */
 export async function startTestServer(db: TestDatabase, driver: Driver = db.driver): Promise<TestServer> {
-  const executor =
-    driver === db.driver
-      ? db.executor
-      : new Executor(driver, { txTimeoutMs: db.config.neo4j.txTimeoutMs, maxRetryMs: db.config.neo4j.maxRetryMs });
+  const executor = driver === db.driver ? db.executor : new Executor(driver, executorOptions(db.config.neo4j));
   const server = await startServer(
     { config: db.config, driver, executor, schema: await buildGraphQLSchema(), log: createLogger(db.config) },
     0,

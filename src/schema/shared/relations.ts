@@ -40,13 +40,17 @@ function edgesOf(info: GraphQLResolveInfo): EdgesExtension {
   return edges;
 }
 
-/** The nodes at the far end of the field's relationship, through the request's loader. */
-export async function related<T = NodeRecord>(ctx: RequestContext, info: GraphQLResolveInfo, id: string): Promise<T[]> {
+/** The field's relationship edges, read lean when the selection allows it. */
+function readEdges(ctx: RequestContext, info: GraphQLResolveInfo, id: string, asLinks: boolean) {
   const { type, direction } = edgesOf(info);
   const tree = selectionOf(info);
-  const lean = tree !== null && isLeanRelation(info.schema, tree, false);
-  const edges = await ctx.loaders.edges(type, direction, id, { lean, properties: false });
-  return edges.map((e) => e.node as T);
+  const lean = tree !== null && isLeanRelation(info.schema, tree, asLinks);
+  return ctx.loaders.edges(type, direction, id, { lean, properties: asLinks });
+}
+
+/** The nodes at the far end of the field's relationship, through the request's loader. */
+export async function related<T = NodeRecord>(ctx: RequestContext, info: GraphQLResolveInfo, id: string): Promise<T[]> {
+  return (await readEdges(ctx, info, id, false)).map((e) => e.node as T);
 }
 
 /** The same relationships with their properties. */
@@ -55,10 +59,7 @@ export async function links<T = NodeRecord>(
   info: GraphQLResolveInfo,
   id: string,
 ): Promise<LinkShape<T>[]> {
-  const { type, direction } = edgesOf(info);
-  const tree = selectionOf(info);
-  const lean = tree !== null && isLeanRelation(info.schema, tree, true);
-  return toLinks<T>(await ctx.loaders.edges(type, direction, id, { lean, properties: true }));
+  return toLinks<T>(await readEdges(ctx, info, id, true));
 }
 
 /**

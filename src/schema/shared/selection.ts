@@ -63,7 +63,7 @@ export function selectionOf(info: GraphQLResolveInfo): ResolveTree | null {
 }
 
 /** The selections of every field called `name` (any alias, any type condition) under `trees`. */
-export function childrenNamed(trees: readonly ResolveTree[], name: string): ResolveTree[] {
+function childrenNamed(trees: readonly ResolveTree[], name: string): ResolveTree[] {
   return trees.flatMap((tree) =>
     Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields).filter((f) => f.name === name)),
   );
@@ -97,7 +97,7 @@ export function leanAt(info: GraphQLResolveInfo, ...path: string[]): boolean {
 }
 
 /** The nodes a link selection reaches: its fields of object type (`tool`, `role`...). */
-export function linkNodes(schema: GraphQLSchema, trees: readonly ResolveTree[]): ResolveTree[] {
+function linkNodes(schema: GraphQLSchema, trees: readonly ResolveTree[]): ResolveTree[] {
   return trees.flatMap((tree) =>
     Object.entries(tree.fieldsByTypeName).flatMap(([typeName, fields]) =>
       Object.values(fields).filter((f) => {
@@ -108,9 +108,15 @@ export function linkNodes(schema: GraphQLSchema, trees: readonly ResolveTree[]):
   );
 }
 
+// Per selection: every parent in a list asks the same question of the same tree.
+const leanRelations = new WeakMap<ResolveTree, { asNodes?: boolean; asLinks?: boolean }>();
+
 /** Whether a relationship field selected as `tree` can read its far ends lean. */
 export function isLeanRelation(schema: GraphQLSchema, tree: ResolveTree, asLinks: boolean): boolean {
-  return isLean(schema, asLinks ? linkNodes(schema, [tree]) : [tree]);
+  let known = leanRelations.get(tree);
+  if (!known) leanRelations.set(tree, (known = {}));
+  const key = asLinks ? 'asLinks' : 'asNodes';
+  return (known[key] ??= isLean(schema, asLinks ? linkNodes(schema, [tree]) : [tree]));
 }
 
 /** A relationship field selected under a node, as its resolver will read it. */
