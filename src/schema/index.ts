@@ -9,6 +9,7 @@ import { LanguageFieldsResolver, LanguageQueries } from './language/language.res
 import { RoleInput, NodeInput } from './mutation/mutation.inputs';
 import { GraphEditResolver, upsertMutation } from './mutation/mutation.resolver';
 import { Category, Employer, Framework, Language, Skill, Tool, Workflow } from './shared/entity.types';
+import { NodeQuery } from './shared/node-queries.resolver';
 import { Role } from './role/role.type';
 import { RoleFieldsResolver, RoleQueries } from './role/role.resolver';
 import { SearchResolver } from './search/search.resolver';
@@ -20,6 +21,7 @@ import { WorkflowFieldsResolver, WorkflowQueries } from './workflow/workflow.res
 
 export const resolvers = [
   DbInfoResolver,
+  NodeQuery,
   RoleQueries,
   RoleFieldsResolver,
   ToolQueries,

@@ -75,6 +75,7 @@ export async function validateDocuments(
     });
   }
 
+  if (lookup) problems.push(...(await checkKindsInGraph(nodes, lookup)));
   problems.push(...(await checkReferences(relationships, nodes, lookup)));
   return {
     batch: {
@@ -83,6 +84,27 @@ export async function validateDocuments(
     },
     problems,
   };
+}
+
+/**
+ * Ids are unique across kinds (`node(id)` relies on it): an id the files declare as one kind
+ * must not already be held by a node of another kind in the graph.
+ */
+async function checkKindsInGraph(
+  nodes: Map<string, { kind: NodeKind; at: Located }>,
+  lookup: ExistingIdLookup,
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const kind of NODE_KIND_NAMES) {
+    const declaredAsOthers = [...nodes].filter(([, node]) => node.kind !== kind).map(([id]) => id);
+    for (const id of await lookup(kind, declaredAsOthers)) {
+      problems.push({
+        ...nodes.get(id)!.at,
+        reason: `id "${id}" already belongs to a ${NODE_KINDS[kind].label} in the graph (ids are unique across kinds)`,
+      });
+    }
+  }
+  return problems;
 }
 
 async function checkReferences(

@@ -2,12 +2,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Query, Resolver, type ClassType } from 'type-graphql';
 import type { ListFilter } from '../../graph/repositories/node.repository';
 import type { NodeRecord } from '../../graph/records';
-import type { NodeKind } from '../../model/kinds';
+import { labelOf, NODE_KIND_NAMES, type NodeKind } from '../../model/kinds';
 import type { RequestContext } from '../../server/context';
 import { Connection, toConnection, type ConnectionShape } from './connection';
 import { decodeCursor } from './cursor';
 import { assertId } from './ids';
 import { ListArgs } from './list.args';
+import { NodeInterface } from './node.interface';
 import { prefetchRelations } from './relations';
 import { leanAt, selectionOf } from './selection';
 
@@ -57,4 +58,31 @@ export function nodeQueries<T extends object, F extends object>(options: NodeQue
     }
   }
   return NodeQueries;
+}
+
+/**
+ * Relay's `node(id)`: any kind of node by its id. Ids are slugs unique across kinds (seed and
+ * import validation and every upsert refuse an id another kind holds), so at most one kind
+ * answers. The lookups of every kind join one statement, as do the relationships the selection
+ * asks of whichever kind it turns out to be.
+ */
+@Resolver()
+export class NodeQuery {
+  @Query(() => NodeInterface, {
+    nullable: true,
+    description: 'The node of any kind with this id, or null. Ids are unique across kinds.',
+  })
+  async node(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NodeRecord | null> {
+    assertId('id', id);
+    const tree = selectionOf(info);
+    const lean = leanAt(info);
+    const lookups = NODE_KIND_NAMES.map((kind) => ctx.loaders.node(kind, id, lean));
+    // GraphQL type names are the kinds' labels.
+    if (tree) for (const kind of NODE_KIND_NAMES) prefetchRelations(ctx, info, [tree], labelOf(kind), [id]);
+    return (await Promise.all(lookups)).find((node) => node !== null) ?? null;
+  }
 }
