@@ -66,6 +66,7 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100kb or 1mb')
     .default('100kb'),
+  CACHE_MAX_AGE: intFromEnv(0, 31_536_000).default(60),
   MAX_QUERY_DEPTH: intFromEnv(1, 100).default(12),
   MAX_QUERY_ALIASES: intFromEnv(0, 1000).default(15),
   MAX_QUERY_TOKENS: intFromEnv(100, 1_000_000).default(5000),
@@ -109,6 +110,8 @@ export interface Config {
     bodyLimit: string;
     /** Browser origins other than this server's that may call the API: '*' or a list. */
     corsOrigins: '*' | string[];
+    /** Seconds a CDN or browser may keep a successful GET query's answer; 0: never cached. */
+    cacheMaxAge: number;
   };
   /** Bearer token that mutations require; unset means writes are disabled. */
   apiToken?: string;
@@ -174,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       landingPage: e.LANDING_PAGE ?? e.NODE_ENV !== 'production',
       bodyLimit: e.BODY_LIMIT.toLowerCase(),
       corsOrigins: e.CORS_ORIGINS === '*' ? '*' : (e.CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? []),
+      cacheMaxAge: e.CACHE_MAX_AGE,
     }),
     apiToken: e.API_TOKEN,
     limits: Object.freeze({

@@ -22,6 +22,7 @@ import { explorerRoutes } from './explorer';
 import { httpLogging } from './http-logging';
 import { authFromHeader } from './auth';
 import { httpErrors, requireUtf8 } from './http-errors';
+import { httpCachePlugin } from './plugins/http-cache.plugin';
 import { queryLimits } from './plugins/query-limits.plugin';
 import { requestStatePlugin } from './plugins/request-state.plugin';
 
@@ -57,6 +58,11 @@ export async function startServer(
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries (on by default) keep their documents in this LRU cache, which
+    // Apollo bounds at 30 MiB: clients registering many hashes evict old ones, never grow memory.
+    cache: 'bounded',
+    // GET and form-encoded POSTs need a header a cross-site form or <img> cannot send
+    // (apollo-require-preflight, x-apollo-operation-name or a JSON content type).
     csrfPrevention: true,
     // In production a client learns nothing about the schema it did not ask for.
     hideSchemaDetailsFromClientErrors: production,
@@ -74,6 +80,7 @@ export async function startServer(
         : ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
       requestStatePlugin({ allowDebugMetrics: !production }),
+      httpCachePlugin({ maxAge: config.http.cacheMaxAge }),
     ],
   });
   await apollo.start();

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { AppError } from '../errors';
@@ -41,6 +41,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     return { ...formatted, extensions: { code } };
+  }
+  // Apollo's own refusals of a malformed request (a persisted query whose hash does not match
+  // its text) carry a 4xx status and no code: the client's to fix, not an internal failure.
+  const http =
+    original instanceof GraphQLError ? (original.extensions.http as { status?: number } | undefined) : undefined;
+  const status = http?.status;
+  if (status !== undefined && status >= 400 && status < 500) {
+    return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
   }
   return {
     message: MASKED_MESSAGE,

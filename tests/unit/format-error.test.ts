@@ -24,6 +24,14 @@ describe('formatError', () => {
     expect(JSON.stringify(out)).not.toContain('hunter2');
   });
 
+  it('when Apollo refuses a malformed request with a 4xx status and no code, then it is BAD_REQUEST with its message', () => {
+    const error = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    expect(formatError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error)).toEqual({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  });
+
   it('when GraphQL rejects the request, then its own code and message are kept', () => {
     const error = new GraphQLError('Cannot query field "nope" on type "Query".', {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
