@@ -11,6 +11,7 @@ import { reportFailure } from './report-failure';
 import { buildGraphQLSchema } from './schema';
 import { seedIfEmpty } from './seed/seed-on-start';
 import { startServer } from './server/app';
+import { reportStartup } from './startup-report';
 
 /** Raised between start-up steps once a stop was asked for, to unwind through the cleanups. */
 class StopRequested extends Error {}
@@ -66,6 +67,10 @@ async function main(): Promise<void> {
     graceMs = config.http.shutdownGraceMs;
     const logger = createLogger(config);
     log = logger;
+    logger.info(
+      { startup: { node: process.version, env: config.env } },
+      `Career Graph starting on Node ${process.version} (${config.env})`,
+    );
     cleanups = new Cleanups((name, error) => logger.error({ err: error }, `Could not ${name}`));
 
     const endpoint = await resolveNeo4jEndpoint(config, (msg) => logger.info(msg));
@@ -79,17 +84,14 @@ async function main(): Promise<void> {
     const executor = new Executor(driver, executorOptions(config.neo4j));
     await applyDatabaseSchema(executor, config.rootDir);
     checkpoint();
-    if (config.seedOnStart) await seedIfEmpty(executor, config.rootDir, logger);
+    const seeded = config.seedOnStart && (await seedIfEmpty(executor, config.rootDir, logger));
     checkpoint();
 
     const server = await startServer({ config, driver, executor, schema: await buildGraphQLSchema(), log: logger });
     cleanups.add('stop the HTTP server', () => server.stop());
     phase = 'serving';
     checkpoint();
-    logger.info(
-      { url: server.url, neo4j: endpoint.uri, origin: endpoint.origin },
-      `Career Graph is serving GraphQL at ${server.url}`,
-    );
+    await reportStartup(logger, { config, endpoint, executor, seeded, url: server.url });
   } catch (error) {
     if (error instanceof StopRequested) return stop(0);
     return stop(reportFailure(error));

@@ -1,6 +1,14 @@
+import { labelOf, NODE_KIND_NAMES } from '../../model/kinds';
+
 /** Which Neo4j answers: name, version and edition of the kernel component. */
 export const DB_INFO = `
 CALL dbms.components() YIELD name, versions, edition
 WHERE name = 'Neo4j Kernel'
 RETURN { name: name, version: versions[0], edition: edition } AS info
+`;
+
+/** How much the graph holds: nodes per kind and relationships. Rows: { nodes, relationships }. */
+export const GRAPH_COUNTS = `
+RETURN { ${NODE_KIND_NAMES.map((kind) => `${kind}: COUNT { MATCH (:${labelOf(kind)}) }`).join(', ')} } AS nodes,
+       COUNT { ()-[]->() } AS relationships
 `;
