@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'web/dist/', 'coverage/', 'node_modules/', '.neo4j/', 'neo4j/', 'jest.config.js'] },
+  {
+    // Generated files (npm run codegen) are checked against their sources, not linted.
+    ignores: [
+      'dist/',
+      'web/dist/',
+      'coverage/',
+      'node_modules/',
+      '.neo4j/',
+      'neo4j/',
+      'jest.config.js',
+      '**/*.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

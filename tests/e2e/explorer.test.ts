@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, getOperationAST, validate } from 'graphql';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadGraphFiles } from '../../src/seed/load-graph';
 import { explorerRoutes } from '../../src/server/explorer';
@@ -217,11 +217,10 @@ describe('GraphiQL', () => {
 describe('the operations and the server', () => {
   it('sends only operations that are valid against schema/schema.graphql', () => {
     const schema = buildSchema(fs.readFileSync(path.join(rootDir, 'schema', 'schema.graphql'), 'utf8'));
-    for (const op of allOperations) {
-      expect({ op: op.operationName, errors: validate(schema, parse(op.query)).map((e) => e.message) }).toEqual({
-        op: op.operationName,
-        errors: [],
-      });
+    expect(allOperations.length).toBeGreaterThan(0);
+    for (const doc of allOperations) {
+      const op = getOperationAST(doc)?.name?.value;
+      expect({ op, errors: validate(schema, doc).map((e) => e.message) }).toEqual({ op, errors: [] });
     }
   });
 

@@ -1,5 +1,6 @@
 // The explorer's only way to the API: typed GraphQL operations over POST /graphql.
-import type { TypedDocument } from './operations';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { getOperationAST, print } from 'graphql';
 
 export type ApiErrorKind = 'unavailable' | 'not-found' | 'bad-input' | 'error';
 
@@ -21,8 +22,20 @@ interface GraphQLResponse<T> {
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
+// Each document is printed once, the first time it is sent.
+const printed = new WeakMap<object, { operationName: string | undefined; query: string }>();
+
+function textOf(doc: TypedDocumentNode<unknown, never>): { operationName: string | undefined; query: string } {
+  let text = printed.get(doc);
+  if (!text) {
+    text = { operationName: getOperationAST(doc)?.name?.value, query: print(doc) };
+    printed.set(doc, text);
+  }
+  return text;
+}
+
 export async function request<TResult, TVariables>(
-  doc: TypedDocument<TResult, TVariables>,
+  doc: TypedDocumentNode<TResult, TVariables>,
   variables: TVariables,
 ): Promise<TResult> {
   let res: Response;
@@ -30,7 +43,7 @@ export async function request<TResult, TVariables>(
     res = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ operationName: doc.operationName, query: doc.query, variables }),
+      body: JSON.stringify({ ...textOf(doc as TypedDocumentNode<unknown, never>), variables }),
     });
   } catch {
     throw new ApiError('unavailable', 'API unavailable: the server could not be reached.');
