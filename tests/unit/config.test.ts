@@ -12,6 +12,7 @@ describe('loadConfig', () => {
     expect(config.local.dir).toBe(path.join(config.rootDir, '.neo4j'));
     expect(config.limits).toMatchObject({ heavyCost: 500, heavyConcurrency: 2, heavyWaitMs: 30_000 });
     expect(config.neo4j.maxRetryMs).toBe(1000);
+    expect(config.http.cacheMaxAge).toBe(60);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -47,6 +48,8 @@ describe('loadConfig', () => {
     ['NEO4J_LOCAL_HEAP', 'lots', 'NEO4J_LOCAL_HEAP: expected a size'],
     ['SEED_ON_START', 'maybe', 'SEED_ON_START: expected true or false'],
     ['HEAVY_QUERY_CONCURRENCY', '0', 'HEAVY_QUERY_CONCURRENCY: expected at least 1'],
+    ['CACHE_MAX_AGE', '-1', 'CACHE_MAX_AGE: expected at least 0'],
+    ['CACHE_MAX_AGE', '1m', 'CACHE_MAX_AGE: expected a whole number'],
   ])('when %s is %p, then start fails naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
