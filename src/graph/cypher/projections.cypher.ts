@@ -69,8 +69,12 @@ export function anyNodeProjection(v: string, shapeOf: (kind: NodeKind) => string
   return `CASE ${NODE_KIND_NAMES.map((kind) => `WHEN ${v}:${labelOf(kind)} THEN ${shapeOf(kind)}`).join(' ')} END`;
 }
 
-/** The properties of a relationship of `type` bound to `r`, every one its type declares (absent as null). */
-export function relationshipProperties(type: RelationshipType, r: string): string {
+/**
+ * The properties of a relationship of `type` bound to `r`, every one its type declares (absent
+ * as null); `extra` entries are appended as they are.
+ */
+export function relationshipProperties(type: RelationshipType, r: string, extra: string[] = []): string {
   const names = [...COMMON_PROPERTIES, ...Object.keys(specOf(type).properties)];
-  return `{ ${names.map((p) => (p === 'sources' ? `sources: coalesce(${r}.sources, [])` : `${p}: ${r}.${p}`)).join(', ')} }`;
+  const entries = names.map((p) => (p === 'sources' ? `sources: coalesce(${r}.sources, [])` : `${p}: ${r}.${p}`));
+  return `{ ${[...entries, ...extra].join(', ')} }`;
 }

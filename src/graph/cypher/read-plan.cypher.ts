@@ -43,7 +43,7 @@ function relationRead(plan: RelationPlan, v: string, params: Params): string {
   }
   const order = [...(plan.orderBy ? [`${r}.${plan.orderBy}`] : []), `${b}.name`, `${b}.id`].join(', ');
   const node = planProjection(plan.node, b, params);
-  const value = plan.read === 'nodes' ? node : `${relationshipProperties(plan.type, r).slice(0, -1)}, node: ${node} }`;
+  const value = plan.read === 'nodes' ? node : relationshipProperties(plan.type, r, [`node: ${node}`]);
   return (
     `COLLECT { MATCH (${v})${left}[${r}:${plan.type}]${right}(${b}:${labelOf(far)}) ` +
     `WITH ${r}, ${b} ORDER BY ${order} LIMIT ${params.add(cypherInt(plan.first))} RETURN ${value} }`
