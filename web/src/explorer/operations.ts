@@ -98,7 +98,7 @@ export interface FrameworkNeighbourhood extends NodeRef {
 export interface EmployerNeighbourhood extends NodeRef {
   __typename: 'Employer';
   description: string | null;
-  hires: NodeRef[];
+  roles: NodeRef[];
 }
 export interface WorkflowNeighbourhood extends NodeRef {
   __typename: 'Workflow';
@@ -197,7 +197,7 @@ export const Neighbourhood = operation<NeighbourhoodResult, NeighbourhoodVariabl
     id
     name
     description
-    hires { ...Ref }
+    roles { ...Ref }
   }
   workflow(id: $id) {
     __typename
