@@ -18,23 +18,33 @@ export interface Workload {
   minDurationSec?: number;
 }
 
+/**
+ * The page size every target is sent for each relationship list, so that answers compare: W1's
+ * is the API's default; W2's is the largest that keeps its cost (50 × (1 + F × (1 + F))) under
+ * the API's default MAX_QUERY_COST.
+ */
+export const W1_FIRST = 100;
+export const W2_FIRST = 40;
+
 export const WORKLOADS: Workload[] = [
   {
     id: 'W1',
     title: 'role page',
-    api: 'query W1($id: ID!) { role(id: $id) { name salary { min max } tools { name } skills { name } nextRoles { name } } }',
+    api:
+      `query W1($id: ID!) { role(id: $id) { name salary { min max } tools(first: ${W1_FIRST}) { name } ` +
+      `skills(first: ${W1_FIRST}) { name } nextRoles(first: ${W1_FIRST}) { name } } }`,
     peer:
-      'query W1($id: ID!) { role(id: $id) { name salary { min max } tools(sort: [{ name: ASC }]) { name } ' +
-      'skills(sort: [{ name: ASC }]) { name } nextRoles(sort: [{ name: ASC }]) { name } } }',
+      `query W1($id: ID!) { role(id: $id) { name salary { min max } tools(sort: [{ name: ASC }], limit: ${W1_FIRST}) { name } ` +
+      `skills(sort: [{ name: ASC }], limit: ${W1_FIRST}) { name } nextRoles(sort: [{ name: ASC }], limit: ${W1_FIRST}) { name } } }`,
     floor: '/w1',
   },
   {
     id: 'W2',
     title: '50 roles, tools, who uses them',
-    api: 'query W2 { roles(first: 50) { edges { node { name tools { name usedBy { name } } } } } }',
+    api: `query W2 { roles(first: 50) { edges { node { name tools(first: ${W2_FIRST}) { name usedBy(first: ${W2_FIRST}) { name } } } } } }`,
     peer:
       'query W2 { roles: rolesConnection(first: 50, sort: [{ name: ASC }]) { edges { node { name ' +
-      'tools(sort: [{ name: ASC }]) { name usedBy(sort: [{ name: ASC }]) { name } } } } } }',
+      `tools(sort: [{ name: ASC }], limit: ${W2_FIRST}) { name usedBy(sort: [{ name: ASC }], limit: ${W2_FIRST}) { name } } } } } }`,
     floor: '/w2',
     minDurationSec: 30,
   },

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import neo4j from 'neo4j-driver';
+import { W1_FIRST, W2_FIRST } from '../workloads';
 
 /*
  * The floor: the least a server can do per workload — parse the variables, run one hand-written
@@ -25,9 +26,9 @@ const WORKLOADS: Record<string, { cypher: string; params?: (v: Vars) => Vars; sh
 MATCH (r:Role {id: $id})
 RETURN { name: r.name,
   salary: CASE WHEN r.salaryMin IS NULL THEN null ELSE { min: r.salaryMin, max: r.salaryMax } END,
-  tools: COLLECT { MATCH (r)-[:USES_TOOL]->(x:Tool) RETURN ${names('x')} ORDER BY x.name, x.id },
-  skills: COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(x:Skill) RETURN ${names('x')} ORDER BY x.name, x.id },
-  nextRoles: COLLECT { MATCH (r)-[:PROGRESSES_TO]->(x:Role) RETURN ${names('x')} ORDER BY x.name, x.id }
+  tools: COLLECT { MATCH (r)-[:USES_TOOL]->(x:Tool) RETURN ${names('x')} ORDER BY x.name, x.id LIMIT ${W1_FIRST} },
+  skills: COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(x:Skill) RETURN ${names('x')} ORDER BY x.name, x.id LIMIT ${W1_FIRST} },
+  nextRoles: COLLECT { MATCH (r)-[:PROGRESSES_TO]->(x:Role) RETURN ${names('x')} ORDER BY x.name, x.id LIMIT ${W1_FIRST} }
 } AS role`,
     shape: (rows) => ({ role: rows[0]?.role ?? null }),
   },
@@ -35,8 +36,8 @@ RETURN { name: r.name,
     cypher: `
 MATCH (r:Role) WITH r ORDER BY r.name, r.id LIMIT 50
 RETURN { node: { name: r.name, tools: COLLECT {
-  MATCH (r)-[:USES_TOOL]->(t:Tool) WITH t ORDER BY t.name, t.id
-  RETURN { name: t.name, usedBy: COLLECT { MATCH (t)<-[:USES_TOOL]-(u:Role) RETURN ${names('u')} ORDER BY u.name, u.id } }
+  MATCH (r)-[:USES_TOOL]->(t:Tool) WITH t ORDER BY t.name, t.id LIMIT ${W2_FIRST}
+  RETURN { name: t.name, usedBy: COLLECT { MATCH (t)<-[:USES_TOOL]-(u:Role) RETURN ${names('u')} ORDER BY u.name, u.id LIMIT ${W2_FIRST} } }
 } } } AS edge`,
     shape: (rows) => ({ roles: { edges: rows.map((r) => r.edge) } }),
   },

@@ -1,4 +1,6 @@
 import type { NodeKind } from '../model/kinds';
+import { PROPERTY_SPECS } from '../model/relationships';
+import { cypherInt } from './mapping';
 import type { EntityFact, RelationshipFact, RoleFact } from '../model/rules';
 
 /**
@@ -46,7 +48,17 @@ export function propsToFact(kind: NodeKind, props: StoredProps): RoleFact | Enti
 }
 
 export function relationshipToProps(rel: RelationshipFact): StoredProps {
-  return dropEmpty({ ...rel.properties, sources: rel.sources });
+  return storedRelationshipProps(dropEmpty({ ...rel.properties, sources: rel.sources }));
+}
+
+/** A relationship's properties as stored: whole-number properties (`rank`) as Neo4j integers, not floats. */
+export function storedRelationshipProps(props: StoredProps): StoredProps {
+  return Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [
+      k,
+      PROPERTY_SPECS.get(k)?.type === 'int' && typeof v === 'number' ? cypherInt(v) : v,
+    ]),
+  );
 }
 
 function dropEmpty(obj: StoredProps): StoredProps {

@@ -37,20 +37,11 @@ export interface RoleRecord extends NodeRecord {
   salary: SalaryRecord | null;
 }
 
-export interface EdgeProperties {
-  emphasis: string | null;
-  note: string | null;
-  sources: string[];
-}
-
-/**
- * A relationship seen from one end: the node at the other end and the edge's properties (null
- * when the read did not ask for them).
- */
-export interface EdgeRecord<T extends NodeRecord = NodeRecord> {
-  node: T;
-  properties: EdgeProperties | null;
-}
+/** A relationship's properties: `note`, `sources` and those its type declares (absent ones null). */
+export type EdgeProperties = { note: string | null; sources: string[] } & Record<
+  string,
+  string | number | null | string[]
+>;
 
 export interface PageRecord<T extends NodeRecord = NodeRecord> {
   nodes: T[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NodeKind } from './kinds';
-import { RELATIONSHIPS, RELATIONSHIP_TYPES, type RelationshipType } from './relationships';
+import { PROPERTY_SPECS, RELATIONSHIP_TYPES, specOf, type PropertySpec, type RelationshipType } from './relationships';
 import { SLUG_PATTERN } from './slug';
 
 /**
@@ -92,8 +92,26 @@ export function nodeSchemaFor(kind: NodeKind) {
   return kind === 'ROLE' ? roleSchema : entitySchema;
 }
 
-export const relationshipPropertiesSchema = z.strictObject({
-  emphasis: text(LIMITS.shortTextLength).optional(),
+/** A relationship property's value as the table declares it (its allowed values are checked per type). */
+function propertySchema(spec: PropertySpec) {
+  if (spec.type === 'int') {
+    return z
+      .number(expected('a number'))
+      .int('must be a whole number')
+      .min(spec.min, `must be at least ${spec.min}`)
+      .max(spec.max, `must be at most ${spec.max}`);
+  }
+  return text(LIMITS.shortTextLength);
+}
+
+/** Every property any relationship type declares, and `note`; which type takes which is checked below. */
+const declaredProperties: Record<string, z.ZodOptional<z.ZodType<string | number>>> = Object.fromEntries(
+  [...PROPERTY_SPECS].map(([name, spec]) => [name, propertySchema(spec).optional()]),
+);
+/** A relationship's own properties: `note` and those its type declares (see the table). */
+export type RelationshipProperties = { note?: string } & Partial<Record<string, string | number>>;
+export const relationshipPropertiesSchema: z.ZodType<RelationshipProperties> = z.strictObject({
+  ...declaredProperties,
   note: text().optional(),
 });
 
@@ -108,22 +126,22 @@ export const relationshipSchema = z
     sources: sourcesSchema,
   })
   .superRefine((rel, ctx) => {
-    const allowed: readonly string[] | 'text' | undefined = (
-      RELATIONSHIPS[rel.type] as { emphasis?: readonly string[] | 'text' }
-    ).emphasis;
-    if ((rel.type === 'PROGRESSES_TO' || rel.type === 'PIVOTS_TO') && rel.from === rel.to) {
+    const spec = specOf(rel.type);
+    if (spec.noSelfLoops === true && rel.from === rel.to) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'a role cannot lead to itself' });
     }
-    const emphasis = rel.properties?.emphasis;
-    if (emphasis === undefined) return;
-    if (allowed === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['properties', 'emphasis'], message: `${rel.type} takes no emphasis` });
-    } else if (allowed !== 'text' && !allowed.includes(emphasis)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['properties', 'emphasis'],
-        message: `must be one of ${allowed.join(', ')} for ${rel.type}`,
-      });
+    for (const [name, value] of Object.entries(rel.properties ?? {})) {
+      if (name === 'note' || value === undefined) continue;
+      const property: PropertySpec | undefined = (spec.properties as Record<string, PropertySpec>)[name];
+      if (!property) {
+        ctx.addIssue({ code: 'custom', path: ['properties', name], message: `${rel.type} takes no ${name}` });
+      } else if (property.type === 'string' && !property.values.includes(value as string)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['properties', name],
+          message: `must be one of ${property.values.join(', ')} for ${rel.type}`,
+        });
+      }
     }
   });
 

@@ -1,5 +1,6 @@
 import type { NodeKind } from '../../src/model/kinds';
-import type { RelationshipType } from '../../src/model/relationships';
+import { NODE_KINDS } from '../../src/model/kinds';
+import { RELATION_ENDS, RELATIONSHIP_TYPES, specOf, type RelationshipType } from '../../src/model/relationships';
 import { uniquePrefix, type TestDatabase } from '../helpers/database';
 import type { TestGraphQL } from '../helpers/graphql';
 import { closeSeededApi, openSeededApi, QUERY_NAMES, SeedIndex } from './read-api.seed';
@@ -13,79 +14,37 @@ beforeAll(async () => {
 });
 afterAll(() => closeSeededApi({ db, gql }));
 
-/** One end's view of a relationship: the plain list field and, where there is one, the link field. */
+/** One end's view of a relationship: the nodes field, the links field and the far end's name in a link. */
 interface Side {
   kind: NodeKind;
   nodes: string;
-  links?: { field: string; node: string };
+  links: { field: string; node: string };
 }
 
-/** Every relationship of the model with the fields that expose it from each end. */
-const RELATIONSHIP_FIELDS: { type: RelationshipType; from: Side; to?: Side }[] = [
-  {
-    type: 'USES_TOOL',
-    from: { kind: 'ROLE', nodes: 'tools', links: { field: 'toolUsages', node: 'tool' } },
-    to: { kind: 'TOOL', nodes: 'usedBy', links: { field: 'usages', node: 'role' } },
-  },
-  {
-    type: 'REQUIRES_SKILL',
-    from: { kind: 'ROLE', nodes: 'skills', links: { field: 'skillRequirements', node: 'skill' } },
-    to: { kind: 'SKILL', nodes: 'requiredBy', links: { field: 'requirements', node: 'role' } },
-  },
-  {
-    type: 'USES_FRAMEWORK',
-    from: { kind: 'ROLE', nodes: 'frameworks', links: { field: 'frameworkUsages', node: 'framework' } },
-    to: { kind: 'FRAMEWORK', nodes: 'usedBy', links: { field: 'usages', node: 'role' } },
-  },
-  {
-    type: 'USES_LANGUAGE',
-    from: { kind: 'ROLE', nodes: 'languages', links: { field: 'languageUsages', node: 'language' } },
-    to: { kind: 'LANGUAGE', nodes: 'usedBy' },
-  },
-  {
-    type: 'PRACTICES',
-    from: { kind: 'ROLE', nodes: 'workflows', links: { field: 'workflowPractices', node: 'workflow' } },
-    to: { kind: 'WORKFLOW', nodes: 'practicedBy', links: { field: 'practices', node: 'role' } },
-  },
-  {
-    type: 'PROGRESSES_TO',
-    from: { kind: 'ROLE', nodes: 'nextRoles', links: { field: 'promotions', node: 'role' } },
-    to: { kind: 'ROLE', nodes: 'previousRoles' },
-  },
-  {
-    type: 'PIVOTS_TO',
-    from: { kind: 'ROLE', nodes: 'adjacentRoles', links: { field: 'pivots', node: 'role' } },
-  },
-  {
-    type: 'HIRES',
-    from: { kind: 'EMPLOYER', nodes: 'hires', links: { field: 'hiringLinks', node: 'role' } },
-    to: { kind: 'ROLE', nodes: 'employers', links: { field: 'hirings', node: 'employer' } },
-  },
-  {
-    type: 'RUNS_ON',
-    from: { kind: 'FRAMEWORK', nodes: 'runsOn', links: { field: 'runsOnLinks', node: 'tool' } },
-    to: { kind: 'TOOL', nodes: 'frameworks' },
-  },
-  {
-    type: 'WRITTEN_IN',
-    from: { kind: 'FRAMEWORK', nodes: 'writtenIn', links: { field: 'writtenInLinks', node: 'language' } },
-    to: { kind: 'LANGUAGE', nodes: 'frameworks' },
-  },
-  {
-    type: 'IN_CATEGORY',
-    from: { kind: 'TOOL', nodes: 'categories', links: { field: 'categoryLinks', node: 'category' } },
-    to: { kind: 'CATEGORY', nodes: 'tools' },
-  },
-];
+/** Every relationship of the model with the fields that expose it from each end, from the model's table. */
+const RELATIONSHIP_FIELDS: { type: RelationshipType; from: Side; to: Side }[] = RELATIONSHIP_TYPES.map((type) => {
+  const side = (direction: 'OUT' | 'IN'): Side => {
+    const end = RELATION_ENDS.find((e) => e.type === type && e.direction === direction)!;
+    return {
+      kind: end.owner,
+      nodes: end.names.nodes,
+      links: { field: end.names.links, node: NODE_KINDS[end.far].label.toLowerCase() },
+    };
+  };
+  return { type, from: side('OUT'), to: side('IN') };
+});
 
-type LinkRow = { emphasis: string | null; note: string | null; sources: string[] } & Record<string, { id: string }>;
+type LinkRow = { sources: string[] } & Record<string, unknown>;
 type SideRow = { id: string } & Record<string, unknown>;
 
-/** Every node of the side's kind with the side's fields. */
-async function readSide(side: Side): Promise<SideRow[]> {
-  const links = side.links ? `${side.links.field} { ${side.links.node} { id } emphasis note sources }` : '';
+/** The properties a link of `type` carries besides its sources, as the model declares them. */
+const propertiesOf = (type: RelationshipType) => ['note', ...Object.keys(specOf(type).properties)];
+
+/** Every node of the side's kind with the side's fields: nodes, links with every property, count. */
+async function readSide(type: RelationshipType, side: Side): Promise<SideRow[]> {
+  const links = `${side.links.field} { ${side.links.node} { id } ${propertiesOf(type).join(' ')} sources }`;
   const { data, errors } = await gql.run(
-    `{ list: ${QUERY_NAMES[side.kind].plural}(first: 100) { totalCount edges { node { id ${side.nodes} { id } ${links} } } } }`,
+    `{ list: ${QUERY_NAMES[side.kind].plural}(first: 100) { totalCount edges { node { id ${side.nodes} { id } ${links} ${side.nodes}Count } } } }`,
   );
   expect(errors).toBeUndefined();
   const list = data!.list as { totalCount: number; edges: { node: SideRow }[] };
@@ -102,55 +61,44 @@ function pairsOf(rows: SideRow[], field: string, outgoing: boolean, pick: (item:
     .sort();
 }
 
+/** Each link read from one side, with its properties, and the same from the seed facts. */
+function linksAndFacts(type: RelationshipType, side: Side, rows: SideRow[], outgoing: boolean) {
+  const node = side.links.node;
+  const read = rows.flatMap((row) =>
+    (row[side.links.field] as LinkRow[]).map((link) => {
+      const far = (link[node] as { id: string }).id;
+      const edge = outgoing ? `${row.id}>${far}` : `${far}>${row.id}`;
+      return { edge, ...Object.fromEntries(propertiesOf(type).map((p) => [p, link[p]])), sources: link.sources };
+    }),
+  );
+  const facts = seed.rels(type).map((fact) => ({
+    edge: `${fact.from}>${fact.to}`,
+    ...Object.fromEntries(propertiesOf(type).map((p) => [p, fact.properties?.[p] ?? null])),
+    sources: fact.sources,
+  }));
+  const byEdge = (a: { edge: string }, b: { edge: string }) => a.edge.localeCompare(b.edge);
+  return { read: read.sort(byEdge), facts: facts.sort(byEdge) };
+}
+
 describe('both directions of every relationship', () => {
   it.each(RELATIONSHIP_FIELDS.map((r) => [r.type, r] as const))(
-    'when %s is read from each end, then both ends list exactly the seed edges, with their properties',
+    'when %s is read from each end, then both ends list exactly the seed edges, with their properties and counts',
     async (type, { from, to }) => {
       const expected = seed.pairs(type);
-      const fromRows = await readSide(from);
-      const forward = pairsOf(fromRows, from.nodes, true, (n: { id: string }) => n.id);
-      expect(forward).toEqual(expected);
-      // No duplicates: every edge once, whatever the path.
-      expect(new Set(forward).size).toBe(forward.length);
-
-      if (from.links) {
-        const linkNode = from.links.node;
-        expect(pairsOf(fromRows, from.links.field, true, (l: LinkRow) => l[linkNode].id)).toEqual(expected);
-        for (const row of fromRows) {
-          for (const link of row[from.links.field] as LinkRow[]) {
-            const fact = seed.rels(type).find((r) => r.from === row.id && r.to === link[linkNode].id)!;
-            expect({
-              edge: `${row.id}>${link[linkNode].id}`,
-              emphasis: link.emphasis,
-              note: link.note,
-              sources: link.sources,
-            }).toEqual({
-              edge: `${fact.from}>${fact.to}`,
-              emphasis: fact.properties?.emphasis ?? null,
-              note: fact.properties?.note ?? null,
-              sources: fact.sources,
-            });
-          }
-        }
-      }
-
-      if (to) {
-        const toRows = await readSide(to);
-        expect(pairsOf(toRows, to.nodes, false, (n: { id: string }) => n.id)).toEqual(expected);
-        if (to.links) {
-          const linkNode = to.links.node;
-          expect(pairsOf(toRows, to.links.field, false, (l: LinkRow) => l[linkNode].id)).toEqual(expected);
-          for (const row of toRows) {
-            for (const link of row[to.links.field] as LinkRow[]) {
-              const fact = seed.rels(type).find((r) => r.from === link[linkNode].id && r.to === row.id)!;
-              expect({ emphasis: link.emphasis, note: link.note, sources: link.sources }).toEqual({
-                emphasis: fact.properties?.emphasis ?? null,
-                note: fact.properties?.note ?? null,
-                sources: fact.sources,
-              });
-            }
-          }
-        }
+      for (const [side, outgoing] of [
+        [from, true],
+        [to, false],
+      ] as const) {
+        const rows = await readSide(type, side);
+        const pairs = pairsOf(rows, side.nodes, outgoing, (n: { id: string }) => n.id);
+        expect(pairs).toEqual(expected);
+        // No duplicates: every edge once, whatever the path.
+        expect(new Set(pairs).size).toBe(pairs.length);
+        const { read, facts } = linksAndFacts(type, side, rows, outgoing);
+        expect(read).toEqual(facts);
+        expect(rows.map((row) => row[`${side.nodes}Count`])).toEqual(
+          rows.map((row) => (row[side.nodes] as unknown[]).length),
+        );
       }
     },
   );
@@ -159,8 +107,7 @@ describe('both directions of every relationship', () => {
     const empty: string[] = [];
     for (const { type, from, to } of RELATIONSHIP_FIELDS) {
       for (const side of [from, to]) {
-        if (!side?.links) continue;
-        for (const row of await readSide(side)) {
+        for (const row of await readSide(type, side)) {
           for (const link of row[side.links.field] as LinkRow[]) {
             if (link.sources.length === 0 || link.sources.some((s) => s.trim() === '')) empty.push(`${type} ${row.id}`);
           }

@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { RELATIONSHIPS, RELATIONSHIP_TYPES, type RelationshipType } from '../../src/model/relationships';
+import {
+  RELATIONSHIPS,
+  RELATIONSHIP_TYPES,
+  specOf,
+  type PropertySpec,
+  type RelationshipType,
+} from '../../src/model/relationships';
 import { labelOf } from '../../src/model/kinds';
 import { slugify } from '../../src/model/slug';
 import { loadGraphFiles } from '../../src/seed/load-graph';
@@ -896,10 +902,13 @@ describe('the whole graph', () => {
   it('when every relationship is read, then its emphasis is one the model allows for its type', async () => {
     const wrong: string[] = [];
     for (const type of RELATIONSHIP_TYPES) {
-      const allowed = (RELATIONSHIPS[type] as { emphasis?: readonly string[] | 'text' }).emphasis;
+      const allowed: PropertySpec | undefined = (specOf(type).properties as Record<string, PropertySpec>).emphasis;
       for (const e of await graph.allEdgesOf(type)) {
         if (e.emphasis === undefined || e.emphasis === null) continue;
-        const ok = allowed === 'text' ? typeof e.emphasis === 'string' : (allowed ?? []).includes(e.emphasis);
+        const ok =
+          allowed?.type === 'text'
+            ? typeof e.emphasis === 'string'
+            : allowed?.type === 'string' && allowed.values.includes(e.emphasis);
         if (!ok) wrong.push(`(${e.fromId})-[:${type} {emphasis: ${JSON.stringify(e.emphasis)}}]->(${e.toId})`);
       }
     }

@@ -1,36 +1,80 @@
 import { NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
+import { COMMON_PROPERTIES, specOf, type RelationshipType } from '../../model/relationships';
 
 /**
- * One map projection per kind of node, shaped like its GraphQL type (with `__typename` for the
- * Node interface), so rows need no reshaping above the graph layer. `v` is the variable read.
+ * The properties of each kind of node as its GraphQL type names them, each as a Cypher
+ * expression of the variable read, so that rows need no reshaping above the graph layer.
  */
-const common = (v: string, typename: string) =>
-  `__typename: '${typename}', id: ${v}.id, name: ${v}.name, aliases: coalesce(${v}.aliases, []), ` +
-  `description: ${v}.description, sources: coalesce(${v}.sources, []), updatedAt: CASE WHEN ${v}.updatedAt IS NULL THEN null ELSE toString(datetime.truncate('millisecond', ${v}.updatedAt)) END`;
+type Expressions = Record<string, (v: string) => string>;
 
-const ROLE_EXTRA = (v: string) =>
-  `seniority: ${v}.seniority, level: ${v}.level, track: ${v}.track, summary: ${v}.summary, bestFor: ${v}.bestFor, ` +
-  `responsibilities: coalesce(${v}.responsibilities, []), onboardingFocus: ${v}.onboardingFocus, ` +
-  `documentationNeeds: ${v}.documentationNeeds, ergonomics: ${v}.ergonomics, ` +
-  `salary: CASE WHEN ${v}.salaryMin IS NULL THEN null ELSE { min: ${v}.salaryMin, max: ${v}.salaryMax, ` +
-  `currency: ${v}.salaryCurrency, period: ${v}.salaryPeriod, basis: ${v}.salaryBasis, region: ${v}.salaryRegion, ` +
-  `caveat: ${v}.salaryCaveat } END`;
+const COMMON: Expressions = {
+  name: (v) => `${v}.name`,
+  aliases: (v) => `coalesce(${v}.aliases, [])`,
+  description: (v) => `${v}.description`,
+  sources: (v) => `coalesce(${v}.sources, [])`,
+  updatedAt: (v) =>
+    `CASE WHEN ${v}.updatedAt IS NULL THEN null ELSE toString(datetime.truncate('millisecond', ${v}.updatedAt)) END`,
+};
 
-/**
- * The node's projection. With `lean` (a boolean parameter such as `$lean`), a true value reads
- * only `__typename`, `id` and `name`: for selections that ask nothing more, this saves reading,
- * converting and sending every other property. A parameter rather than a second text keeps
- * one cached plan for both.
- */
-export function projection(kind: NodeKind, v: string, lean?: string): string {
-  const base = common(v, labelOf(kind));
-  const full = `{ ${kind === 'ROLE' ? `${base}, ${ROLE_EXTRA(v)}` : base} }`;
-  if (lean === undefined) return full;
-  return `CASE WHEN ${lean} THEN { __typename: '${labelOf(kind)}', id: ${v}.id, name: ${v}.name } ELSE ${full} END`;
+const ROLE: Expressions = {
+  ...COMMON,
+  seniority: (v) => `${v}.seniority`,
+  level: (v) => `${v}.level`,
+  track: (v) => `${v}.track`,
+  summary: (v) => `${v}.summary`,
+  bestFor: (v) => `${v}.bestFor`,
+  responsibilities: (v) => `coalesce(${v}.responsibilities, [])`,
+  onboardingFocus: (v) => `${v}.onboardingFocus`,
+  documentationNeeds: (v) => `${v}.documentationNeeds`,
+  ergonomics: (v) => `${v}.ergonomics`,
+  salary: (v) =>
+    `CASE WHEN ${v}.salaryMin IS NULL THEN null ELSE { min: ${v}.salaryMin, max: ${v}.salaryMax, ` +
+    `currency: ${v}.salaryCurrency, period: ${v}.salaryPeriod, basis: ${v}.salaryBasis, region: ${v}.salaryRegion, ` +
+    `caveat: ${v}.salaryCaveat } END`,
+};
+
+const EXPRESSIONS: Record<NodeKind, Expressions> = Object.fromEntries(
+  NODE_KIND_NAMES.map((kind) => [kind, kind === 'ROLE' ? ROLE : COMMON]),
+) as Record<NodeKind, Expressions>;
+
+/** Whether `field` is a stored property of nodes of `kind` (a field a projection can read). */
+export function isStoredField(kind: NodeKind, field: string): boolean {
+  return Object.hasOwn(EXPRESSIONS[kind], field);
 }
 
-/** For nodes whose kind is known only at run time (search hits): the label picks the shape. */
-export function anyNodeProjection(v: string, lean?: string): string {
-  const cases = NODE_KIND_NAMES.map((kind) => `WHEN ${v}:${labelOf(kind)} THEN ${projection(kind, v, lean)}`).join(' ');
-  return `CASE ${cases} END`;
+/**
+ * A map projection of `v` with `__typename` (for the Node interface), `id` and the fields
+ * named; `extra` entries are appended as they are.
+ */
+export function fieldsProjection(kind: NodeKind, v: string, fields: readonly string[], extra: string[] = []): string {
+  const entries = fields.filter((f) => isStoredField(kind, f)).map((f) => `${f}: ${EXPRESSIONS[kind][f](v)}`);
+  return `{ ${[`__typename: '${labelOf(kind)}'`, `id: ${v}.id`, ...entries, ...extra].join(', ')} }`;
+}
+
+const ALL_FIELDS = (kind: NodeKind) => Object.keys(EXPRESSIONS[kind]);
+
+/**
+ * The node's whole projection. With `lean` (a boolean parameter such as `$lean`), a true value
+ * reads only `__typename`, `id` and `name`; a parameter rather than a second text keeps one
+ * cached plan for both.
+ */
+export function projection(kind: NodeKind, v: string, lean?: string): string {
+  const full = fieldsProjection(kind, v, ALL_FIELDS(kind));
+  if (lean === undefined) return full;
+  return `CASE WHEN ${lean} THEN ${fieldsProjection(kind, v, ['name'])} ELSE ${full} END`;
+}
+
+/** For nodes whose kind is known only at run time: the label picks the shape. */
+export function anyNodeProjection(v: string, shapeOf: (kind: NodeKind) => string): string {
+  return `CASE ${NODE_KIND_NAMES.map((kind) => `WHEN ${v}:${labelOf(kind)} THEN ${shapeOf(kind)}`).join(' ')} END`;
+}
+
+/**
+ * The properties of a relationship of `type` bound to `r`, every one its type declares (absent
+ * as null); `extra` entries are appended as they are.
+ */
+export function relationshipProperties(type: RelationshipType, r: string, extra: string[] = []): string {
+  const names = [...COMMON_PROPERTIES, ...Object.keys(specOf(type).properties)];
+  const entries = names.map((p) => (p === 'sources' ? `sources: coalesce(${r}.sources, [])` : `${p}: ${r}.${p}`));
+  return `{ ${[...entries, ...extra].join(', ')} }`;
 }

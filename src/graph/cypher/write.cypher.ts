@@ -1,6 +1,6 @@
 import { NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
 import { RELATIONSHIPS, type RelationshipType } from '../../model/relationships';
-import { projection } from './projections.cypher';
+import { projection, relationshipProperties } from './projections.cypher';
 
 /*
  * Writes. Labels and relationship types come only from the model's tables; every value is a
@@ -46,8 +46,7 @@ WITH a, b, existing IS NULL AS created
 MERGE (a)-[r:${type}]->(b)
 ON CREATE SET r += $defaults
 SET r += $props, r.updatedAt = datetime()
-RETURN created, ${projection(e.from, 'a')} AS from, ${projection(e.to, 'b')} AS to,
-  { emphasis: r.emphasis, note: r.note, sources: coalesce(r.sources, []) } AS properties
+RETURN created, ${projection(e.from, 'a')} AS from, ${projection(e.to, 'b')} AS to, ${relationshipProperties(type, 'r')} AS properties
 `;
 };
 

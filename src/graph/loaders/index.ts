@@ -1,43 +1,37 @@
 import DataLoader from 'dataloader';
 import type { NodeKind } from '../../model/kinds';
-import type { RelationshipType } from '../../model/relationships';
-import type { Direction, KeyedRead } from '../cypher/read.cypher';
-import type { CareerPathRecord, EdgeRecord, NodeRecord, RoleSimilarityRecord } from '../records';
+import { PLANNED, type NodePlan, type PlannedRecord, type RelationPlan } from '../read-plan';
+import type { CareerPathRecord, NodeRecord, RoleSimilarityRecord } from '../records';
 import type { Repositories } from '../repositories';
 import type { AnswerShape, PathQuery } from '../repositories/traversal.repository';
 
 const SEPARATOR = '\u0000';
 
 /**
- * Per-request loaders. Every lookup by id and every relationship field requested in the same
- * tick (one level of a query) is sent as one statement, so a nested query costs one round trip
- * per level whatever the number of parents or of sibling fields. Computed fields (similar roles,
- * routes) batch per set of arguments.
+ * Per-request loaders. Every lookup by id requested in the same tick is sent as one statement,
+ * each with its read plan (so with every relationship the query asks below it), so a query costs
+ * one round trip per root field, and a relationship asked under a traversal's or a mutation's
+ * answer one per level, whatever the number of parents or of sibling fields. Computed fields
+ * (similar roles, routes) batch per set of arguments.
  */
 export function createLoaders(repositories: Repositories) {
   const keyed = new DataLoader<string, unknown>(async (keys) => {
-    const groups = new Map<string, { read: KeyedRead; ids: string[] }>();
+    const groups = new Map<string, { plan: NodePlan; ids: string[] }>();
     const parsed = keys.map((key) => {
-      const [readKey, id] = key.split(SEPARATOR);
-      let group = groups.get(readKey);
+      const [planKey, id] = key.split(SEPARATOR);
+      let group = groups.get(planKey);
       if (!group) {
-        group = { read: JSON.parse(readKey) as KeyedRead, ids: [] };
-        groups.set(readKey, group);
+        group = { plan: JSON.parse(planKey) as NodePlan, ids: [] };
+        groups.set(planKey, group);
       }
       group.ids.push(id);
-      return { readKey, id };
+      return { planKey, id };
     });
     const batches = [...groups.values()];
     const results = new Map(batches.map((batch, i) => [batch, i]));
     const found = await repositories.keyed.read(batches);
-    return parsed.map(({ readKey, id }) => {
-      const batch = groups.get(readKey)!;
-      const value = found[results.get(batch)!].get(id);
-      if (value !== undefined) return value;
-      return batch.read.read === 'node' ? null : [];
-    });
+    return parsed.map(({ planKey, id }) => found[results.get(groups.get(planKey)!)!].get(id) ?? null);
   });
-  const keyOf = (read: KeyedRead, id: string) => `${JSON.stringify(read)}${SEPARATOR}${id}`;
 
   const computed = new Map<string, DataLoader<string, unknown>>();
   function perArguments<V>(key: string, load: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V) {
@@ -52,23 +46,22 @@ export function createLoaders(repositories: Repositories) {
     return loader as DataLoader<string, V>;
   }
 
+  /** The node of the plan's kind with this id as the plan reads it, or null. */
+  function node<T extends NodeRecord = NodeRecord>(plan: NodePlan, id: string): Promise<T | null> {
+    return keyed.load(`${JSON.stringify(plan)}${SEPARATOR}${id}`) as Promise<T | null>;
+  }
+
   return {
-    /** The node of this kind with this id, or null; `lean`: only its `__typename`, `id` and `name`. */
-    node<T extends NodeRecord = NodeRecord>(kind: NodeKind, id: string, lean = false): Promise<T | null> {
-      return keyed.load(keyOf({ read: 'node', kind, lean }, id)) as Promise<T | null>;
-    },
+    node,
 
     /**
-     * The relationships of one type at a node, seen from one end; `lean` as for `node`, and their
-     * properties only if asked (otherwise `properties` is null).
+     * One relationship read at the node of `kind` with this id, for a parent whose own read did
+     * not include it (a traversal's answer, a mutation's result): batched with every other read
+     * of the same tick, and reading everything below it in the same statement.
      */
-    edges(
-      type: RelationshipType,
-      direction: Direction,
-      id: string,
-      read: { lean: boolean; properties: boolean } = { lean: false, properties: true },
-    ): Promise<EdgeRecord[]> {
-      return keyed.load(keyOf({ read: 'edges', type, direction, ...read }, id)) as Promise<EdgeRecord[]>;
+    async relation(kind: NodeKind, id: string, relation: RelationPlan): Promise<unknown> {
+      const parent = await node<NodeRecord & PlannedRecord>({ kind, fields: [], relations: [relation] }, id);
+      return parent?.[PLANNED]?.[relation.key] ?? (relation.read === 'count' ? 0 : []);
     },
 
     similarRoles(first: number, shape: AnswerShape): DataLoader<string, RoleSimilarityRecord[]> {

@@ -1,6 +1,6 @@
 import { NODE_KINDS, NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
-import { RELATIONSHIPS, RELATIONSHIP_TYPES, type RelationshipType } from '../../model/relationships';
-import type { EntityFact, GraphFile, RelationshipFact, RoleFact } from '../../model/rules';
+import { RELATIONSHIPS, RELATIONSHIP_TYPES, specOf, type RelationshipType } from '../../model/relationships';
+import type { EntityFact, GraphFile, RelationshipFact, RelationshipProperties, RoleFact } from '../../model/rules';
 import { factToProps, propsToFact, relationshipToProps } from '../codecs';
 import * as Q from '../cypher/import.cypher';
 import type { Executor, Row } from '../executor';
@@ -104,10 +104,11 @@ export class ImportRepository {
 }
 
 function rowToRelationship(type: RelationshipType, row: Row): RelationshipFact {
-  const { sources, emphasis, note } = row.props as { sources: string[]; emphasis?: string; note?: string };
-  const properties = Object.fromEntries(
-    Object.entries({ emphasis, note }).filter(([, v]) => v !== undefined && v !== null),
-  );
+  const { sources, ...stored } = row.props as { sources: string[] } & Record<string, string | number | null>;
+  const names = ['note', ...Object.keys(specOf(type).properties)];
+  const properties: RelationshipProperties = {};
+  for (const [k, v] of Object.entries(stored))
+    if (names.includes(k) && v !== undefined && v !== null) properties[k] = v;
   return {
     type,
     from: row.from as string,

@@ -2,16 +2,16 @@ import type { NodeKind, NodeLabel } from '../../model/kinds';
 import * as Q from '../cypher/read.cypher';
 import type { Executor } from '../executor';
 import { cypherInt } from '../mapping';
+import type { NodePlan } from '../read-plan';
 import type { NodeRecord, PageRecord } from '../records';
 
-export type ListFilter = Partial<Record<Q.FilterKey, string | number>>;
+/** Filter values by key: a property filter or a relationship filter of the kind (see `filterCondition`). */
+export type ListFilter = Record<string, string | number | null | undefined>;
 
 export interface ListQuery {
   first: number;
   after?: { name: string; id: string };
   filter?: ListFilter;
-  /** Read only the nodes' `__typename`, `id` and `name`. */
-  lean?: boolean;
 }
 
 export interface SearchHitRecord {
@@ -22,17 +22,20 @@ export interface SearchHitRecord {
 export class NodeRepository {
   constructor(private readonly executor: Executor) {}
 
-  async list<T extends NodeRecord>(kind: NodeKind, query: ListQuery): Promise<PageRecord<T>> {
+  /** One page of the plan's kind, each node as the plan reads it. */
+  async list<T extends NodeRecord>(plan: NodePlan, query: ListQuery): Promise<PageRecord<T>> {
     const filter = Object.fromEntries(
-      Object.entries(query.filter ?? {}).filter(([, v]) => v !== undefined && v !== null),
-    ) as ListFilter;
-    const keys = (Object.keys(filter) as Q.FilterKey[]).filter((k) => Object.hasOwn(Q.FILTER_CONDITIONS, k)).sort();
+      Object.entries(query.filter ?? {}).filter(
+        ([key, v]) => v !== undefined && v !== null && Q.filterCondition(plan.kind, key) !== undefined,
+      ),
+    );
+    const { text, params } = Q.listNodes(plan, Object.keys(filter).sort());
     // One extra row tells whether another page follows without a second query.
-    const [row] = await this.executor.read(Q.listNodes(kind, keys), {
+    const [row] = await this.executor.read(text, {
+      ...params,
       filter,
       after: query.after ?? null,
       limit: cypherInt(query.first + 1),
-      lean: query.lean ?? false,
     });
     const page = row.page as T[];
     return {
@@ -42,9 +45,15 @@ export class NodeRepository {
     };
   }
 
-  /** `query` must already be a safe Lucene query; see search-query.ts. `lean` as for `list`. */
-  async search(query: string, labels: NodeLabel[] | null, limit: number, lean = false): Promise<SearchHitRecord[]> {
-    const rows = await this.executor.read(Q.SEARCH, { query, labels, limit: cypherInt(limit), lean });
+  /** `query` must already be a safe Lucene query; see search-query.ts. Each hit as its kind's plan reads it. */
+  async search(
+    query: string,
+    labels: NodeLabel[] | null,
+    limit: number,
+    plans: Record<NodeKind, NodePlan>,
+  ): Promise<SearchHitRecord[]> {
+    const { text, params } = Q.search(plans);
+    const rows = await this.executor.read(text, { ...params, query, labels, limit: cypherInt(limit) });
     return rows as unknown as SearchHitRecord[];
   }
 }

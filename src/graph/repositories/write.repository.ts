@@ -2,7 +2,7 @@ import { BadUserInputError, NotFoundError } from '../../errors';
 import { NODE_KINDS, labelOf, type NodeKind } from '../../model/kinds';
 import { RELATIONSHIPS, type RelationshipType } from '../../model/relationships';
 import type { RoleFact } from '../../model/rules';
-import { partialToProps, type StoredProps } from '../codecs';
+import { partialToProps, storedRelationshipProps, type StoredProps } from '../codecs';
 import * as Q from '../cypher/write.cypher';
 import type { Executor, Row } from '../executor';
 import type { EdgeProperties, NodeRecord } from '../records';
@@ -73,7 +73,12 @@ export class WriteRepository {
           { field: end, id },
         );
       }
-      const [row] = await run(Q.link(type), { from, to, props, defaults: { sources: [API_SOURCE] } });
+      const [row] = await run(Q.link(type), {
+        from,
+        to,
+        props: storedRelationshipProps(props),
+        defaults: { sources: [API_SOURCE] },
+      });
       return row as unknown as LinkRecord;
     });
   }

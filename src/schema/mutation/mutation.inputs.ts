@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Salary } from '../role/role.type';
+import { PROPERTY_SPECS } from '../../model/relationships';
 import { Track } from '../shared/enums';
+import { propertyField } from '../shared/link';
 
 /*
  * Write inputs. Only id and name are required; a field left out is kept as it is, a field sent
@@ -59,14 +61,16 @@ export class RoleInput extends NodeInput {
   salary?: Salary | null;
 }
 
-@InputType({ description: 'Properties of a relationship.' })
+@InputType({
+  description: 'Properties of a relationship: note, sources, and those its relation declares (see RelationKind).',
+})
 export class LinkProperties {
-  @Field(() => String, { nullable: true, description: 'Allowed values depend on the relation (see RelationKind).' })
-  emphasis?: string | null;
-
   @Field(() => String, { nullable: true })
   note?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Where the fact comes from; "API" when left out on creation.' })
   sources?: string[] | null;
+
+  [property: string]: string | number | string[] | null | undefined;
 }
+for (const [name, spec] of PROPERTY_SPECS) propertyField(LinkProperties.prototype, name, spec);

@@ -1,6 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { NodeRecord } from '../../graph/records';
-import { RELATIONSHIPS, RELATIONSHIP_TYPES, type RelationshipType } from '../../model/relationships';
+import { PROPERTY_SPECS, RELATIONSHIP_TYPES, specOf, type RelationshipType } from '../../model/relationships';
+import { commonPropertyFields, propertyField } from '../shared/link';
 import { NodeInterface } from '../shared/node.interface';
 
 /** One value per relationship type of the model, named exactly as the type. */
@@ -12,10 +13,9 @@ registerEnumType(RelationKind, {
   description: 'The relationship types of the graph.',
   valuesConfig: Object.fromEntries(
     RELATIONSHIP_TYPES.map((type) => {
-      const spec = RELATIONSHIPS[type];
-      const emphasis = 'emphasis' in spec ? spec.emphasis : undefined;
-      const allowed = Array.isArray(emphasis) ? ` Emphasis: ${emphasis.join(', ')}.` : '';
-      return [type, { description: `${spec.meaning} (${spec.from} → ${spec.to}.)${allowed}` }];
+      const spec = specOf(type);
+      const properties = Object.entries(spec.properties).map(([name, p]) => ` ${name}: ${p.description}`);
+      return [type, { description: `${spec.meaning} (${spec.from} → ${spec.to}.)${properties.join('')}` }];
     }),
   ),
 });
@@ -31,15 +31,11 @@ export class Relationship {
   @Field(() => NodeInterface)
   to!: NodeRecord;
 
-  @Field(() => String, { nullable: true })
-  emphasis!: string | null;
-
-  @Field(() => String, { nullable: true })
-  note!: string | null;
-
-  @Field(() => [String])
-  sources!: string[];
-
   @Field({ description: 'Whether this write created the relationship (false: it existed and was updated).' })
   created!: boolean;
+
+  /** The relationship's properties; those its type does not declare are null. */
+  [property: string]: unknown;
 }
+for (const [name, spec] of PROPERTY_SPECS) propertyField(Relationship.prototype, name, spec);
+commonPropertyFields(Relationship.prototype);

@@ -32,8 +32,9 @@ export function validateUpsert<T>(schema: z.ZodType<T>, input: object): { fields
 }
 
 /**
- * The properties to write on a relationship: the relationship rules (emphasis allowed for the
- * type, no role leading to itself) checked on the whole fact; null clears emphasis or note.
+ * The properties to write on a relationship: the relationship rules (the properties its type
+ * declares, with their allowed values; no role leading to itself) checked on the whole fact;
+ * null clears a property.
  */
 export function validateLink(
   type: RelationshipType,
@@ -45,9 +46,8 @@ export function validateLink(
   if (given.sources === null) {
     throw new BadUserInputError('properties.sources: cannot be cleared', { field: 'properties.sources' });
   }
-  const set = Object.fromEntries(
-    (['emphasis', 'note'] as const).filter((k) => typeof given[k] === 'string').map((k) => [k, given[k]]),
-  );
+  const names = Object.keys(given).filter((k) => k !== 'sources' && given[k] !== undefined);
+  const set = Object.fromEntries(names.filter((k) => given[k] !== null).map((k) => [k, given[k]]));
   const result = relationshipSchema.safeParse({
     type,
     from,
@@ -63,6 +63,6 @@ export function validateLink(
   return {
     ...result.data.properties,
     ...(given.sources ? { sources: result.data.sources } : {}),
-    ...Object.fromEntries((['emphasis', 'note'] as const).filter((k) => given[k] === null).map((k) => [k, null])),
+    ...Object.fromEntries(names.filter((k) => given[k] === null).map((k) => [k, null])),
   };
 }

@@ -5,7 +5,7 @@ import { toLuceneQuery } from '../../graph/search-query';
 import type { SearchHitRecord } from '../../graph/repositories/node.repository';
 import { labelOf } from '../../model/kinds';
 import type { RequestContext } from '../../server/context';
-import { leanAt } from '../shared/selection';
+import { plansAt } from '../shared/read-plan';
 import { SearchArgs } from './search.args';
 import { SearchHit } from './search.type';
 
@@ -21,6 +21,6 @@ export class SearchResolver {
     const query = toLuceneQuery(text);
     if (query === null) return [];
     const labels = kinds && kinds.length > 0 ? [...new Set(kinds)].map(labelOf) : null;
-    return ctx.repositories.nodes.search(query, labels, first, leanAt(info, 'node'));
+    return ctx.repositories.nodes.search(query, labels, first, plansAt(info, 'node'));
   }
 }

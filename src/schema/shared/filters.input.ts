@@ -1,5 +1,7 @@
 import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, type ClassType } from 'type-graphql';
+import { labelOf, NODE_KIND_NAMES, type NodeKind } from '../../model/kinds';
+import { endsOf } from '../../model/relationships';
 import { SLUG_PATTERN } from '../../model/slug';
 import { Track } from './enums';
 
@@ -36,85 +38,55 @@ export class RoleFilter extends NameFilter {
   @Min(1)
   @Max(10)
   maxLevel?: number;
-
-  @Field(() => ID, { nullable: true, description: 'Only roles that use this tool.' })
-  @IsOptional()
-  @IdFilter()
-  usesTool?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Only roles that require this skill.' })
-  @IsOptional()
-  @IdFilter()
-  requiresSkill?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Only roles that use this framework.' })
-  @IsOptional()
-  @IdFilter()
-  usesFramework?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Only roles this employer hires for.' })
-  @IsOptional()
-  @IdFilter()
-  hiredBy?: string;
 }
 
 @InputType()
-export class ToolFilter extends NameFilter {
-  @Field(() => ID, { nullable: true, description: 'Only tools in this category (a category id).' })
-  @IsOptional()
-  @IdFilter()
-  category?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Only tools this role uses.' })
-  @IsOptional()
-  @IdFilter()
-  usedByRole?: string;
-}
+export class ToolFilter extends NameFilter {}
 
 @InputType()
-export class SkillFilter extends NameFilter {
-  @Field(() => ID, { nullable: true, description: 'Only skills this role requires.' })
-  @IsOptional()
-  @IdFilter()
-  requiredByRole?: string;
-}
+export class SkillFilter extends NameFilter {}
 
 @InputType()
-export class FrameworkFilter extends NameFilter {
-  @Field(() => ID, { nullable: true, description: 'Only frameworks this role uses.' })
-  @IsOptional()
-  @IdFilter()
-  usedByRole?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Only frameworks that run on this tool.' })
-  @IsOptional()
-  @IdFilter()
-  runsOn?: string;
-}
+export class FrameworkFilter extends NameFilter {}
 
 @InputType()
-export class EmployerFilter extends NameFilter {
-  @Field(() => ID, { nullable: true, description: 'Only employers that hire for this role.' })
-  @IsOptional()
-  @IdFilter()
-  hiresRole?: string;
-}
+export class EmployerFilter extends NameFilter {}
 
 @InputType()
-export class WorkflowFilter extends NameFilter {
-  @Field(() => ID, { nullable: true, description: 'Only workflows this role practices.' })
-  @IsOptional()
-  @IdFilter()
-  practicedByRole?: string;
-}
+export class WorkflowFilter extends NameFilter {}
 
 @InputType()
-export class LanguageFilter extends NameFilter {
-  @Field(() => ID, { nullable: true, description: 'Only languages this role uses.' })
-  @IsOptional()
-  @IdFilter()
-  usedByRole?: string;
-}
+export class LanguageFilter extends NameFilter {}
 
 @InputType()
 export class CategoryFilter extends NameFilter {}
+
+export const FILTERS: Record<NodeKind, ClassType> = {
+  ROLE: RoleFilter,
+  TOOL: ToolFilter,
+  SKILL: SkillFilter,
+  FRAMEWORK: FrameworkFilter,
+  EMPLOYER: EmployerFilter,
+  WORKFLOW: WorkflowFilter,
+  LANGUAGE: LanguageFilter,
+  CATEGORY: CategoryFilter,
+};
+
+/** One relationship filter per end of the kind (and its deprecated name), from the model's table. */
+function relationFilters(kind: NodeKind): void {
+  const prototype = FILTERS[kind].prototype as object;
+  const owner = labelOf(kind).toLowerCase();
+  for (const end of endsOf(kind)) {
+    const description = `Only the ${owner} nodes whose ${end.names.nodes} include the ${labelOf(end.far)} with this id.`;
+    const names: [string, string | undefined][] = [[end.names.filter, undefined]];
+    if (end.deprecated.filter) {
+      names.push([end.deprecated.filter, `Use ${end.names.filter}; this name is removed in the next release.`]);
+    }
+    for (const [name, deprecationReason] of names) {
+      Field(() => ID, { nullable: true, description, deprecationReason })(prototype, name);
+      IsOptional()(prototype, name);
+      IdFilter()(prototype, name);
+    }
+  }
+}
+NODE_KIND_NAMES.forEach(relationFilters);

@@ -1,40 +1,43 @@
-import { Field, ObjectType, type ClassType } from 'type-graphql';
-import type { EdgeRecord } from '../../graph/records';
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { COMMON_PROPERTIES, specOf, type PropertySpec, type RelationEnd } from '../../model/relationships';
+import { labelOf } from '../../model/kinds';
 
-export interface LinkShape<T> {
-  node: T;
-  emphasis: string | null;
-  note: string | null;
-  sources: string[];
+/** A relationship property as a GraphQL field (nullable: a relationship may not state it). */
+export function propertyField(prototype: object, name: string, spec: PropertySpec): void {
+  Field(() => (spec.type === 'int' ? Int : String), { nullable: true, description: spec.description })(prototype, name);
+}
+
+/** The properties every relationship has, whatever its type. */
+export function commonPropertyFields(prototype: object): void {
+  const [note, sources] = COMMON_PROPERTIES;
+  Field(() => String, { nullable: true, description: 'A short explanation.' })(prototype, note);
+  Field(() => [String], { description: 'Sections of the source material that state this link.' })(prototype, sources);
 }
 
 /**
- * A relationship with its properties, seen from one end: the node at the other end (exposed
- * under `nodeField`, e.g. `tool`), how it matters there, and where the fact comes from.
+ * One end's link type (e.g. `RoleToolLink` for `Role.toolLinks`): the node at the other end,
+ * under its kind's name (`tool`), and the relationship's own properties, from the model's table.
  */
-export function Link<T extends object>(Item: ClassType<T>, typeName: string, nodeField: string, description: string) {
-  @ObjectType(typeName, { simpleResolvers: true, description })
-  class LinkType implements LinkShape<T> {
+export function Link<T extends object>(end: RelationEnd, Far: ClassType<T>): ClassType {
+  const spec = specOf(end.type);
+  @ObjectType(end.names.linkType, {
+    simpleResolvers: true,
+    description: `A ${end.type} relationship seen from the ${labelOf(end.owner)}: ${spec.meaning}`,
+  })
+  class LinkType {
     // Published under another name than the property, so it needs type-graphql's own resolver.
-    @Field(() => Item, { name: nodeField, simple: false })
+    @Field(() => Far, { name: labelOf(end.far).toLowerCase(), simple: false })
     node!: T;
-
-    @Field(() => String, { nullable: true, description: 'How central the link is, or what it means here.' })
-    emphasis!: string | null;
-
-    @Field(() => String, { nullable: true, description: 'A short explanation.' })
-    note!: string | null;
-
-    @Field(() => [String], { description: 'Sections of the source material that state this link.' })
-    sources!: string[];
+  }
+  for (const [name, property] of Object.entries(spec.properties)) propertyField(LinkType.prototype, name, property);
+  commonPropertyFields(LinkType.prototype);
+  // Every link had an `emphasis` before properties were declared per type: kept, always null, for one release.
+  if (!('emphasis' in spec.properties)) {
+    Field(() => String, {
+      nullable: true,
+      description: `${end.type} takes no emphasis: always null.`,
+      deprecationReason: `${end.type} takes no emphasis; this field is removed in the next release.`,
+    })(LinkType.prototype, 'emphasis');
   }
   return LinkType;
-}
-
-/** Edges read with their properties (see `links`), as link objects. */
-export function toLinks<T>(edges: EdgeRecord[]): LinkShape<T>[] {
-  return edges.map((e) => {
-    if (!e.properties) throw new Error('Links need the relationships read with their properties');
-    return { node: e.node as T, ...e.properties };
-  });
 }

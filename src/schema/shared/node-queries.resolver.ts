@@ -1,58 +1,59 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, ID, Info, Query, Resolver, type ClassType } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import { mergePlans } from '../../graph/read-plan';
 import type { ListFilter } from '../../graph/repositories/node.repository';
 import type { NodeRecord } from '../../graph/records';
-import { labelOf, NODE_KIND_NAMES, type NodeKind } from '../../model/kinds';
+import { NODE_KIND_NAMES, NODE_KINDS, type NodeKind } from '../../model/kinds';
 import type { RequestContext } from '../../server/context';
 import { Connection, toConnection, type ConnectionShape } from './connection';
 import { decodeCursor } from './cursor';
+import { FILTERS } from './filters.input';
 import { assertId } from './ids';
 import { ListArgs } from './list.args';
 import { NodeInterface } from './node.interface';
-import { prefetchRelations } from './relations';
-import { leanAt, selectionOf } from './selection';
+import { planAt } from './read-plan';
+import { NODE_TYPES } from './relation-fields';
 
-export interface NodeQueriesOptions<T extends object, F extends object> {
-  kind: NodeKind;
-  Type: ClassType<T>;
-  Filter: ClassType<F>;
-  /** Query names, e.g. `role` and `roles`. */
-  single: string;
-  plural: string;
-}
-
-/** `<single>(id)` and `<plural>(first, after, filter)` for one kind of node. */
-export function nodeQueries<T extends object, F extends object>(options: NodeQueriesOptions<T, F>) {
-  const { kind, Type, Filter, single, plural } = options;
+/**
+ * `<kind>(id)` and `<kinds>(first, after, filter)` for one kind of node (`role`, `roles`...).
+ * Each reads its nodes and everything the query asks below them in one statement.
+ */
+export function nodeQueries(kind: NodeKind) {
+  const Type = NODE_TYPES[kind];
+  const Filter = FILTERS[kind];
   const ConnectionType = Connection(Type, Type.name);
 
   @Resolver()
   class NodeQueries {
-    @Query(() => Type, { name: single, nullable: true, description: `The ${Type.name} with this id, or null.` })
+    @Query(() => Type, {
+      name: Type.name.toLowerCase(),
+      nullable: true,
+      description: `The ${Type.name} with this id, or null.`,
+    })
     one(
       @Arg('id', () => ID) id: string,
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<NodeRecord | null> {
-      const tree = selectionOf(info);
-      const node = ctx.loaders.node(kind, assertId('id', id), leanAt(info));
-      // The node and the relationships asked of it go out as one statement.
-      if (tree) prefetchRelations(ctx, info, [tree], Type.name, [id]);
-      return node;
+      return ctx.loaders.node(planAt(info, kind), assertId('id', id));
     }
 
-    @Query(() => ConnectionType, { name: plural, description: `${Type.name} nodes, ordered by name then id.` })
+    @Query(() => ConnectionType, {
+      name: NODE_KINDS[kind].fileKey,
+      description: `${Type.name} nodes, ordered by name then id.`,
+    })
     async many(
       @Args(() => ListArgs) { first, after }: ListArgs,
-      @Arg('filter', () => Filter, { nullable: true }) filter: F | null,
+      @Arg('filter', () => Filter, { nullable: true }) filter: ListFilter | null,
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<ConnectionShape<NodeRecord>> {
-      const page = await ctx.repositories.nodes.list(kind, {
+      // Cursors are made of name and id, so the page reads the names whatever is asked.
+      const plan = mergePlans(planAt(info, kind, 'edges', 'node'), { kind, fields: ['name'], relations: [] });
+      const page = await ctx.repositories.nodes.list(plan, {
         first,
         after: after ? decodeCursor(after) : undefined,
-        filter: (filter ?? {}) as ListFilter,
-        lean: leanAt(info, 'edges', 'node'),
+        filter: { ...filter },
       });
       return toConnection(page);
     }
@@ -63,8 +64,8 @@ export function nodeQueries<T extends object, F extends object>(options: NodeQue
 /**
  * Relay's `node(id)`: any kind of node by its id. Ids are slugs unique across kinds (seed and
  * import validation and every upsert refuse an id another kind holds), so at most one kind
- * answers. The lookups of every kind join one statement, as do the relationships the selection
- * asks of whichever kind it turns out to be.
+ * answers. The lookups of every kind, each with its plan (fragments on that kind apply to it),
+ * join one statement.
  */
 @Resolver()
 export class NodeQuery {
@@ -78,11 +79,7 @@ export class NodeQuery {
     @Info() info: GraphQLResolveInfo,
   ): Promise<NodeRecord | null> {
     assertId('id', id);
-    const tree = selectionOf(info);
-    const lean = leanAt(info);
-    const lookups = NODE_KIND_NAMES.map((kind) => ctx.loaders.node(kind, id, lean));
-    // GraphQL type names are the kinds' labels.
-    if (tree) for (const kind of NODE_KIND_NAMES) prefetchRelations(ctx, info, [tree], labelOf(kind), [id]);
+    const lookups = NODE_KIND_NAMES.map((kind) => ctx.loaders.node(planAt(info, kind), id));
     return (await Promise.all(lookups)).find((node) => node !== null) ?? null;
   }
 }

@@ -6,21 +6,19 @@ import {
   type ComparisonShape,
   type PathShape,
 } from '../../graph/repositories/traversal.repository';
-import { descend, isLean, selectionOf } from '../shared/selection';
+import { readsOnlyNames } from '../../graph/read-plan';
+import { anyKindPlan, descend, selectionOf } from '../shared/read-plan';
 
 /*
- * Which nodes of a traversal's answer the query reads beyond their names, from the selection
- * under the traversal's field: those it does not are read lean.
+ * Which nodes of a traversal's answer the query reads beyond their names, from the read plan of
+ * the selection under the traversal's field: those it does not are read lean. Relationships
+ * asked below them are read one level at a time (see `relation` in the loaders).
  */
 
 function shape(info: GraphQLResolveInfo, roles: string[][], items: string[][]): AnswerShape {
   const tree = selectionOf(info);
   if (!tree) return FULL;
-  const lean = (paths: string[][]) =>
-    isLean(
-      info.schema,
-      paths.flatMap((path) => descend([tree], ...path)),
-    );
+  const lean = (paths: string[][]) => readsOnlyNames(anyKindPlan(paths.flatMap((path) => descend([tree], ...path))));
   return { leanRoles: lean(roles), lean: lean(items) };
 }
 

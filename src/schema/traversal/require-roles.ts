@@ -1,4 +1,5 @@
 import { BadUserInputError, NotFoundError } from '../../errors';
+import { idPlan } from '../../graph/read-plan';
 import type { RequestContext } from '../../server/context';
 import { assertId } from '../shared/ids';
 
@@ -41,7 +42,7 @@ export function assertRolesFound({ entries }: RoleArguments, missing: readonly s
 /** Both checks for arguments that are not part of a traversal statement (batched lookups). */
 export async function requireRoles(ctx: RequestContext, args: Record<string, string | string[]>): Promise<void> {
   const checked = roleArguments(args);
-  const found = await Promise.all(checked.ids.map((id) => ctx.loaders.node('ROLE', id, true)));
+  const found = await Promise.all(checked.ids.map((id) => ctx.loaders.node(idPlan('ROLE'), id)));
   assertRolesFound(
     checked,
     checked.ids.filter((_, i) => found[i] === null),

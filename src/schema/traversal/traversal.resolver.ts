@@ -12,7 +12,6 @@ import type { Checked, SharedKind } from '../../graph/repositories/traversal.rep
 import type { RequestContext } from '../../server/context';
 import { Role } from '../role/role.type';
 import { Framework, Skill, Tool } from '../shared/entity.types';
-import { FromId } from '../shared/relations';
 import { comparisonShape, gapShape, itemsShape, pathShape, similarShape } from './answer-shape';
 import { assertRolesFound, requireRoles, roleArguments, type RoleArguments } from './require-roles';
 import {
@@ -134,7 +133,6 @@ export class TraversalResolver {
 
 @Resolver(() => Role)
 export class RoleTraversalFieldsResolver {
-  @FromId()
   @FieldResolver(() => [RoleSimilarity], { description: 'Other roles ranked by how much of their toolkit they share.' })
   similarRoles(
     @Root() role: RoleRecord,
@@ -145,7 +143,6 @@ export class RoleTraversalFieldsResolver {
     return ctx.loaders.similarRoles(first, similarShape(info)).load(role.id);
   }
 
-  @FromId()
   @FieldResolver(() => [CareerPath], { description: 'Routes from this role to another, as progressionPaths.' })
   async pathsTo(
     @Root() role: RoleRecord,

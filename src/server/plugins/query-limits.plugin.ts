@@ -12,6 +12,8 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { MAX_PAGE } from '../../schema/shared/list.args';
+import { MAX_FIRST } from '../../schema/shared/relation.args';
 import type { Config } from '../../config';
 import { Gate } from './gate';
 
@@ -59,21 +61,24 @@ export function isLimitError(error: unknown): boolean {
   return error instanceof GraphQLError && TOKEN_LIMIT_MESSAGE.test(error.message);
 }
 
-/** How many items an unbounded relationship list is assumed to hold when weighing a query. */
+/** How many items a relationship list is assumed to hold when its query does not say `first`. */
 export const LIST_WEIGHT = 10;
-/** `first` is weighed at most at its largest valid value, so `first: 100000` is a bad argument, not a cost. */
-const MAX_FIRST = 100;
 
 /**
  * An object field costs 1 plus its children times how many times they run: `first` where the
- * field takes it, LIST_WEIGHT for other lists, once for connection edges (already counted by
- * `first`). Scalars are free: what costs is fetching objects, not reading their properties.
+ * field takes it (a connection's, or a relationship list's when the query gives it), LIST_WEIGHT
+ * for other lists, once for connection edges (already counted by `first`). Scalars are free:
+ * what costs is fetching objects, not reading their properties. `first` is weighed at most at
+ * its largest valid value, so `first: 100000` is a bad argument, not a cost.
  */
-export function estimateFieldCost({ field, args, childComplexity }: ComplexityEstimatorArgs): number {
+export function estimateFieldCost({ field, args, node, childComplexity }: ComplexityEstimatorArgs): number {
   const named = getNamedType(field.type);
   if (isLeafType(named)) return 0;
-  const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 1), MAX_FIRST) : undefined;
   const returnsList = isListType(getNullableType(field.type));
+  // A relationship list's default page bounds what is read; its typical size is what costs.
+  const given = !returnsList || (node.arguments ?? []).some((a) => a.name.value === 'first');
+  const max = returnsList ? MAX_FIRST : MAX_PAGE;
+  const first = typeof args.first === 'number' && given ? Math.min(Math.max(args.first, 1), max) : undefined;
   const isEdges = field.name === 'edges' && named.name.endsWith('Edge');
   const times = first ?? (returnsList && !isEdges ? LIST_WEIGHT : 1);
   return 1 + times * childComplexity;

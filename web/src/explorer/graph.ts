@@ -54,7 +54,7 @@ export function relationsOf(n: AnyNeighbourhood): Relation[] {
         out('WRITTEN_IN', 'Language', n.writtenIn),
       ];
     case 'Employer':
-      return [out('HIRES', 'Role', n.hires)];
+      return [out('HIRES', 'Role', n.roles)];
     case 'Workflow':
       return [inc('PRACTICES', 'Role', n.practicedBy)];
     case 'Language':

@@ -1,0 +1,150 @@
+import { isInterfaceType, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import { isStoredField } from '../../graph/cypher/projections.cypher';
+import { mergePlans, relationKey, type NodePlan, type RelationPlan, type RelationRead } from '../../graph/read-plan';
+import { labelOf, NODE_KIND_NAMES, type NodeKind } from '../../model/kinds';
+import type { RelationEnd } from '../../model/relationships';
+import { MAX_FIRST, ORDER_BY_NAME } from './relation.args';
+
+/*
+ * The selection under a root field, compiled once into a read plan (src/graph/read-plan.ts):
+ * which stored fields of each node, which relationships with their own plans, as nodes, links
+ * or counts, with their page sizes. Relationship fields find the plan's answer on their parent.
+ */
+
+/** What a generated relationship field reads, recorded on the schema field (see relation-fields.ts). */
+export interface RelationExtension {
+  relation: { end: RelationEnd; read: RelationRead };
+}
+
+/** The arguments a relationship field takes. */
+export interface RelationArgsShape {
+  first: number;
+  orderBy?: string | null;
+}
+
+// Per request (its coerced variables) and field position: a list's items share one answer.
+const parsed = new WeakMap<object, WeakMap<object, ResolveTree | null>>();
+
+/** The selection under the field being resolved (fragments, aliases and @skip/@include applied). */
+export function selectionOf(info: GraphQLResolveInfo): ResolveTree | null {
+  let perRequest = parsed.get(info.variableValues);
+  if (!perRequest) {
+    perRequest = new WeakMap();
+    parsed.set(info.variableValues, perRequest);
+  }
+  let tree = perRequest.get(info.fieldNodes);
+  if (tree === undefined) {
+    tree = (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
+    perRequest.set(info.fieldNodes, tree);
+  }
+  return tree;
+}
+
+/** The selections of every field called `name` (any alias, any type condition) under `trees`. */
+function childrenNamed(trees: readonly ResolveTree[], name: string): ResolveTree[] {
+  return trees.flatMap((tree) =>
+    Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields).filter((f) => f.name === name)),
+  );
+}
+
+/** Follows a path of field names down from `trees`. */
+export function descend(trees: readonly ResolveTree[], ...path: string[]): ResolveTree[] {
+  return path.reduce<readonly ResolveTree[]>((at, name) => childrenNamed(at, name), trees) as ResolveTree[];
+}
+
+function relationOf(schema: GraphQLSchema, typeName: string, fieldName: string): RelationExtension['relation'] | null {
+  const type = schema.getType(typeName);
+  if (!isObjectType(type) && !isInterfaceType(type)) return null;
+  const ext = type.getFields()[fieldName]?.extensions as Partial<RelationExtension> | undefined;
+  return ext?.relation ?? null;
+}
+
+/** Whether selections made on `typeName` apply to nodes of `kind` (the type or an interface of it). */
+function appliesTo(schema: GraphQLSchema, typeName: string, kind: NodeKind): boolean {
+  const label = labelOf(kind);
+  if (typeName === label) return true;
+  const type = schema.getType(label);
+  return isObjectType(type) && type.getInterfaces().some((i) => i.name === typeName);
+}
+
+/** The page size a plan reads: the field refuses values out of range, and the plan never reads more. */
+const boundedFirst = (first: unknown) => Math.min(Math.max(Number(first) || 1, 1), MAX_FIRST);
+
+/** The plan of one relationship field with the given arguments and selection. */
+export function relationPlan(
+  schema: GraphQLSchema,
+  { end, read }: RelationExtension['relation'],
+  args: Partial<RelationArgsShape>,
+  tree: ResolveTree | null,
+): RelationPlan {
+  const first = boundedFirst(args.first);
+  // The order's values are the allowlisted property names (see relation.args.ts); `name` is the default.
+  const orderBy = typeof args.orderBy === 'string' && args.orderBy !== ORDER_BY_NAME ? args.orderBy : null;
+  const base = { type: end.type, direction: end.direction, read, first, orderBy };
+  if (read === 'count') return { ...base, key: relationKey(end.type, end.direction, read, 0, null), node: null };
+  const trees = tree ? [tree] : [];
+  // A link reaches its far node through the field named after that node's kind (`tool`, `role`...).
+  const nodes = read === 'nodes' ? trees : descend(trees, labelOf(end.far).toLowerCase());
+  return {
+    ...base,
+    key: relationKey(end.type, end.direction, read, first, orderBy),
+    node: nodePlan(schema, nodes, end.far),
+  };
+}
+
+// Per selection: every parent in a list compiles the same tree.
+const compiled = new WeakMap<ResolveTree, Map<string, NodePlan>>();
+
+/** The plan of nodes of `kind` selected as `trees`. */
+export function nodePlan(schema: GraphQLSchema, trees: readonly ResolveTree[], kind: NodeKind): NodePlan {
+  let plan: NodePlan = { kind, fields: [], relations: [] };
+  for (const tree of trees) {
+    for (const [typeName, fields] of Object.entries(tree.fieldsByTypeName)) {
+      if (!appliesTo(schema, typeName, kind)) continue;
+      for (const field of Object.values(fields)) {
+        const relation = relationOf(schema, typeName, field.name);
+        const part: NodePlan = relation
+          ? { kind, fields: [], relations: [relationPlan(schema, relation, field.args, field)] }
+          : { kind, fields: isStoredField(kind, field.name) ? [field.name] : [], relations: [] };
+        plan = mergePlans(plan, part);
+      }
+    }
+  }
+  return plan;
+}
+
+/**
+ * The stored fields selected of nodes whatever their kind (a traversal's items, of several
+ * kinds): Role's stored fields include every other kind's.
+ */
+export function anyKindPlan(trees: readonly ResolveTree[]): NodePlan {
+  const fields = trees.flatMap((tree) =>
+    Object.values(tree.fieldsByTypeName).flatMap((byName) =>
+      Object.values(byName)
+        .map((f) => f.name)
+        .filter((name) => isStoredField('ROLE', name)),
+    ),
+  );
+  return { kind: 'ROLE', fields: [...new Set(fields)].sort(), relations: [] };
+}
+
+/** The plan of the nodes this resolver returns, at `path` below its field. */
+export function planAt(info: GraphQLResolveInfo, kind: NodeKind, ...path: string[]): NodePlan {
+  const tree = selectionOf(info);
+  if (!tree) return nodePlan(info.schema, [], kind);
+  let known = compiled.get(tree);
+  if (!known) compiled.set(tree, (known = new Map()));
+  const key = `${kind}:${path.join('.')}`;
+  let plan = known.get(key);
+  if (!plan) known.set(key, (plan = nodePlan(info.schema, descend([tree], ...path), kind)));
+  return plan;
+}
+
+/** For nodes of any kind (search hits): one plan per kind. */
+export function plansAt(info: GraphQLResolveInfo, ...path: string[]): Record<NodeKind, NodePlan> {
+  return Object.fromEntries(NODE_KIND_NAMES.map((kind) => [kind, planAt(info, kind, ...path)])) as Record<
+    NodeKind,
+    NodePlan
+  >;
+}

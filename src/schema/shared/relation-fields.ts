@@ -1,0 +1,122 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ResolveTree } from 'graphql-parse-resolve-info';
+import { Args, Ctx, Extensions, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
+import { PLANNED, type PlannedRecord, type RelationPlan } from '../../graph/read-plan';
+import type { NodeKind } from '../../model/kinds';
+import { endsOf } from '../../model/relationships';
+import type { RequestContext } from '../../server/context';
+import { Role } from '../role/role.type';
+import { Category, Employer, Framework, Language, Skill, Tool, Workflow } from './entity.types';
+import { Link } from './link';
+import { relationPlan, selectionOf, type RelationArgsShape, type RelationExtension } from './read-plan';
+import { RELATION_ARGS } from './relation.args';
+
+/*
+ * Every relationship field of every node type, generated from the model's relationship table:
+ * per end, the nodes field (`tools`), its links field (`toolLinks`) and its count (`toolsCount`),
+ * and the deprecated aliases the table keeps for one release.
+ */
+
+export const NODE_TYPES: Record<NodeKind, ClassType> = {
+  ROLE: Role,
+  TOOL: Tool,
+  SKILL: Skill,
+  FRAMEWORK: Framework,
+  EMPLOYER: Employer,
+  WORKFLOW: Workflow,
+  LANGUAGE: Language,
+  CATEGORY: Category,
+};
+
+type Relation = RelationExtension['relation'];
+
+// Per selection: every parent in a list asks the same relationship of the same tree.
+const plans = new WeakMap<ResolveTree, RelationPlan>();
+
+function planOf(info: GraphQLResolveInfo, relation: Relation, args: Partial<RelationArgsShape>): RelationPlan {
+  const tree = selectionOf(info);
+  if (!tree) return relationPlan(info.schema, relation, args, null);
+  let plan = plans.get(tree);
+  if (!plan) plans.set(tree, (plan = relationPlan(info.schema, relation, args, tree)));
+  return plan;
+}
+
+/**
+ * The field's answer: from its parent's record when the parent's read plan included it (the
+ * usual case), else one batched read of this level and everything below it.
+ */
+function readRelation(
+  parent: PlannedRecord,
+  args: Partial<RelationArgsShape>,
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+  relation: Relation,
+): unknown {
+  const plan = planOf(info, relation, args);
+  const planned = parent[PLANNED]?.[plan.key];
+  return planned !== undefined ? planned : ctx.loaders.relation(relation.end.owner, parent.id, plan);
+}
+
+type FieldOptions = { description?: string; deprecationReason?: string };
+
+/** Defines one generated field resolver method on `target`. */
+function defineField(
+  target: ClassType,
+  name: string,
+  returns: () => unknown,
+  relation: Relation,
+  options: FieldOptions,
+): void {
+  const prototype = target.prototype as object;
+  const counted = relation.read === 'count';
+  const method = counted
+    ? (parent: PlannedRecord, ctx: RequestContext, info: GraphQLResolveInfo) =>
+        readRelation(parent, {}, ctx, info, relation)
+    : (parent: PlannedRecord, args: RelationArgsShape, ctx: RequestContext, info: GraphQLResolveInfo) =>
+        readRelation(parent, args, ctx, info, relation);
+  Object.defineProperty(prototype, name, { value: method, writable: true, configurable: true });
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
+  // type-graphql passes parameters in the order of their indexes.
+  const params = [Root(), ...(counted ? [] : [Args(() => RELATION_ARGS[relation.end.type])]), Ctx(), Info()];
+  params.forEach((param, index) => param(prototype, name, index));
+  Extensions({ relation } satisfies RelationExtension)(prototype, name, descriptor);
+  FieldResolver(returns as never, options)(prototype, name, descriptor);
+}
+
+const deprecated = (current: string, description: string) => ({
+  description,
+  deprecationReason: `Use ${current}; this name is removed in the next release.`,
+});
+
+/** The relationship fields of one kind of node. */
+export function relationFieldsResolver(kind: NodeKind): ClassType {
+  @Resolver(() => NODE_TYPES[kind])
+  class RelationFields {}
+
+  for (const end of endsOf(kind)) {
+    const { names, deprecated: old } = end;
+    const Far = NODE_TYPES[end.far];
+    const LinkType = Link(end, Far);
+    const nodes: Relation = { end, read: 'nodes' };
+    const links: Relation = { end, read: 'links' };
+    const linksDescription = `${end.description} With the relationships' properties.`;
+    defineField(RelationFields, names.nodes, () => [Far], nodes, { description: end.description });
+    defineField(RelationFields, names.links, () => [LinkType], links, { description: linksDescription });
+    defineField(
+      RelationFields,
+      names.count,
+      () => Int,
+      { end, read: 'count' },
+      {
+        description: `How many ${names.nodes} there are (counted in the database, whatever the page size).`,
+      },
+    );
+    if (old.nodes) {
+      defineField(RelationFields, old.nodes, () => [Far], nodes, deprecated(names.nodes, end.description));
+    }
+    if (old.links) {
+      defineField(RelationFields, old.links, () => [LinkType], links, deprecated(names.links, linksDescription));
+    }
+  }
+  return RelationFields;
+}

@@ -1,0 +1,210 @@
+import { graphql, type GraphQLSchema } from 'graphql';
+import neo4j from 'neo4j-driver';
+import { keyedReads, listNodes } from '../../src/graph/cypher/read.cypher';
+import type { NodePlan } from '../../src/graph/read-plan';
+import { buildGraphQLSchema } from '../../src/schema';
+
+/*
+ * The read plan: compiled from a query's selection at its root field, and turned into Cypher.
+ * No database: the plans are captured from a context that answers nothing, and the Cypher is
+ * checked as text.
+ */
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildGraphQLSchema();
+});
+
+/** Runs `query` against a context that records the plans the root fields pass down. */
+async function plansOf(query: string): Promise<NodePlan[]> {
+  const plans: NodePlan[] = [];
+  const contextValue = {
+    loaders: {
+      node: (plan: NodePlan) => (plans.push(plan), Promise.resolve(null)),
+    },
+    repositories: {
+      nodes: {
+        list: (plan: NodePlan) => (plans.push(plan), Promise.resolve({ nodes: [], hasNextPage: false, totalCount: 0 })),
+      },
+    },
+  };
+  const result = await graphql({ schema, source: query, contextValue });
+  expect(result.errors).toBeUndefined();
+  return plans;
+}
+
+describe('compiling a selection into a plan', () => {
+  it('when a list asks for fields, relationships two levels deep, links, a count and an alias, then one plan holds them all', async () => {
+    const [plan] = await plansOf(`{
+      roles(first: 5) { edges { node {
+        name salary { min }
+        tools(first: 5) { name usedBy { id } }
+        toolLinks(first: 5) { emphasis tool { description } }
+        toolUsages(first: 5) { sources tool { aliases } }
+        toolsCount
+        ... on Node { updatedAt }
+      } } }
+    }`);
+    expect(plan).toEqual({
+      kind: 'ROLE',
+      fields: ['name', 'salary', 'updatedAt'],
+      relations: [
+        {
+          key: 'USES_TOOL:OUT:count',
+          type: 'USES_TOOL',
+          direction: 'OUT',
+          read: 'count',
+          first: 1,
+          orderBy: null,
+          node: null,
+        },
+        {
+          key: 'USES_TOOL:OUT:links:5:name',
+          type: 'USES_TOOL',
+          direction: 'OUT',
+          read: 'links',
+          first: 5,
+          orderBy: null,
+          // The deprecated alias reads the same relationship: its selection is merged into the field's.
+          node: { kind: 'TOOL', fields: ['aliases', 'description'], relations: [] },
+        },
+        {
+          key: 'USES_TOOL:OUT:nodes:5:name',
+          type: 'USES_TOOL',
+          direction: 'OUT',
+          read: 'nodes',
+          first: 5,
+          orderBy: null,
+          node: {
+            kind: 'TOOL',
+            fields: ['name'],
+            relations: [
+              {
+                key: 'USES_TOOL:IN:nodes:100:name',
+                type: 'USES_TOOL',
+                direction: 'IN',
+                read: 'nodes',
+                first: 100,
+                orderBy: null,
+                node: { kind: 'ROLE', fields: [], relations: [] },
+              },
+            ],
+          },
+        },
+      ],
+    });
+  });
+
+  it('when a lookup by id asks an order and a page beyond the maximum, then the plan orders by the property and reads at most the maximum', async () => {
+    const [plan] = await plansOf(
+      '{ role(id: "a") { relatedRoleLinks(first: 5000, orderBy: RANK) { rank role { name } } } }',
+    );
+    expect(plan.relations).toEqual([
+      expect.objectContaining({ key: 'RELATED_TO:OUT:links:1000:rank', first: 1000, orderBy: 'rank' }),
+    ]);
+  });
+
+  it('when search hits are selected through fragments, then each kind gets the plan of its own fragment', async () => {
+    const plans: Record<string, NodePlan>[] = [];
+    const contextValue = {
+      repositories: { nodes: { search: (...args: unknown[]) => (plans.push(args[3] as never), Promise.resolve([])) } },
+    };
+    const result = await graphql({
+      schema,
+      source: '{ search(text: "x") { node { name ... on Role { level tools { id } } ... on Tool { usedByCount } } } }',
+      contextValue,
+    });
+    expect(result.errors).toBeUndefined();
+    expect(plans[0].ROLE.fields).toEqual(['level', 'name']);
+    expect(plans[0].ROLE.relations.map((r) => r.key)).toEqual(['USES_TOOL:OUT:nodes:100:name']);
+    expect(plans[0].TOOL.relations.map((r) => r.key)).toEqual(['USES_TOOL:IN:count']);
+    expect(plans[0].SKILL).toEqual({ kind: 'SKILL', fields: ['name'], relations: [] });
+  });
+});
+
+describe('the Cypher a plan produces', () => {
+  const toolsWithUsers: NodePlan = {
+    kind: 'ROLE',
+    fields: ['name'],
+    relations: [
+      {
+        key: 'USES_TOOL:OUT:nodes:5:name',
+        type: 'USES_TOOL',
+        direction: 'OUT',
+        read: 'nodes',
+        first: 5,
+        orderBy: null,
+        node: {
+          kind: 'TOOL',
+          fields: ['name'],
+          relations: [
+            {
+              key: 'USES_TOOL:IN:count',
+              type: 'USES_TOOL',
+              direction: 'IN',
+              read: 'count',
+              first: 1,
+              orderBy: null,
+              node: null,
+            },
+          ],
+        },
+      },
+    ],
+  };
+
+  it('when nodes are read by id with a relationship and a count below it, then one statement reads them with nested subqueries', () => {
+    const { text, params } = keyedReads([toolsWithUsers]);
+    expect(text.trim()).toBe(
+      [
+        'UNWIND $ids0 AS id',
+        'MATCH (n:Role {id: id})',
+        "RETURN 0 AS g, id, { __typename: 'Role', id: n.id, name: n.name, _planned: { `USES_TOOL:OUT:nodes:5:name`: " +
+          'COLLECT { MATCH (n)-[r1:USES_TOOL]->(n1:Tool) WITH r1, n1 ORDER BY n1.name, n1.id LIMIT $p0 ' +
+          "RETURN { __typename: 'Tool', id: n1.id, name: n1.name, _planned: { `USES_TOOL:IN:count`: COUNT { (n1)<-[:USES_TOOL]-(:Role) } } } } } } AS value",
+      ].join('\n'),
+    );
+    expect(params).toEqual({ p0: neo4j.int(5) });
+  });
+
+  it('when links are read in the order of a property, then they carry the properties of their type and are ordered by it first', () => {
+    const { text } = keyedReads([
+      {
+        kind: 'ROLE',
+        fields: [],
+        relations: [
+          {
+            key: 'RELATED_TO:IN:links:10:rank',
+            type: 'RELATED_TO',
+            direction: 'IN',
+            read: 'links',
+            first: 10,
+            orderBy: 'rank',
+            node: { kind: 'ROLE', fields: [], relations: [] },
+          },
+        ],
+      },
+    ]);
+    expect(text).toContain(
+      'MATCH (n)<-[r1:RELATED_TO]-(n1:Role) WITH r1, n1 ORDER BY r1.rank, n1.name, n1.id LIMIT $p0',
+    );
+    expect(text).toContain(
+      "RETURN { note: r1.note, sources: coalesce(r1.sources, []), tier: r1.tier, rank: r1.rank, node: { __typename: 'Role', id: n1.id } }",
+    );
+  });
+
+  it('when two plans are read in one statement, then their parts are joined and their parameters kept apart', () => {
+    const { text, params } = keyedReads([toolsWithUsers, toolsWithUsers]);
+    expect(text.split('UNION ALL')).toHaveLength(2);
+    expect(text).toContain('LIMIT $p0');
+    expect(text).toContain('LIMIT $p1');
+    expect(Object.keys(params)).toEqual(['p0', 'p1']);
+  });
+
+  it('when a filtered page is read, then the filters come from the table and the page projects the plan', () => {
+    const { text } = listNodes(toolsWithUsers, ['nameContains', 'tools', 'usesTool']);
+    expect(text).toContain('EXISTS { (n)-[:USES_TOOL]->(:Tool {id: $filter.tools}) }');
+    expect(text).toContain('EXISTS { (n)-[:USES_TOOL]->(:Tool {id: $filter.usesTool}) }');
+    expect(text).toContain("WITH collect({ __typename: 'Role', id: n.id, name: n.name, _planned: {");
+  });
+});
