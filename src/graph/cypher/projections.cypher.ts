@@ -1,4 +1,5 @@
 import { NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
+import { salaryProjection } from './salary.cypher';
 
 /**
  * One map projection per kind of node, shaped like its GraphQL type (with `__typename` for the
@@ -11,10 +12,7 @@ const common = (v: string, typename: string) =>
 const ROLE_EXTRA = (v: string) =>
   `seniority: ${v}.seniority, level: ${v}.level, track: ${v}.track, summary: ${v}.summary, bestFor: ${v}.bestFor, ` +
   `responsibilities: coalesce(${v}.responsibilities, []), onboardingFocus: ${v}.onboardingFocus, ` +
-  `documentationNeeds: ${v}.documentationNeeds, ergonomics: ${v}.ergonomics, ` +
-  `salary: CASE WHEN ${v}.salaryMin IS NULL THEN null ELSE { min: ${v}.salaryMin, max: ${v}.salaryMax, ` +
-  `currency: ${v}.salaryCurrency, period: ${v}.salaryPeriod, basis: ${v}.salaryBasis, region: ${v}.salaryRegion, ` +
-  `caveat: ${v}.salaryCaveat } END`;
+  `documentationNeeds: ${v}.documentationNeeds, ergonomics: ${v}.ergonomics, salary: ${salaryProjection(v)}`;
 
 /**
  * The node's projection. With `lean` (a boolean parameter such as `$lean`), a true value reads

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import type { NodeKind, NodeLabel } from '../../model/kinds';
 import * as Q from '../cypher/read.cypher';
 import type { Executor } from '../executor';
 import { cypherInt } from '../mapping';
-import type { NodeRecord, PageRecord } from '../records';
+import { searchHitRecord, type NodeRecord, type PageRecord, type SearchHitRecord } from '../records';
 
 export type ListFilter = Partial<Record<Q.FilterKey, string | number>>;
 
@@ -14,10 +15,6 @@ export interface ListQuery {
   lean?: boolean;
 }
 
-export interface SearchHitRecord {
-  score: number;
-  node: NodeRecord;
-}
 
 export class NodeRepository {
   constructor(private readonly executor: Executor) {}
@@ -45,6 +42,6 @@ export class NodeRepository {
   /** `query` must already be a safe Lucene query; see search-query.ts. `lean` as for `list`. */
   async search(query: string, labels: NodeLabel[] | null, limit: number, lean = false): Promise<SearchHitRecord[]> {
     const rows = await this.executor.read(Q.SEARCH, { query, labels, limit: cypherInt(limit), lean });
-    return rows as unknown as SearchHitRecord[];
+    return z.array(searchHitRecord).parse(rows);
   }
 }

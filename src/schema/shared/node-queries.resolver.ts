@@ -6,7 +6,7 @@ import type { NodeKind } from '../../model/kinds';
 import type { RequestContext } from '../../server/context';
 import { Connection, toConnection, type ConnectionShape } from './connection';
 import { decodeCursor } from './cursor';
-import { assertId } from './ids';
+import { assertId } from '../../services/ids';
 import { ListArgs } from './list.args';
 import { prefetchRelations } from './relations';
 import { leanAt, selectionOf } from './selection';
@@ -47,7 +47,7 @@ export function nodeQueries<T extends object, F extends object>(options: NodeQue
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<ConnectionShape<NodeRecord>> {
-      const page = await ctx.repositories.nodes.list(kind, {
+      const page = await ctx.services.catalog.list(kind, {
         first,
         after: after ? decodeCursor(after) : undefined,
         filter: (filter ?? {}) as ListFilter,
