@@ -9,7 +9,15 @@ import { nodeSchemaFor, type EntityFact, type RelationshipFact, type RoleFact, t
 export type StoredProps = Record<string, unknown>;
 
 export type SalaryKey = keyof Salary;
-export const SALARY_KEYS = ['min', 'max', 'currency', 'period', 'basis', 'region', 'caveat'] as const satisfies readonly SalaryKey[];
+export const SALARY_KEYS = [
+  'min',
+  'max',
+  'currency',
+  'period',
+  'basis',
+  'region',
+  'caveat',
+] as const satisfies readonly SalaryKey[];
 /** The stored property holding one part of a role's salary. */
 export const salaryProperty = (key: SalaryKey) => `salary${key[0].toUpperCase()}${key.slice(1)}`;
 

@@ -44,7 +44,9 @@ export async function startServer(
   const apollo = createApolloServer({
     config,
     schema,
-    hostPlugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.http.shutdownGraceMs })],
+    hostPlugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.http.shutdownGraceMs }),
+    ],
   });
   await apollo.start();
 

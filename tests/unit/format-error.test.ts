@@ -1,11 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import {
-  BadUserInputError,
-  NotFoundError,
-  QueryTooComplexError,
-  ServiceUnavailableError,
-} from '../../src/errors';
+import { BadUserInputError, NotFoundError, QueryTooComplexError, ServiceUnavailableError } from '../../src/errors';
 import { formatError, MASKED_MESSAGE } from '../../src/server/errors';
 
 const formatted = (error: GraphQLError) => formatError(error.toJSON(), error);

@@ -15,7 +15,6 @@ export interface ListQuery {
   lean?: boolean;
 }
 
-
 export class NodeRepository {
   constructor(private readonly executor: Executor) {}
 

@@ -68,21 +68,19 @@ const careerPathRow = z
     skillsToAcquire: z.array(nodeRecord),
     toolsToLearn: z.array(nodeRecord),
   })
-  .transform(
-    (raw): CareerPathRecord => ({
-      roles: raw.roles,
-      steps: raw.kinds.map((kind, i) => ({
-        from: raw.roles[i],
-        to: raw.roles[i + 1],
-        kind: kind === 'PIVOTS_TO' ? 'PIVOT' : 'PROMOTION',
-        sources: raw.sources[i],
-      })),
-      length: raw.kinds.length,
-      salaryChange: raw.salaryChange,
-      skillsToAcquire: raw.skillsToAcquire,
-      toolsToLearn: raw.toolsToLearn,
-    }),
-  );
+  .transform((raw): CareerPathRecord => ({
+    roles: raw.roles,
+    steps: raw.kinds.map((kind, i) => ({
+      from: raw.roles[i],
+      to: raw.roles[i + 1],
+      kind: kind === 'PIVOTS_TO' ? 'PIVOT' : 'PROMOTION',
+      sources: raw.sources[i],
+    })),
+    length: raw.kinds.length,
+    salaryChange: raw.salaryChange,
+    skillsToAcquire: raw.skillsToAcquire,
+    toolsToLearn: raw.toolsToLearn,
+  }));
 
 const routesRow = z.object({ fromId: z.string(), paths: z.array(careerPathRow) });
 const rankingRow = z.object({ id: z.string(), similar: z.array(roleSimilarityRecord) });
