@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { loadGraphFiles } from '../../src/seed/load-graph';
-import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { openSeededDatabase, type TestDatabase } from '../helpers/database';
 import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
 
 const file = path.join(__dirname, '../../schema/examples.graphql');
@@ -23,8 +22,7 @@ let db: TestDatabase;
 let graphql: TestGraphQL;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
+  db = await openSeededDatabase();
   graphql = await createTestGraphQL(db);
 });
 afterAll(async () => {

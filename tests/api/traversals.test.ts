@@ -1,6 +1,4 @@
-import path from 'node:path';
-import { loadGraphFiles } from '../../src/seed/load-graph';
-import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { openSeededDatabase, type TestDatabase } from '../helpers/database';
 import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
 
 /*
@@ -41,8 +39,7 @@ let roles: Map<string, RoleFacts>;
 let transitions: Transition[];
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
+  db = await openSeededDatabase();
   gql = await createTestGraphQL(db);
   const rows = await db.executor.read(`
     MATCH (r:Role)

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { RELATIONSHIPS, RELATIONSHIP_TYPES, type RelationshipType } from '../../src/model/relationships';
 import { labelOf } from '../../src/model/kinds';
 import { slugify } from '../../src/model/slug';
-import { loadGraphFiles } from '../../src/seed/load-graph';
-import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { openSeededDatabase, type TestDatabase } from '../helpers/database';
 import {
   ARTICLE_SECTIONS,
   GraphQueries,
@@ -33,8 +31,7 @@ let db: TestDatabase | undefined;
 let graph: GraphQueries;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
+  db = await openSeededDatabase();
   graph = new GraphQueries(db.executor);
 }, 120_000);
 
