@@ -44,6 +44,8 @@ export function partialToProps(kind: NodeKind, fields: Partial<RoleFact>, cleare
   return props;
 }
 
+export function propsToFact(kind: 'ROLE', props: StoredProps): RoleFact;
+export function propsToFact(kind: Exclude<NodeKind, 'ROLE'>, props: StoredProps): EntityFact;
 export function propsToFact(kind: NodeKind, props: StoredProps): RoleFact | EntityFact {
   const fact: StoredProps = {};
   for (const [key, value] of Object.entries(props)) {

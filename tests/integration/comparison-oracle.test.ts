@@ -1,15 +1,5 @@
-import { openTestDatabase, uniquePrefix, type TestDatabase } from '../helpers/database';
-import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
-import {
-  Rng,
-  deleteByPrefix,
-  insertGraphs,
-  oracleSalaryChange,
-  randomGraph,
-  type Item,
-  type RandomGraph,
-  type RandomRole,
-} from '../helpers/random-graph';
+import { oracleSuite } from '../helpers/oracle-suite';
+import { oracleSalaryChange, type Item, type RandomGraph, type RandomRole } from '../helpers/random-graph';
 
 /*
  * The rules compareRoles, skillGap and similarRoles answer by (Jaccard similarity, salary
@@ -17,29 +7,12 @@ import {
  * written out again, plainly, over random graphs, and the API must answer exactly that.
  */
 
-const prefix = uniquePrefix('compare-oracle');
-const GRAPH_SPECS = [
+const suite = oracleSuite('compare-oracle', [
   { seed: 31337, promotionsPerRole: 1, pivotsPerRole: 0.5 },
   { seed: 2718, promotionsPerRole: 1, pivotsPerRole: 0.5 },
   { seed: 16180, promotionsPerRole: 1, pivotsPerRole: 0.5 },
-];
-const graphs: RandomGraph[] = GRAPH_SPECS.map((spec, g) => randomGraph(new Rng(spec.seed), `${prefix}-g${g}`, spec));
-
-let db: TestDatabase;
-let gql: TestGraphQL;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await insertGraphs(db.executor, graphs);
-  gql = await createTestGraphQL(db);
-});
-afterAll(async () => {
-  await gql?.stop();
-  if (db) {
-    await deleteByPrefix(db.executor, prefix);
-    await db.close();
-  }
-});
+]);
+const { graphs } = suite;
 
 /* ---- the oracle ---- */
 
@@ -109,7 +82,7 @@ const overlapIds = (o: any) => ({
 });
 
 async function answered(a: string, b: string) {
-  const { data, errors } = await gql.run(
+  const { data, errors } = await suite.gql.run(
     `query ($a: ID!, $b: ID!) {
       compareRoles(a: $a, b: $b) { skills { ${OVERLAP} } tools { ${OVERLAP} } similarity salaryDifference { min max currency } }
       skillGap(from: $a, to: $b) { coverage missingSkills { id } sharedSkills { id } }
@@ -157,7 +130,7 @@ describe('comparisons and gaps against the oracle', () => {
     'when the roles of graph %i ask for similar roles, then the ranking and scores are the oracle’s, and compareRoles agrees',
     async (_i, graph) => {
       for (const role of graph.roles) {
-        const { data, errors } = await gql.run(
+        const { data, errors } = await suite.gql.run(
           'query ($id: ID!) { similarRoles(id: $id, first: 50) { role { id } score } }',
           { id: role.id },
         );

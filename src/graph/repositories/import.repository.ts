@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { NODE_KINDS, NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
 import { RELATIONSHIPS, RELATIONSHIP_TYPES, type RelationshipType } from '../../model/relationships';
 import type { EntityFact, GraphFile, RelationshipFact, RoleFact } from '../../model/rules';
@@ -84,34 +85,46 @@ export class ImportRepository {
   /** One read transaction, so that every edge's ends are in the same snapshot. */
   exportAll(): Promise<GraphFile> {
     return this.executor.readTransaction(async (run) => {
-      const file: Record<string, unknown> = { version: 1 };
+      const file: GraphFile = { version: 1 };
       for (const kind of NODE_KIND_NAMES) {
-        const rows = await run(Q.exportNodes(labelOf(kind)));
-        if (rows.length > 0) {
-          file[NODE_KINDS[kind].fileKey] = rows.map((r) => propsToFact(kind, r.props as Record<string, unknown>));
-        }
+        const rows = propsRows.parse(await run(Q.exportNodes(labelOf(kind))));
+        if (rows.length === 0) continue;
+        if (kind === 'ROLE') file.roles = rows.map((r) => propsToFact(kind, r.props));
+        else file[NODE_KINDS[kind].fileKey] = rows.map((r) => propsToFact(kind, r.props));
       }
       const relationships: RelationshipFact[] = [];
       for (const type of RELATIONSHIP_TYPES) {
         const spec = RELATIONSHIPS[type];
-        const rows = await run(Q.exportRelationships(type, labelOf(spec.from), labelOf(spec.to)));
+        const rows = relationshipRows.parse(
+          await run(Q.exportRelationships(type, labelOf(spec.from), labelOf(spec.to))),
+        );
         relationships.push(...rows.map((r) => rowToRelationship(type, r)));
       }
       if (relationships.length > 0) file.relationships = relationships;
-      return file as unknown as GraphFile;
+      return file;
     });
   }
 }
 
-function rowToRelationship(type: RelationshipType, row: Row): RelationshipFact {
-  const { sources, emphasis, note } = row.props as { sources: string[]; emphasis?: string; note?: string };
+/* Row codecs of the export statements. */
+const propsRows = z.array(z.object({ props: z.record(z.string(), z.unknown()) }));
+const relationshipRows = z.array(
+  z.object({
+    from: z.string(),
+    to: z.string(),
+    props: z.object({ sources: z.array(z.string()), emphasis: z.string().nullish(), note: z.string().nullish() }),
+  }),
+);
+
+function rowToRelationship(type: RelationshipType, row: z.infer<typeof relationshipRows>[number]): RelationshipFact {
+  const { sources, emphasis, note } = row.props;
   const properties = Object.fromEntries(
     Object.entries({ emphasis, note }).filter(([, v]) => v !== undefined && v !== null),
   );
   return {
     type,
-    from: row.from as string,
-    to: row.to as string,
+    from: row.from,
+    to: row.to,
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
     sources,
   };
