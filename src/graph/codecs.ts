@@ -1,22 +1,33 @@
 import type { NodeKind } from '../model/kinds';
 import { PROPERTY_SPECS } from '../model/relationships';
+import { nodeSchemaFor, type EntityFact, type RelationshipFact, type RoleFact, type Salary } from '../model/rules';
 import { cypherInt } from './mapping';
-import type { EntityFact, RelationshipFact, RoleFact } from '../model/rules';
 
 /**
  * How facts are stored: Neo4j properties cannot hold maps, so a role's salary is kept as flat
- * `salary*` properties. These two functions are the only place that knows it.
+ * `salary*` properties. This module is the only place that knows it: the Cypher that reads
+ * salaries (cypher/salary.cypher.ts) is derived from `salaryProperty`.
  */
 export type StoredProps = Record<string, unknown>;
 
-const SALARY_KEYS = ['min', 'max', 'currency', 'period', 'basis', 'region', 'caveat'] as const;
-const salaryProp = (key: string) => `salary${key[0].toUpperCase()}${key.slice(1)}`;
+export type SalaryKey = keyof Salary;
+export const SALARY_KEYS = [
+  'min',
+  'max',
+  'currency',
+  'period',
+  'basis',
+  'region',
+  'caveat',
+] as const satisfies readonly SalaryKey[];
+/** The stored property holding one part of a role's salary. */
+export const salaryProperty = (key: SalaryKey) => `salary${key[0].toUpperCase()}${key.slice(1)}`;
 
 export function factToProps(kind: NodeKind, fact: RoleFact | EntityFact): StoredProps {
   const { salary, ...rest } = fact as RoleFact;
   const props: StoredProps = { ...rest };
   if (kind === 'ROLE' && salary) {
-    for (const key of SALARY_KEYS) props[salaryProp(key)] = salary[key];
+    for (const key of SALARY_KEYS) props[salaryProperty(key)] = salary[key];
   }
   return dropEmpty(props);
 }
@@ -28,13 +39,15 @@ export function factToProps(kind: NodeKind, fact: RoleFact | EntityFact): Stored
 export function partialToProps(kind: NodeKind, fields: Partial<RoleFact>, cleared: readonly string[]): StoredProps {
   const props: StoredProps = factToProps(kind, fields as RoleFact);
   for (const key of cleared) {
-    if (key === 'salary') for (const k of SALARY_KEYS) props[salaryProp(k)] = null;
+    if (key === 'salary') for (const k of SALARY_KEYS) props[salaryProperty(k)] = null;
     else props[key] = null;
   }
-  if (fields.salary) for (const k of SALARY_KEYS) props[salaryProp(k)] ??= null;
+  if (fields.salary) for (const k of SALARY_KEYS) props[salaryProperty(k)] ??= null;
   return props;
 }
 
+export function propsToFact(kind: 'ROLE', props: StoredProps): RoleFact;
+export function propsToFact(kind: Exclude<NodeKind, 'ROLE'>, props: StoredProps): EntityFact;
 export function propsToFact(kind: NodeKind, props: StoredProps): RoleFact | EntityFact {
   const fact: StoredProps = {};
   for (const [key, value] of Object.entries(props)) {
@@ -42,9 +55,9 @@ export function propsToFact(kind: NodeKind, props: StoredProps): RoleFact | Enti
     fact[key] = value;
   }
   if (kind === 'ROLE' && props.salaryMin !== undefined && props.salaryMin !== null) {
-    fact.salary = dropEmpty(Object.fromEntries(SALARY_KEYS.map((key) => [key, props[salaryProp(key)]])));
+    fact.salary = dropEmpty(Object.fromEntries(SALARY_KEYS.map((key) => [key, props[salaryProperty(key)]])));
   }
-  return dropEmpty(fact) as unknown as RoleFact | EntityFact;
+  return nodeSchemaFor(kind).parse(dropEmpty(fact));
 }
 
 export function relationshipToProps(rel: RelationshipFact): StoredProps {

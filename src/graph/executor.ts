@@ -169,11 +169,9 @@ export function translateNeo4jError(error: unknown): unknown {
   }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     const id = /property `id` = '([^']*)'|id = '([^']*)'/.exec(error.message);
-    return new BadUserInputError(
-      id
-        ? `A node with id "${id[1] ?? id[2]}" already exists with another meaning.`
-        : 'A graph constraint was violated.',
-      id ? { id: id[1] ?? id[2] } : {},
+    return BadUserInputError.of(
+      'id',
+      id ? `a node with id "${id[1] ?? id[2]}" already exists with another meaning` : 'a graph constraint was violated',
       { cause: error },
     );
   }

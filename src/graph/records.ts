@@ -1,47 +1,64 @@
-import type { NodeLabel } from '../model/kinds';
+import { z } from 'zod';
+import { NODE_KIND_NAMES, labelOf, type NodeLabel } from '../model/kinds';
 
-/**
- * Plain shapes the read queries return; the GraphQL types are built on these. A node read lean
- * (its selection asks nothing else) carries only `__typename`, `id` and `name`.
+/*
+ * The shapes the read queries return, one codec per record type: repositories parse their rows
+ * with these, and the GraphQL types are built on the parsed records. A node read lean (its
+ * selection asks nothing else) carries only `__typename`, `id` and `name`; its other fields
+ * parse to their empty values, which no resolver of that selection reads.
  */
-export interface NodeRecord {
-  __typename: NodeLabel;
-  id: string;
-  name: string;
-  aliases: string[];
-  description: string | null;
-  sources: string[];
-  updatedAt: string | null;
-}
 
-export interface SalaryRecord {
-  min: number;
-  max: number;
-  currency: string;
-  period: string;
-  basis: string;
-  region: string | null;
-  caveat: string | null;
-}
+const LABELS = NODE_KIND_NAMES.map(labelOf) as [NodeLabel, ...NodeLabel[]];
+const optionalText = z.string().nullable().default(null);
+const textList = z.array(z.string()).default([]);
 
-export interface RoleRecord extends NodeRecord {
-  seniority: string | null;
-  level: number | null;
-  track: string | null;
-  summary: string | null;
-  bestFor: string | null;
-  responsibilities: string[];
-  onboardingFocus: string | null;
-  documentationNeeds: string | null;
-  ergonomics: string | null;
-  salary: SalaryRecord | null;
-}
+const nodeShape = {
+  __typename: z.enum(LABELS),
+  id: z.string(),
+  name: z.string(),
+  aliases: textList,
+  description: optionalText,
+  sources: textList,
+  updatedAt: optionalText,
+};
+
+export const nodeRecord = z.object(nodeShape);
+export type NodeRecord = z.infer<typeof nodeRecord>;
+
+export const salaryRecord = z.object({
+  min: z.number(),
+  max: z.number(),
+  currency: z.string(),
+  period: z.string(),
+  basis: z.string(),
+  region: optionalText,
+  caveat: optionalText,
+});
+export type SalaryRecord = z.infer<typeof salaryRecord>;
+
+export const roleRecord = z.object({
+  ...nodeShape,
+  seniority: optionalText,
+  level: z.number().nullable().default(null),
+  track: optionalText,
+  summary: optionalText,
+  bestFor: optionalText,
+  responsibilities: textList,
+  onboardingFocus: optionalText,
+  documentationNeeds: optionalText,
+  ergonomics: optionalText,
+  salary: salaryRecord.nullable().default(null),
+});
+export type RoleRecord = z.infer<typeof roleRecord>;
+
+/** A node of any kind, read with its kind's projection (a role keeps its role fields). */
+export const anyNodeRecord = z.union([roleRecord.extend({ __typename: z.literal('Role') }), nodeRecord]);
 
 /** A relationship's properties: `note`, `sources` and those its type declares (absent ones null). */
-export type EdgeProperties = { note: string | null; sources: string[] } & Record<
-  string,
-  string | number | null | string[]
->;
+export const edgePropertiesRecord = z
+  .object({ note: z.string().nullable(), sources: z.array(z.string()) })
+  .catchall(z.union([z.string(), z.number(), z.null()]));
+export type EdgeProperties = z.infer<typeof edgePropertiesRecord>;
 
 export interface PageRecord<T extends NodeRecord = NodeRecord> {
   nodes: T[];
@@ -49,11 +66,8 @@ export interface PageRecord<T extends NodeRecord = NodeRecord> {
   hasNextPage: boolean;
 }
 
-export interface SalaryChangeRecord {
-  min: number;
-  max: number;
-  currency: string;
-}
+export const salaryChangeRecord = z.object({ min: z.number(), max: z.number(), currency: z.string() });
+export type SalaryChangeRecord = z.infer<typeof salaryChangeRecord>;
 
 export interface CareerStepRecord {
   from: RoleRecord;
@@ -71,40 +85,67 @@ export interface CareerPathRecord {
   toolsToLearn: NodeRecord[];
 }
 
-export interface OverlapRecord {
-  shared: NodeRecord[];
-  onlyA: NodeRecord[];
-  onlyB: NodeRecord[];
+export const overlapRecord = z.object({
+  shared: z.array(nodeRecord),
+  onlyA: z.array(nodeRecord),
+  onlyB: z.array(nodeRecord),
   /** |shared| / |union|; 0 when both sides are empty. */
-  jaccard: number;
-}
+  jaccard: z.number(),
+});
+export type OverlapRecord = z.infer<typeof overlapRecord>;
 
-export interface RoleComparisonRecord {
-  a: RoleRecord;
-  b: RoleRecord;
-  tools: OverlapRecord;
-  skills: OverlapRecord;
-  frameworks: OverlapRecord;
-  workflows: OverlapRecord;
-  employers: OverlapRecord;
-  similarity: number;
-  salaryDifference: SalaryChangeRecord | null;
-}
+export const roleComparisonRecord = z.object({
+  a: roleRecord,
+  b: roleRecord,
+  tools: overlapRecord,
+  skills: overlapRecord,
+  frameworks: overlapRecord,
+  workflows: overlapRecord,
+  employers: overlapRecord,
+  similarity: z.number(),
+  salaryDifference: salaryChangeRecord.nullable(),
+});
+export type RoleComparisonRecord = z.infer<typeof roleComparisonRecord>;
 
-export interface SkillGapRecord {
-  from: RoleRecord;
-  to: RoleRecord;
-  missingSkills: NodeRecord[];
-  sharedSkills: NodeRecord[];
-  newTools: NodeRecord[];
-  newFrameworks: NodeRecord[];
-  coverage: number;
-}
+/** What moving between two roles asks for, as read; the coverage is the service's. */
+export const skillGapRow = z.object({
+  from: roleRecord,
+  to: roleRecord,
+  missingSkills: z.array(nodeRecord),
+  sharedSkills: z.array(nodeRecord),
+  newTools: z.array(nodeRecord),
+  newFrameworks: z.array(nodeRecord),
+});
+export type SkillGapRecord = z.infer<typeof skillGapRow> & { coverage: number };
 
-export interface RoleSimilarityRecord {
-  role: RoleRecord;
+export const roleSimilarityRecord = z.object({
+  role: roleRecord,
+  score: z.number(),
+  sharedTools: z.array(nodeRecord),
+  sharedSkills: z.array(nodeRecord),
+  sharedFrameworks: z.array(nodeRecord),
+});
+export type RoleSimilarityRecord = z.infer<typeof roleSimilarityRecord>;
+
+/**
+ * A node as a read plan reads it (src/graph/read-plan.ts): its kind and id always, then only the
+ * fields and relationships (under PLANNED) that the plan asks, so other fields are absent. The
+ * GraphQL layer reads only what the plan was compiled from, which is why such a record may be
+ * typed as its kind's full record.
+ */
+const plannedNodeRecord = z.looseObject({ __typename: z.enum(LABELS), id: z.string() });
+export const plannedNodes = <T extends NodeRecord = NodeRecord>(rows: unknown): T[] =>
+  z.array(plannedNodeRecord).parse(rows) as unknown as T[];
+
+export const pageRow = z.object({ page: z.array(z.unknown()), totalCount: z.number() });
+
+export interface SearchHitRecord {
   score: number;
-  sharedTools: NodeRecord[];
-  sharedSkills: NodeRecord[];
-  sharedFrameworks: NodeRecord[];
+  node: NodeRecord;
 }
+const searchHitRow = z.object({ score: z.number(), node: z.unknown() });
+export const searchHits = (rows: unknown): SearchHitRecord[] =>
+  z
+    .array(searchHitRow)
+    .parse(rows)
+    .map((hit) => ({ score: hit.score, node: plannedNodes([hit.node])[0] }));

@@ -58,6 +58,14 @@ export const salarySchema = z
   })
   .refine((s) => s.min <= s.max, { message: 'min must not be greater than max', path: ['min'] });
 
+/**
+ * Two salaries are comparable (a difference between them means something) only like for like:
+ * the same currency, period and basis.
+ */
+export const COMPARABLE_SALARY_KEYS = ['currency', 'period', 'basis'] as const satisfies readonly (keyof z.infer<
+  typeof salarySchema
+>)[];
+
 const baseNodeShape = {
   id: idSchema,
   name: nameSchema,

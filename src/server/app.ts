@@ -1,12 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -15,16 +9,13 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config';
 import type { Executor } from '../graph/executor';
 import type { Logger } from '../logger';
-import { createRequestContext, type RequestContext } from './context';
-import { formatError } from './errors';
+import { createApolloServer } from './apollo';
+import { createRequestContext } from './context';
 import { healthRoutes } from './health';
 import { explorerRoutes } from './explorer';
 import { httpLogging } from './http-logging';
 import { authFromHeader } from './auth';
 import { httpErrors, requireUtf8 } from './http-errors';
-import { httpCachePlugin } from './plugins/http-cache.plugin';
-import { queryLimits } from './plugins/query-limits.plugin';
-import { requestStatePlugin } from './plugins/request-state.plugin';
 
 export interface ServerDeps {
   config: Config;
@@ -47,40 +38,14 @@ export async function startServer(
   host = deps.config.http.host,
 ): Promise<RunningServer> {
   const { config, driver, executor, schema, log } = deps;
-  const production = config.env === 'production';
   const app = express();
   const httpServer = http.createServer(app);
 
-  const limits = queryLimits(config, schema);
-  const apollo = new ApolloServer<RequestContext>({
+  const apollo = createApolloServer({
+    config,
     schema,
-    formatError,
-    validationRules: limits.validationRules,
-    parseOptions: limits.parseOptions,
-    allowBatchedHttpRequests: false,
-    // Automatic persisted queries (on by default) keep their documents in this LRU cache, which
-    // Apollo bounds at 30 MiB: clients registering many hashes evict old ones, never grow memory.
-    cache: 'bounded',
-    // GET and form-encoded POSTs need a header a cross-site form or <img> cannot send
-    // (apollo-require-preflight, x-apollo-operation-name or a JSON content type).
-    csrfPrevention: true,
-    // In production a client learns nothing about the schema it did not ask for.
-    hideSchemaDetailsFromClientErrors: production,
-    // The process owns shutdown (drain HTTP, close the driver, stop Neo4j); Apollo must not
-    // stop itself and re-raise the signal halfway through.
-    stopOnTerminationSignals: false,
-    introspection: config.http.introspection,
-    includeStacktraceInErrorResponses: !production,
-    plugins: [
+    hostPlugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.http.shutdownGraceMs }),
-      // No cache hints are set; its per-field hook would wrap every resolver for nothing.
-      ApolloServerPluginCacheControlDisabled(),
-      config.http.landingPage
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
-        : ApolloServerPluginLandingPageDisabled(),
-      ...limits.plugins,
-      requestStatePlugin({ allowDebugMetrics: !production }),
-      httpCachePlugin({ maxAge: config.http.cacheMaxAge }),
     ],
   });
   await apollo.start();

@@ -1,14 +1,15 @@
 import type { Executor, QueryMetrics } from '../graph/executor';
 import { createLoaders, type Loaders } from '../graph/loaders';
-import { createRepositories, type Repositories } from '../graph/repositories';
+import { createRepositories } from '../graph/repositories';
 import type { Logger } from '../logger';
+import { createServices, type Services } from '../services';
 import type { RequestAuth } from './auth';
 
 /** What every resolver receives: built fresh for each request. */
 export interface RequestContext {
   requestId: string;
   metrics: QueryMetrics;
-  repositories: Repositories;
+  services: Services;
   loaders: Loaders;
   log: Logger;
   auth: RequestAuth;
@@ -25,5 +26,6 @@ export function createRequestContext(
   const metrics: QueryMetrics = { dbQueries: 0, dbTimeMs: 0 };
   const scoped = executor.scoped(metrics, `career-graph:${requestId}`);
   const repositories = createRepositories(scoped);
-  return { requestId, metrics, repositories, loaders: createLoaders(repositories), log, auth };
+  const loaders = createLoaders(repositories);
+  return { requestId, metrics, services: createServices(repositories, loaders), loaders, log, auth };
 }

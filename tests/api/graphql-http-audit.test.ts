@@ -1,7 +1,5 @@
-import path from 'node:path';
 import { serverAudits, type AuditResult } from 'graphql-http';
-import { loadGraphFiles } from '../../src/seed/load-graph';
-import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { openSeededDatabase, type TestDatabase } from '../helpers/database';
 import { graphSnapshot, type GraphSnapshot } from '../helpers/graph-snapshot';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -25,8 +23,7 @@ const audits = serverAudits({
 });
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
+  db = await openSeededDatabase();
   server = await startTestServer(db);
   baseline = await graphSnapshot(db.executor);
 });

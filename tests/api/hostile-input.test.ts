@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { loadGraphFiles } from '../../src/seed/load-graph';
-import { openTestDatabase, uniquePrefix, type TestDatabase } from '../helpers/database';
+import { openSeededDatabase, openTestDatabase, uniquePrefix, type TestDatabase } from '../helpers/database';
 import { graphSnapshot, type GraphSnapshot } from '../helpers/graph-snapshot';
 import { errorCodes, errorMessages, postGraphQL, send, type HttpAnswer } from '../helpers/http-client';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -20,8 +18,7 @@ let server: TestServer;
 let baseline: GraphSnapshot;
 
 beforeAll(async () => {
-  db = await openTestDatabase({ API_TOKEN: TOKEN });
-  await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
+  db = await openSeededDatabase({ API_TOKEN: TOKEN });
   server = await startTestServer(db);
   baseline = await graphSnapshot(db.executor);
   expect(baseline.nodes).toBeGreaterThan(50);
@@ -98,6 +95,7 @@ describe('query limits', () => {
   it('when a fragment spreads itself, then 400 and the server stays up', async () => {
     const answer = await gql(`{ role(id: "backend-engineer") { ...A } } fragment A on Role { id ...A }`);
     expect(answer.status).toBe(400);
+    expect(errorCodes(answer).length).toBeGreaterThan(0);
     for (const code of errorCodes(answer)) expect(['GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX']).toContain(code);
     await expectAlive();
   });

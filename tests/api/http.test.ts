@@ -62,8 +62,12 @@ describe('the HTTP server', () => {
         status: 'unavailable',
         reason: expect.stringContaining('Neo4j is not reachable'),
       });
-      const { body } = await down.post({ query: '{ dbInfo { version } }' });
-      expect((body.errors as { extensions: { code: string } }[])[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      const { status, body } = await down.post({ query: '{ dbInfo { version } }' });
+      // The outage error carries its status, and Apollo answers with it.
+      expect(status).toBe(503);
+      expect((body.errors as { extensions: { code: string } }[])[0].extensions).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+      });
       expect((await fetch(`${down.base}/healthz`)).status).toBe(200);
     } finally {
       await down.stop();

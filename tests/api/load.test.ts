@@ -1,7 +1,5 @@
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { loadGraphFiles } from '../../src/seed/load-graph';
-import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { openSeededDatabase, type TestDatabase } from '../helpers/database';
 import { graphSnapshot } from '../helpers/graph-snapshot';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -69,8 +67,7 @@ let db: TestDatabase;
 let server: TestServer;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
+  db = await openSeededDatabase();
   server = await startTestServer(db);
 });
 afterAll(async () => {

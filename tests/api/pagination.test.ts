@@ -46,7 +46,7 @@ async function walk(
     const p = await page(kind, { first, after, filter });
     pages.push(p);
     expect(p.edges.length).toBeLessThanOrEqual(first);
-    if (p.edges.length > 0) expect(p.pageInfo.endCursor).toBe(p.edges[p.edges.length - 1].cursor);
+    expect(p.pageInfo.endCursor).toBe(p.edges.at(-1)?.cursor ?? null);
     if (!p.pageInfo.hasNextPage) break;
     // A page that says more follow is full.
     expect(p.edges).toHaveLength(first);

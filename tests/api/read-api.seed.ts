@@ -3,10 +3,9 @@ import type { GraphQLFormattedError } from 'graphql';
 import { NODE_KINDS, NODE_KIND_NAMES, type NodeKind } from '../../src/model/kinds';
 import type { RelationshipType } from '../../src/model/relationships';
 import type { EntityFact, RelationshipFact, RoleFact } from '../../src/model/rules';
-import { loadGraphFiles } from '../../src/seed/load-graph';
 import { readDataFiles } from '../../src/seed/read-files';
 import { validateDocuments } from '../../src/seed/validate';
-import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { openSeededDatabase, type TestDatabase } from '../helpers/database';
 import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
 
 /**
@@ -20,12 +19,6 @@ export interface SeedFacts {
 }
 
 export const seedDir = (db: TestDatabase) => path.join(db.config.rootDir, 'seed');
-
-/** Empties the graph, loads the seed, and returns the seed's facts. */
-export async function loadSeed(db: TestDatabase): Promise<SeedFacts> {
-  await loadGraphFiles(db.executor, [seedDir(db)], { reset: true });
-  return readSeed(db);
-}
 
 export async function readSeed(db: TestDatabase): Promise<SeedFacts> {
   const { documents } = await readDataFiles([seedDir(db)]);
@@ -125,10 +118,16 @@ function mostCommon(values: string[]): string {
 export const codesOf = (errors: readonly GraphQLFormattedError[] | undefined): unknown[] =>
   (errors ?? []).map((e) => e.extensions?.code);
 
-/** The shared set-up of the read-API suites: the seeded graph and an executeOperation client. */
-export async function openSeededApi(): Promise<{ db: TestDatabase; gql: TestGraphQL; seed: SeedIndex }> {
-  const db = await openTestDatabase();
-  const seed = new SeedIndex(await loadSeed(db));
+/**
+ * The shared set-up of the read-API suites: the seeded graph (which they do not reset; what a
+ * suite adds there it removes) and an executeOperation client.
+ */
+/** `env`: configuration for this suite's server (limits, say), on top of the tests' own. */
+export async function openSeededApi(
+  env: Record<string, string> = {},
+): Promise<{ db: TestDatabase; gql: TestGraphQL; seed: SeedIndex }> {
+  const db = await openSeededDatabase(env);
+  const seed = new SeedIndex(await readSeed(db));
   return { db, gql: await createTestGraphQL(db), seed };
 }
 

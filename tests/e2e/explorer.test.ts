@@ -4,10 +4,9 @@ import path from 'node:path';
 import express from 'express';
 import { buildSchema, getOperationAST, validate } from 'graphql';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { loadGraphFiles } from '../../src/seed/load-graph';
 import { explorerRoutes } from '../../src/server/explorer';
 import { allOperations } from '../../web/src/explorer/operations';
-import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { openSeededDatabase, type TestDatabase } from '../helpers/database';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 // The browser pages end to end: the API in-process on the seeded graph, the built pages
@@ -35,8 +34,7 @@ beforeAll(async () => {
   }
   fs.mkdirSync(artifacts, { recursive: true });
   // A cold or busy Neo4j can take more than the default 10 s over the seed's one transaction.
-  db = await openTestDatabase({ NEO4J_TX_TIMEOUT_MS: '60000' });
-  await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
+  db = await openSeededDatabase({ NEO4J_TX_TIMEOUT_MS: '60000' });
   server = await startTestServer(db);
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { createDriver } from '../../src/graph/driver';
 import { Executor, executorOptions } from '../../src/graph/executor';
 import { applyDatabaseSchema } from '../../src/graph/schema-setup';
+import { openDatabaseAt } from './private-neo4j';
 
 export interface TestDatabase {
   config: Config;
@@ -20,6 +21,16 @@ export async function openTestDatabase(env: Record<string, string> = {}): Promis
   const executor = new Executor(driver, executorOptions(config.neo4j));
   await applyDatabaseSchema(executor, config.rootDir);
   return { config: { ...config, neo4j: { ...config.neo4j, uri } }, driver, executor, close: () => driver.close() };
+}
+
+/**
+ * The private Neo4j that holds exactly the seed (see the global setup). A suite reading it must
+ * not reset it; what a suite adds there it removes.
+ */
+export async function openSeededDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
+  const uri = process.env.CAREER_GRAPH_TEST_SEEDED_URI;
+  if (!uri) throw new Error('The Jest global setup did not provide the seeded Neo4j');
+  return openDatabaseAt(uri, env);
 }
 
 /** A prefix that keeps one test's nodes apart from every other test's. */

@@ -1,11 +1,9 @@
-import { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { createLogger } from '../../src/logger';
 import { buildGraphQLSchema } from '../../src/schema';
+import { createApolloServer } from '../../src/server/apollo';
 import { authFromHeader } from '../../src/server/auth';
-import { createRequestContext, type RequestContext } from '../../src/server/context';
-import { formatError } from '../../src/server/errors';
-import { requestStatePlugin } from '../../src/server/plugins/request-state.plugin';
+import { createRequestContext } from '../../src/server/context';
 import type { TestDatabase } from './database';
 
 export interface OperationResult<T = Record<string, unknown>> {
@@ -24,13 +22,12 @@ export interface TestGraphQL {
   stop(): Promise<void>;
 }
 
-/** The real schema and error handling, executed without HTTP (Apollo's executeOperation). */
+/**
+ * The server production runs (schema, limits, validation rules, error handling; see
+ * createApolloServer), executed without HTTP (Apollo's executeOperation).
+ */
 export async function createTestGraphQL(db: TestDatabase): Promise<TestGraphQL> {
-  const server = new ApolloServer<RequestContext>({
-    schema: await buildGraphQLSchema(),
-    formatError,
-    plugins: [requestStatePlugin({ allowDebugMetrics: false })],
-  });
+  const server = createApolloServer({ config: db.config, schema: await buildGraphQLSchema() });
   await server.start();
   const log = createLogger({ logLevel: 'silent', env: 'test' });
   let n = 0;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type LocalNeo4jConfig } from '../../src/config';
@@ -23,17 +24,30 @@ export interface PrivateNeo4j {
   dispose(): Promise<void>;
 }
 
-export async function startPrivateNeo4j(port: number): Promise<PrivateNeo4j> {
+/** A port nothing listens on now, chosen by the system (so developers running tests side by side never clash). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a private Neo4j on `port` (a free one by default), its data in a new temporary folder. */
+export async function startPrivateNeo4j(port?: number): Promise<PrivateNeo4j> {
   const cfg: LocalNeo4jConfig = {
     host: '127.0.0.1',
-    port,
-    dir: fs.mkdtempSync(path.join(os.tmpdir(), 'careergraph-faults-')),
+    port: port ?? (await freePort()),
+    dir: fs.mkdtempSync(path.join(os.tmpdir(), 'careergraph-private-')),
     heap: '512m',
     pageCache: '64m',
   };
   const started = await startLocalNeo4j(cfg);
   if (!started.startedByUs) {
-    throw new Error(`Port ${port} already has a Neo4j that this test did not start; pick another port`);
+    throw new Error(`Port ${cfg.port} already has a Neo4j that this test did not start; pick another port`);
   }
   return {
     cfg,
@@ -49,9 +63,19 @@ export async function startPrivateNeo4j(port: number): Promise<PrivateNeo4j> {
   };
 }
 
-/** Like openTestDatabase, but against `uri` (a private Neo4j). */
+/**
+ * Like openTestDatabase, but against `uri` (a private Neo4j). A fresh database plans its first
+ * statements slowly (loading the seed into it can take longer than the usual 10 s limit on a
+ * busy machine), so transactions may take up to a minute unless `env` says otherwise.
+ */
 export async function openDatabaseAt(uri: string, env: Record<string, string> = {}): Promise<TestDatabase> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    NEO4J_TX_TIMEOUT_MS: '60000',
+    ...env,
+  });
   const driver = createDriver(uri, config.neo4j);
   const executor = new Executor(driver, executorOptions(config.neo4j));
   await applyDatabaseSchema(executor, config.rootDir);

@@ -56,6 +56,24 @@ export interface Salary {
   min: number;
   max: number;
   currency: string;
+  period: 'YEAR' | 'MONTH';
+  basis: 'BASE' | 'TOTAL';
+}
+
+export interface SalaryChange {
+  min: number;
+  max: number;
+  currency: string;
+}
+
+/**
+ * The oracle's pay change from one role to another: only like for like (the same currency,
+ * period and basis), written out here apart from the code under test.
+ */
+export function oracleSalaryChange(from: RandomRole, to: RandomRole): SalaryChange | null {
+  const [a, b] = [from.salary, to.salary];
+  if (!a || !b || a.currency !== b.currency || a.period !== b.period || a.basis !== b.basis) return null;
+  return { min: b.min - a.min, max: b.max - a.max, currency: b.currency };
 }
 
 export interface RandomRole extends Item {
@@ -93,7 +111,7 @@ const TOOL_NAMES = ['Anvil', 'Hammer', 'Hammer', 'Saw', 'Chisel'];
 /**
  * 10 to 14 roles under `prefix`, with random promotions and pivots (cycles, back-and-forth pivots,
  * an occasional self-loop, two dead ends), salaries on about two roles in three (some in another
- * currency), and a few required skills and used tools each. Never two transitions between the
+ * currency, period or basis), and a few required skills and used tools each. Never two transitions between the
  * same ordered pair of roles, so that a route is identified by its roles.
  */
 export function randomGraph(rng: Rng, prefix: string, options: GraphOptions): RandomGraph {
@@ -108,7 +126,13 @@ export function randomGraph(rng: Rng, prefix: string, options: GraphOptions): Ra
     let salary: Salary | null = null;
     if (rng.chance(0.7)) {
       const min = 80000 + 10000 * rng.int(6);
-      salary = { min, max: min + 10000 * rng.int(5), currency: rng.chance(0.85) ? 'USD' : 'EUR' };
+      salary = {
+        min,
+        max: min + 10000 * rng.int(5),
+        currency: rng.chance(0.85) ? 'USD' : 'EUR',
+        period: rng.chance(0.85) ? 'YEAR' : 'MONTH',
+        basis: rng.chance(0.85) ? 'BASE' : 'TOTAL',
+      };
     }
     return {
       id,
@@ -159,8 +183,7 @@ export async function insertGraphs(executor: Executor, graphs: RandomGraph[]): P
     `UNWIND $rows AS row
      CREATE (r:Role {id: row.id, name: row.name, sources: ['Random graph'], updatedAt: datetime()})
      SET r.salaryMin = row.salary.min, r.salaryMax = row.salary.max, r.salaryCurrency = row.salary.currency,
-         r.salaryPeriod = CASE WHEN row.salary IS NULL THEN null ELSE 'YEAR' END,
-         r.salaryBasis = CASE WHEN row.salary IS NULL THEN null ELSE 'BASE' END`,
+         r.salaryPeriod = row.salary.period, r.salaryBasis = row.salary.basis`,
     { rows: roles },
   );
   for (const [label, items] of [
@@ -200,7 +223,7 @@ export interface OraclePath {
   roles: string[];
   steps: { from: string; to: string; kind: 'PROMOTION' | 'PIVOT'; sources: string[] }[];
   length: number;
-  salaryChange: Salary | null;
+  salaryChange: SalaryChange | null;
   skillsToAcquire: string[];
   toolsToLearn: string[];
 }
@@ -261,14 +284,7 @@ export class RouteOracle {
     const roleIds = [route[0].from, ...route.map((e) => e.to)];
     const start = this.roles.get(roleIds[0])!;
     const end = this.roles.get(roleIds[roleIds.length - 1])!;
-    const salaryChange =
-      start.salary && end.salary && start.salary.currency === end.salary.currency
-        ? {
-            min: end.salary.min - start.salary.min,
-            max: end.salary.max - start.salary.max,
-            currency: end.salary.currency,
-          }
-        : null;
+    const salaryChange = oracleSalaryChange(start, end);
     const learn = (of: (r: RandomRole) => string[], items: Map<string, Item>) => {
       const have = new Set(of(start));
       const needed = new Set(roleIds.slice(1).flatMap((id) => of(this.roles.get(id)!)));

@@ -2,8 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { openTestDatabase, uniquePrefix, type TestDatabase } from '../helpers/database';
+import { uniquePrefix, type TestDatabase } from '../helpers/database';
+import { openDatabaseAt, startPrivateNeo4j, type PrivateNeo4j } from '../helpers/private-neo4j';
 
+// These tests reset and reload the whole graph, so they do it on a Neo4j of their own.
+let neo4j: PrivateNeo4j;
 let db: TestDatabase;
 let tmp: string;
 
@@ -26,10 +29,14 @@ const graphSize = async () =>
   (await db.executor.read('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r'))[0];
 
 beforeAll(async () => {
-  db = await openTestDatabase();
+  neo4j = await startPrivateNeo4j();
+  db = await openDatabaseAt(neo4j.uri);
   tmp = await mkdtemp(path.join(os.tmpdir(), 'cg-cli-'));
+}, 120_000);
+afterAll(async () => {
+  await db?.close();
+  await neo4j?.dispose();
 });
-afterAll(() => db.close());
 
 describe('npm run seed', () => {
   it('when run twice, then it reports the same facts and the graph does not grow', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadGraphFiles } from '../../src/seed/load-graph';
 import { spawnApp, type AppProcess } from '../helpers/app-process';
-import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { openSeededDatabase, type TestDatabase } from '../helpers/database';
 import { errorCodes, holdRequest, postGraphQL, tryConnect } from '../helpers/http-client';
 import { openDatabaseAt, startPrivateNeo4j, type PrivateNeo4j } from '../helpers/private-neo4j';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -158,8 +158,7 @@ describe('when the process gets SIGTERM under load', () => {
   let app: AppProcess | undefined;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
+    db = await openSeededDatabase();
   });
   afterAll(async () => {
     await app?.kill();

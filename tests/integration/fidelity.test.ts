@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   RELATIONSHIPS,
   RELATIONSHIP_TYPES,
@@ -8,8 +7,7 @@ import {
 } from '../../src/model/relationships';
 import { labelOf } from '../../src/model/kinds';
 import { slugify } from '../../src/model/slug';
-import { loadGraphFiles } from '../../src/seed/load-graph';
-import { openTestDatabase, type TestDatabase } from '../helpers/database';
+import { openSeededDatabase, type TestDatabase } from '../helpers/database';
 import {
   ARTICLE_SECTIONS,
   GraphQueries,
@@ -39,8 +37,7 @@ let db: TestDatabase | undefined;
 let graph: GraphQueries;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
+  db = await openSeededDatabase();
   graph = new GraphQueries(db.executor);
 }, 120_000);
 

@@ -6,8 +6,11 @@ import { loadGraphFiles } from '../../src/seed/load-graph';
 import { DataFileError } from '../../src/seed/problems';
 import { readDataFiles } from '../../src/seed/read-files';
 import { validateDocuments } from '../../src/seed/validate';
-import { openTestDatabase, uniquePrefix, type TestDatabase } from '../helpers/database';
+import { uniquePrefix, type TestDatabase } from '../helpers/database';
+import { openDatabaseAt, startPrivateNeo4j, type PrivateNeo4j } from '../helpers/private-neo4j';
 
+// These tests reset and reload the whole graph, so they do it on a Neo4j of their own.
+let neo4j: PrivateNeo4j;
 let db: TestDatabase;
 let seedDir: string;
 
@@ -27,10 +30,14 @@ async function writeTempFile(name: string, content: unknown): Promise<string> {
 }
 
 beforeAll(async () => {
-  db = await openTestDatabase();
+  neo4j = await startPrivateNeo4j();
+  db = await openDatabaseAt(neo4j.uri);
   seedDir = path.join(db.config.rootDir, 'seed');
+}, 120_000);
+afterAll(async () => {
+  await db?.close();
+  await neo4j?.dispose();
 });
-afterAll(() => db.close());
 
 describe('loading the seed', () => {
   it('when the seed is loaded twice, then the graph has the same nodes and relationships', async () => {

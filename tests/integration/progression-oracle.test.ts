@@ -1,22 +1,11 @@
-import { openTestDatabase, uniquePrefix, type TestDatabase } from '../helpers/database';
-import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
-import {
-  Rng,
-  RouteOracle,
-  deleteByPrefix,
-  insertGraphs,
-  randomGraph,
-  type OraclePath,
-  type RandomGraph,
-} from '../helpers/random-graph';
+import { oracleSuite } from '../helpers/oracle-suite';
+import { Rng, RouteOracle, insertGraphs, type OraclePath, type RandomGraph } from '../helpers/random-graph';
 
 /*
  * progressionPaths, shortestProgression and Role.pathsTo against an independent oracle: random
  * role graphs are written to Neo4j, every simple route is enumerated in TypeScript with a plain
  * depth-first search and ranked as the contract says, and the API must answer exactly that.
  */
-
-const prefix = uniquePrefix('oracle');
 
 const GRAPH_SPECS = [
   { seed: 20240611, promotionsPerRole: 1.6, pivotsPerRole: 1.0 },
@@ -27,23 +16,8 @@ const GRAPH_SPECS = [
 const PAIRS_PER_GRAPH = 15;
 const FIRST_CHOICES = [20, 20, 20, 1, 2, 3, 5, 8, 13];
 
-const graphs: RandomGraph[] = GRAPH_SPECS.map((spec, g) => randomGraph(new Rng(spec.seed), `${prefix}-g${g}`, spec));
-
-let db: TestDatabase;
-let gql: TestGraphQL;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await insertGraphs(db.executor, graphs);
-  gql = await createTestGraphQL(db);
-});
-afterAll(async () => {
-  await gql?.stop();
-  if (db) {
-    await deleteByPrefix(db.executor, prefix);
-    await db.close();
-  }
-});
+const suite = oracleSuite('oracle', GRAPH_SPECS);
+const { prefix, graphs } = suite;
 
 const PATH_FIELDS = `length roles { id } steps { from { id } to { id } kind sources }
   salaryChange { min max currency } skillsToAcquire { id } toolsToLearn { id }`;
@@ -129,7 +103,7 @@ describe.each(graphs.map((graph, g) => ({ graph, g, seed: GRAPH_SPECS[g].seed })
           shortest: shortestProgression(from: $from, to: $to) { ${PATH_FIELDS} }
           shortestWithPivots: shortestProgression(from: $from, to: $to, includePivots: true) { ${PATH_FIELDS} }
         }`;
-        const { data, errors } = await gql.run(query, { from, to });
+        const { data, errors } = await suite.gql.run(query, { from, to });
         expect(errors).toBeUndefined();
         asks.forEach((a, i) => {
           const expected = oracle.ranked(from, to, a.maxSteps, a.includePivots).slice(0, a.first);
@@ -171,7 +145,7 @@ describe.each(graphs.map((graph, g) => ({ graph, g, seed: GRAPH_SPECS[g].seed })
               )
               .join('\n')}
           }`;
-          const { data, errors, dbQueries } = await gql.run(query, { to: target.id });
+          const { data, errors, dbQueries } = await suite.gql.run(query, { to: target.id });
           expect(errors).toBeUndefined();
           graph.roles.forEach((r, i) => {
             const got = (data![`r${i}`] as any).pathsTo.map(asOracle);
@@ -217,7 +191,7 @@ describe('routes longer than any bound on progressionPaths', () => {
   const oracle = new RouteOracle(chain);
 
   beforeAll(async () => {
-    await insertGraphs(db.executor, [chain]);
+    await insertGraphs(suite.db.executor, [chain]);
   });
 
   it.each([6, 7, 12, 13, 15])(
@@ -225,7 +199,7 @@ describe('routes longer than any bound on progressionPaths', () => {
     async (steps) => {
       const from = chain.roles[0].id;
       const to = chain.roles[steps].id;
-      const { data, errors } = await gql.run(
+      const { data, errors } = await suite.gql.run(
         `query ($from: ID!, $to: ID!) {
           there: shortestProgression(from: $from, to: $to) { ${PATH_FIELDS} }
           back: shortestProgression(from: $to, to: $from, includePivots: true) { length }

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { loadConfig } from '../../src/config';
+import { ServiceUnavailableError } from '../../src/errors';
 import { buildGraphQLSchema } from '../../src/schema';
 import { estimateFieldCost, queryLimits } from '../../src/server/plugins/query-limits.plugin';
 
@@ -58,10 +59,11 @@ describe('heavy operations take turns', () => {
       () => undefined,
       (error: unknown) => error,
     );
-    expect(refused).toBeInstanceOf(GraphQLError);
-    const { extensions, message } = refused as GraphQLError;
+    expect(refused).toBeInstanceOf(ServiceUnavailableError);
+    const { extensions, message } = refused as ServiceUnavailableError;
     expect(extensions.code).toBe('SERVICE_UNAVAILABLE');
-    expect((extensions.http as { status: number }).status).toBe(503);
+    expect(extensions.http?.status).toBe(503);
+    expect(extensions.http?.headers.get('retry-after')).toBe('5');
     expect(message).toContain('busy with other expensive queries');
 
     // The refused one held nothing: once the first is done, the next heavy one runs at once.

@@ -27,7 +27,9 @@ describe('translateNeo4jError', () => {
       ),
     );
     expect(translated).toBeInstanceOf(BadUserInputError);
-    expect((translated as BadUserInputError).details).toEqual({ id: 'git' });
+    expect((translated as BadUserInputError).problems).toEqual([
+      { field: 'id', message: 'a node with id "git" already exists with another meaning' },
+    ]);
   });
 
   it('when the error is not one it knows, then it passes through unchanged', () => {

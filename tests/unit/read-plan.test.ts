@@ -22,8 +22,8 @@ async function plansOf(query: string): Promise<NodePlan[]> {
     loaders: {
       node: (plan: NodePlan) => (plans.push(plan), Promise.resolve(null)),
     },
-    repositories: {
-      nodes: {
+    services: {
+      catalog: {
         list: (plan: NodePlan) => (plans.push(plan), Promise.resolve({ nodes: [], hasNextPage: false, totalCount: 0 })),
       },
     },
@@ -107,7 +107,7 @@ describe('compiling a selection into a plan', () => {
   it('when search hits are selected through fragments, then each kind gets the plan of its own fragment', async () => {
     const plans: Record<string, NodePlan>[] = [];
     const contextValue = {
-      repositories: { nodes: { search: (...args: unknown[]) => (plans.push(args[3] as never), Promise.resolve([])) } },
+      services: { catalog: { search: (...args: unknown[]) => (plans.push(args[3] as never), Promise.resolve([])) } },
     };
     const result = await graphql({
       schema,

@@ -1,5 +1,6 @@
 import { NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
 import { COMMON_PROPERTIES, specOf, type RelationshipType } from '../../model/relationships';
+import { salaryProjection } from './salary.cypher';
 
 /**
  * The properties of each kind of node as its GraphQL type names them, each as a Cypher
@@ -27,10 +28,7 @@ const ROLE: Expressions = {
   onboardingFocus: (v) => `${v}.onboardingFocus`,
   documentationNeeds: (v) => `${v}.documentationNeeds`,
   ergonomics: (v) => `${v}.ergonomics`,
-  salary: (v) =>
-    `CASE WHEN ${v}.salaryMin IS NULL THEN null ELSE { min: ${v}.salaryMin, max: ${v}.salaryMax, ` +
-    `currency: ${v}.salaryCurrency, period: ${v}.salaryPeriod, basis: ${v}.salaryBasis, region: ${v}.salaryRegion, ` +
-    `caveat: ${v}.salaryCaveat } END`,
+  salary: salaryProjection,
 };
 
 const EXPRESSIONS: Record<NodeKind, Expressions> = Object.fromEntries(

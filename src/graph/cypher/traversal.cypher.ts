@@ -1,4 +1,5 @@
 import { projection } from './projections.cypher';
+import { salaryChange } from './salary.cypher';
 
 /*
  * Traversals. Variable-length bounds cannot be parameters: `maxSteps` reaches these builders
@@ -63,45 +64,69 @@ const sorted = (v: string, type: string, label: string, proj: (v: string) => str
 const sortedIn = (v: string, type: string, label: string, proj: (v: string) => string) =>
   `COLLECT { MATCH (${v})<-[:${type}]-(x:${label}) RETURN ${proj('x')} AS item ORDER BY x.name, x.id }`;
 
+/** What makes two roles alike: the tools, skills and frameworks they have. */
 const FEATURES = 'USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK';
 
-/** The overlap dimensions of a comparison: `$dims` names those to read, the others are empty. */
-const dimension = (name: string, pair: string) =>
-  `${name}: CASE WHEN '${name}' IN $dims THEN ${pair} ELSE [[], []] END`;
+/**
+ * Jaccard similarity from the sizes of two sets and of their intersection: |A ∩ B| / |A ∪ B|,
+ * 0 when both are empty. The one definition of similarity (roles, overlaps of a comparison).
+ */
+const jaccard = (both: string, a: string, b: string) =>
+  `CASE WHEN ${a} + ${b} - ${both} = 0 THEN 0.0 ELSE toFloat(${both}) / (${a} + ${b} - ${both}) END`;
+
+/** The items of list `a` whose id is (`in`) or is not among those of list `b` (one label, so ids are unique). */
+const byId = (a: string, b: string, inB: boolean) => `[x IN ${a} WHERE ${inB ? '' : 'NOT '}x.id IN [y IN ${b} | y.id]]`;
 
 /**
- * Both roles with, for each dimension in `$dims`, each one's tools, skills, frameworks,
- * workflows or employers, sorted (the overlaps are set arithmetic on ids done in the
- * repository); with `$similarity`, the counts of their combined tools, skills and frameworks
- * and of those they share. Rows: { comparison: { a, b, dimensions, counts } }.
+ * One overlap dimension of a comparison, read only if `$dims` names it (otherwise empty): the
+ * items both roles have, those only one has, and their Jaccard similarity.
+ */
+const overlap = (name: string, ofA: string, ofB: string) => `${name}: CASE WHEN '${name}' IN $dims THEN
+  [pair IN [[${ofA}, ${ofB}]] | {
+    shared: ${byId('pair[0]', 'pair[1]', true)},
+    onlyA: ${byId('pair[0]', 'pair[1]', false)},
+    onlyB: ${byId('pair[1]', 'pair[0]', false)},
+    jaccard: ${jaccard(`size(${byId('pair[0]', 'pair[1]', true)})`, 'size(pair[0])', 'size(pair[1])')}
+  }][0]
+  ELSE { shared: [], onlyA: [], onlyB: [], jaccard: 0.0 } END`;
+
+/**
+ * Both roles side by side: for each dimension in `$dims`, the overlap of their tools, skills,
+ * frameworks, workflows or employers (sorted); with `$similarity`, the Jaccard similarity of
+ * their combined tools, skills and frameworks (as similarRoles ranks by); the salary
+ * difference when the salaries are comparable. Rows: { comparison }, shaped as RoleComparisonRecord.
  */
 export const COMPARE_ROLES = `
 MATCH (a:Role {id: $a}), (b:Role {id: $b})
-RETURN { a: ${fullRole('a')}, b: ${fullRole('b')}, dimensions: {
-  ${dimension('tools', `[${sorted('a', 'USES_TOOL', 'Tool', tool)}, ${sorted('b', 'USES_TOOL', 'Tool', tool)}]`)},
-  ${dimension('skills', `[${sorted('a', 'REQUIRES_SKILL', 'Skill', skill)}, ${sorted('b', 'REQUIRES_SKILL', 'Skill', skill)}]`)},
-  ${dimension('frameworks', `[${sorted('a', 'USES_FRAMEWORK', 'Framework', framework)}, ${sorted('b', 'USES_FRAMEWORK', 'Framework', framework)}]`)},
-  ${dimension('workflows', `[${sorted('a', 'PRACTICES', 'Workflow', workflow)}, ${sorted('b', 'PRACTICES', 'Workflow', workflow)}]`)},
-  ${dimension('employers', `[${sortedIn('a', 'HIRES', 'Employer', employer)}, ${sortedIn('b', 'HIRES', 'Employer', employer)}]`)}
-}, counts: CASE WHEN $similarity THEN {
-  a: COUNT { (a)-[:${FEATURES}]->() },
-  b: COUNT { (b)-[:${FEATURES}]->() },
-  both: COUNT { (a)-[:${FEATURES}]->(x)<-[:${FEATURES}]-(b) }
-} END } AS comparison
+RETURN { a: ${fullRole('a')}, b: ${fullRole('b')},
+  ${overlap('tools', sorted('a', 'USES_TOOL', 'Tool', tool), sorted('b', 'USES_TOOL', 'Tool', tool))},
+  ${overlap('skills', sorted('a', 'REQUIRES_SKILL', 'Skill', skill), sorted('b', 'REQUIRES_SKILL', 'Skill', skill))},
+  ${overlap('frameworks', sorted('a', 'USES_FRAMEWORK', 'Framework', framework), sorted('b', 'USES_FRAMEWORK', 'Framework', framework))},
+  ${overlap('workflows', sorted('a', 'PRACTICES', 'Workflow', workflow), sorted('b', 'PRACTICES', 'Workflow', workflow))},
+  ${overlap('employers', sortedIn('a', 'HIRES', 'Employer', employer), sortedIn('b', 'HIRES', 'Employer', employer))},
+  similarity: CASE WHEN $similarity THEN ${jaccard(
+    `COUNT { (a)-[:${FEATURES}]->(x)<-[:${FEATURES}]-(b) }`,
+    `COUNT { (a)-[:${FEATURES}]->() }`,
+    `COUNT { (b)-[:${FEATURES}]->() }`,
+  )} ELSE 0.0 END,
+  salaryDifference: ${salaryChange('a', 'b')}
+} AS comparison
 `;
+
+/**
+ * The items of one type that the roles after the start `s` of path `p` have and `s` has not
+ * (what a route asks to learn), as `x`, each once. The caller adds the ordering and the RETURN.
+ */
+const toAcquire = (type: string, label: string) => `
+    UNWIND nodes(p)[1..] AS n
+    MATCH (n)-[:${type}]->(x:${label}) WHERE NOT (s)-[:${type}]->(x)
+    WITH DISTINCT x`;
 
 /** Salary change and ranking keys (gain, how many skills to acquire) of each path `p` from `s` to `t`. */
 const pathRanking = (carry: string) => `
-WITH ${carry}s, t, p, CASE
-  WHEN s.salaryMin IS NULL OR t.salaryMin IS NULL OR s.salaryCurrency <> t.salaryCurrency
-    OR s.salaryPeriod <> t.salaryPeriod OR s.salaryBasis <> t.salaryBasis THEN null
-  ELSE { min: t.salaryMin - s.salaryMin, max: t.salaryMax - s.salaryMax, currency: t.salaryCurrency }
-END AS salaryChange
+WITH ${carry}s, t, p, ${salaryChange('s', 't')} AS salaryChange
 WITH *, CASE WHEN salaryChange IS NULL THEN null ELSE salaryChange.min + salaryChange.max END AS gain,
-  size(COLLECT {
-    UNWIND nodes(p)[1..] AS n
-    MATCH (n)-[:REQUIRES_SKILL]->(x:Skill) WHERE NOT (s)-[:REQUIRES_SKILL]->(x)
-    WITH DISTINCT x
+  size(COLLECT {${toAcquire('REQUIRES_SKILL', 'Skill')}
     RETURN x
   }) AS skillCount`;
 
@@ -114,16 +139,12 @@ const RANK =
  */
 const pathLearning = `
 WITH *,
-  COLLECT {
-    UNWIND nodes(p)[1..] AS n
-    MATCH (n)-[:REQUIRES_SKILL]->(x:Skill) WHERE NOT (s)-[:REQUIRES_SKILL]->(x)
-    WITH DISTINCT x ORDER BY x.name, x.id
+  COLLECT {${toAcquire('REQUIRES_SKILL', 'Skill')}
+    ORDER BY x.name, x.id
     RETURN ${skill('x')}
   } AS skillsToAcquire,
-  CASE WHEN $tools THEN COLLECT {
-    UNWIND nodes(p)[1..] AS n
-    MATCH (n)-[:USES_TOOL]->(x:Tool) WHERE NOT (s)-[:USES_TOOL]->(x)
-    WITH DISTINCT x ORDER BY x.name, x.id
+  CASE WHEN $tools THEN COLLECT {${toAcquire('USES_TOOL', 'Tool')}
+    ORDER BY x.name, x.id
     RETURN ${tool('x')}
   } ELSE [] END AS toolsToLearn`;
 
@@ -188,12 +209,12 @@ RETURN { from: ${fullRole('f')}, to: ${fullRole('t')},
 export const SIMILAR_ROLES = `
 UNWIND $ids AS id
 MATCH (r:Role {id: id})
-WITH id, r, COUNT { (r)-[:USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK]->() } AS mine
-MATCH (r)-[:USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK]->(x)<-[:USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK]-(o:Role)
+WITH id, r, COUNT { (r)-[:${FEATURES}]->() } AS mine
+MATCH (r)-[:${FEATURES}]->(x)<-[:${FEATURES}]-(o:Role)
 WHERE o <> r
 WITH id, mine, o, x ORDER BY x.name, x.id
 WITH id, mine, o, collect(DISTINCT x) AS shared
-WITH id, o, shared, toFloat(size(shared)) / (mine + COUNT { (o)-[:USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK]->() } - size(shared)) AS score
+WITH id, o, shared, ${jaccard('size(shared)', 'mine', `COUNT { (o)-[:${FEATURES}]->() }`)} AS score
 ORDER BY id, score DESC, o.name, o.id
 WITH id, collect({
   role: ${role('o')},

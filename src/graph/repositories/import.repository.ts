@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { NODE_KINDS, NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
 import { RELATIONSHIPS, RELATIONSHIP_TYPES, specOf, type RelationshipType } from '../../model/relationships';
 import type { EntityFact, GraphFile, RelationshipFact, RelationshipProperties, RoleFact } from '../../model/rules';
@@ -80,39 +81,50 @@ export class ImportRepository {
     });
   }
 
-  /** The whole graph in the data-file format, in a stable order. */
-  /** One read transaction, so that every edge's ends are in the same snapshot. */
+  /** The whole graph in the data-file format, in a stable order, read in one transaction so that every edge's ends are in the same snapshot. */
   exportAll(): Promise<GraphFile> {
     return this.executor.readTransaction(async (run) => {
-      const file: Record<string, unknown> = { version: 1 };
+      const file: GraphFile = { version: 1 };
       for (const kind of NODE_KIND_NAMES) {
-        const rows = await run(Q.exportNodes(labelOf(kind)));
-        if (rows.length > 0) {
-          file[NODE_KINDS[kind].fileKey] = rows.map((r) => propsToFact(kind, r.props as Record<string, unknown>));
-        }
+        const rows = propsRows.parse(await run(Q.exportNodes(labelOf(kind))));
+        if (rows.length === 0) continue;
+        if (kind === 'ROLE') file.roles = rows.map((r) => propsToFact(kind, r.props));
+        else file[NODE_KINDS[kind].fileKey] = rows.map((r) => propsToFact(kind, r.props));
       }
       const relationships: RelationshipFact[] = [];
       for (const type of RELATIONSHIP_TYPES) {
         const spec = RELATIONSHIPS[type];
-        const rows = await run(Q.exportRelationships(type, labelOf(spec.from), labelOf(spec.to)));
+        const rows = relationshipRows.parse(
+          await run(Q.exportRelationships(type, labelOf(spec.from), labelOf(spec.to))),
+        );
         relationships.push(...rows.map((r) => rowToRelationship(type, r)));
       }
       if (relationships.length > 0) file.relationships = relationships;
-      return file as unknown as GraphFile;
+      return file;
     });
   }
 }
 
-function rowToRelationship(type: RelationshipType, row: Row): RelationshipFact {
-  const { sources, ...stored } = row.props as { sources: string[] } & Record<string, string | number | null>;
+/* Row codecs of the export statements. */
+const propsRows = z.array(z.object({ props: z.record(z.string(), z.unknown()) }));
+const relationshipRows = z.array(
+  z.object({
+    from: z.string(),
+    to: z.string(),
+    props: z.object({ sources: z.array(z.string()) }).catchall(z.union([z.string(), z.number(), z.null()])),
+  }),
+);
+
+function rowToRelationship(type: RelationshipType, row: z.infer<typeof relationshipRows>[number]): RelationshipFact {
+  const { sources, ...stored } = row.props;
   const names = ['note', ...Object.keys(specOf(type).properties)];
   const properties: RelationshipProperties = {};
   for (const [k, v] of Object.entries(stored))
     if (names.includes(k) && v !== undefined && v !== null) properties[k] = v;
   return {
     type,
-    from: row.from as string,
-    to: row.to as string,
+    from: row.from,
+    to: row.to,
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
     sources,
   };

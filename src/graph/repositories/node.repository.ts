@@ -3,7 +3,7 @@ import * as Q from '../cypher/read.cypher';
 import type { Executor } from '../executor';
 import { cypherInt } from '../mapping';
 import type { NodePlan } from '../read-plan';
-import type { NodeRecord, PageRecord } from '../records';
+import { pageRow, plannedNodes, searchHits, type NodeRecord, type PageRecord, type SearchHitRecord } from '../records';
 
 /** Filter values by key: a property filter or a relationship filter of the kind (see `filterCondition`). */
 export type ListFilter = Record<string, string | number | null | undefined>;
@@ -12,11 +12,6 @@ export interface ListQuery {
   first: number;
   after?: { name: string; id: string };
   filter?: ListFilter;
-}
-
-export interface SearchHitRecord {
-  score: number;
-  node: NodeRecord;
 }
 
 export class NodeRepository {
@@ -37,12 +32,9 @@ export class NodeRepository {
       after: query.after ?? null,
       limit: cypherInt(query.first + 1),
     });
-    const page = row.page as T[];
-    return {
-      nodes: page.slice(0, query.first),
-      hasNextPage: page.length > query.first,
-      totalCount: row.totalCount as number,
-    };
+    const { page, totalCount } = pageRow.parse(row);
+    const nodes = plannedNodes<T>(page);
+    return { nodes: nodes.slice(0, query.first), hasNextPage: nodes.length > query.first, totalCount };
   }
 
   /** `query` must already be a safe Lucene query; see search-query.ts. Each hit as its kind's plan reads it. */
@@ -54,6 +46,6 @@ export class NodeRepository {
   ): Promise<SearchHitRecord[]> {
     const { text, params } = Q.search(plans);
     const rows = await this.executor.read(text, { ...params, query, labels, limit: cypherInt(limit) });
-    return rows as unknown as SearchHitRecord[];
+    return searchHits(rows);
   }
 }

@@ -1,15 +1,18 @@
+import { z } from 'zod';
 import * as Q from '../cypher/traversal.cypher';
 import type { Executor, Params, Row } from '../executor';
 import { cypherInt } from '../mapping';
-import type {
-  CareerPathRecord,
-  NodeRecord,
-  OverlapRecord,
-  RoleComparisonRecord,
-  RoleRecord,
-  RoleSimilarityRecord,
-  SalaryChangeRecord,
-  SkillGapRecord,
+import {
+  nodeRecord,
+  roleComparisonRecord,
+  roleRecord,
+  roleSimilarityRecord,
+  salaryChangeRecord,
+  skillGapRow,
+  type CareerPathRecord,
+  type NodeRecord,
+  type RoleComparisonRecord,
+  type RoleSimilarityRecord,
 } from '../records';
 
 export type SharedKind = 'USES_TOOL' | 'REQUIRES_SKILL' | 'USES_FRAMEWORK';
@@ -52,60 +55,60 @@ export interface Checked<T> {
   value: T;
 }
 
-interface RawPath {
-  roles: RoleRecord[];
-  kinds: string[];
-  sources: string[][];
-  salaryChange: SalaryChangeRecord | null;
-  skillsToAcquire: NodeRecord[];
-  toolsToLearn: NodeRecord[];
-}
+/* Row codecs of the traversal statements (their shapes are documented in traversal.cypher). */
+
+const checkedRow = z.object({ missing: z.array(z.string()), rows: z.array(z.unknown()) });
+
+const careerPathRow = z
+  .object({
+    roles: z.array(roleRecord),
+    kinds: z.array(z.enum(['PROGRESSES_TO', 'PIVOTS_TO'])),
+    sources: z.array(z.array(z.string())),
+    salaryChange: salaryChangeRecord.nullable(),
+    skillsToAcquire: z.array(nodeRecord),
+    toolsToLearn: z.array(nodeRecord),
+  })
+  .transform((raw): CareerPathRecord => ({
+    roles: raw.roles,
+    steps: raw.kinds.map((kind, i) => ({
+      from: raw.roles[i],
+      to: raw.roles[i + 1],
+      kind: kind === 'PIVOTS_TO' ? 'PIVOT' : 'PROMOTION',
+      sources: raw.sources[i],
+    })),
+    length: raw.kinds.length,
+    salaryChange: raw.salaryChange,
+    skillsToAcquire: raw.skillsToAcquire,
+    toolsToLearn: raw.toolsToLearn,
+  }));
+
+const routesRow = z.object({ fromId: z.string(), paths: z.array(careerPathRow) });
+const rankingRow = z.object({ id: z.string(), similar: z.array(roleSimilarityRecord) });
+
+/** Rows of one column: the values of that column, each parsed. */
+const column = <T extends z.ZodType>(codec: T, rows: readonly unknown[]) => z.array(codec).parse(rows);
 
 /**
  * The graph questions: shared neighbours, comparisons, routes, gaps and similar roles. A question
- * about given roles checks that they exist in the same statement (see `checkingRoles`).
+ * about given roles checks that they exist in the same statement (see `checkingRoles`); the
+ * domain rules (similarity, salary comparability, ranking) are computed in the statements.
  */
 export class TraversalRepository {
   constructor(private readonly executor: Executor) {}
 
   private async checked(statement: string, params: Params, roleIds: readonly string[]) {
     const [row] = await this.executor.read(Q.checkingRoles(statement), { ...params, roleIds });
-    return { missing: row.missing as string[], rows: row.rows as Row[] };
+    return checkedRow.parse(row);
   }
 
   async sharedItems(type: SharedKind, roleIds: string[], shape: AnswerShape): Promise<Checked<NodeRecord[]>> {
     const { missing, rows } = await this.checked(Q.sharedItems(type), { ids: roleIds, ...shape }, roleIds);
-    return { missing, value: rows as unknown as NodeRecord[] };
+    return { missing, value: column(nodeRecord, rows) };
   }
 
   async compareRoles(a: string, b: string, shape: ComparisonShape): Promise<Checked<RoleComparisonRecord | null>> {
     const { missing, rows } = await this.checked(Q.COMPARE_ROLES, { a, b, ...shape }, [a, b]);
-    const row = rows[0] as
-      | {
-          a: RoleRecord;
-          b: RoleRecord;
-          dimensions: Record<Dimension, NodeRecord[][]>;
-          counts: { a: number; b: number; both: number } | null;
-        }
-      | undefined;
-    if (!row) return { missing, value: null };
-    const { a: roleA, b: roleB, dimensions: d, counts } = row;
-    const union = counts ? counts.a + counts.b - counts.both : 0;
-    return {
-      missing,
-      value: {
-        a: roleA,
-        b: roleB,
-        tools: overlap(d.tools[0], d.tools[1]),
-        skills: overlap(d.skills[0], d.skills[1]),
-        frameworks: overlap(d.frameworks[0], d.frameworks[1]),
-        workflows: overlap(d.workflows[0], d.workflows[1]),
-        employers: overlap(d.employers[0], d.employers[1]),
-        // The same measure as similarRoles: Jaccard over tools, skills and frameworks together.
-        similarity: counts && union > 0 ? counts.both / union : 0,
-        salaryDifference: salaryDifference(roleA, roleB),
-      },
-    };
+    return { missing, value: column(roleComparisonRecord, rows)[0] ?? null };
   }
 
   /** Routes from each of `fromIds` (known to exist) to `query.to`, keyed by the start id. */
@@ -113,7 +116,7 @@ export class TraversalRepository {
     const rows = await this.executor.read(Q.progressionPaths(query.maxSteps, query.includePivots), {
       ...pathParams(fromIds, query),
     });
-    return toRoutes(rows.map((r) => r.routes as Routes));
+    return toRoutes(columnOf(rows, 'routes', routesRow));
   }
 
   /** Routes from one role to another, checking both exist. */
@@ -123,7 +126,7 @@ export class TraversalRepository {
       pathParams([from], query),
       [from, query.to],
     );
-    return { missing, value: toRoutes(rows as unknown as Routes[]).get(from) ?? [] };
+    return { missing, value: toRoutes(column(routesRow, rows)).get(from) ?? [] };
   }
 
   async shortestProgression(
@@ -136,15 +139,13 @@ export class TraversalRepository {
       from,
       to,
     ]);
-    return { missing, value: rows.length > 0 ? toCareerPath(rows[0] as unknown as RawPath) : null };
+    return { missing, value: column(careerPathRow, rows)[0] ?? null };
   }
 
-  async skillGap(from: string, to: string, shape: AnswerShape): Promise<Checked<SkillGapRecord | null>> {
+  /** What `to` needs that `from` lacks, as read (the coverage is a rule of the service). */
+  async skillGap(from: string, to: string, shape: AnswerShape): Promise<Checked<z.infer<typeof skillGapRow> | null>> {
     const { missing, rows } = await this.checked(Q.SKILL_GAP, { from, to, ...shape }, [from, to]);
-    const gap = rows[0] as unknown as Omit<SkillGapRecord, 'coverage'> | undefined;
-    if (!gap) return { missing, value: null };
-    const needed = gap.missingSkills.length + gap.sharedSkills.length;
-    return { missing, value: { ...gap, coverage: needed === 0 ? 1 : gap.sharedSkills.length / needed } };
+    return { missing, value: column(skillGapRow, rows)[0] ?? null };
   }
 
   /** For each of `ids` (known to exist), the most similar other roles. */
@@ -158,7 +159,7 @@ export class TraversalRepository {
       first: cypherInt(first),
       ...shape,
     });
-    return toRankings(rows.map((r) => r.ranking as Ranking));
+    return toRankings(columnOf(rows, 'ranking', rankingRow));
   }
 
   /** The roles most similar to one, checking it exists. */
@@ -166,21 +167,19 @@ export class TraversalRepository {
     const { missing, rows } = await this.checked(Q.SIMILAR_ROLES, { ids: [id], first: cypherInt(first), ...shape }, [
       id,
     ]);
-    return { missing, value: toRankings(rows as unknown as Ranking[]).get(id) ?? [] };
+    return { missing, value: toRankings(column(rankingRow, rows)).get(id) ?? [] };
   }
 }
 
-interface Routes {
-  fromId: string;
-  paths: RawPath[];
-}
-interface Ranking {
-  id: string;
-  similar: RoleSimilarityRecord[];
-}
+/** The values of column `name` of `rows`, each parsed. */
+const columnOf = <T extends z.ZodType>(rows: readonly Row[], name: string, codec: T) =>
+  column(
+    codec,
+    rows.map((r) => r[name]),
+  );
 
-const toRoutes = (routes: Routes[]) => new Map(routes.map((r) => [r.fromId, r.paths.map(toCareerPath)]));
-const toRankings = (rankings: Ranking[]) => new Map(rankings.map((r) => [r.id, r.similar]));
+const toRoutes = (routes: z.infer<typeof routesRow>[]) => new Map(routes.map((r) => [r.fromId, r.paths]));
+const toRankings = (rankings: z.infer<typeof rankingRow>[]) => new Map(rankings.map((r) => [r.id, r.similar]));
 
 function pathParams(fromIds: readonly string[], query: PathQuery): Params {
   return {
@@ -188,44 +187,5 @@ function pathParams(fromIds: readonly string[], query: PathQuery): Params {
     to: query.to,
     first: cypherInt(query.first),
     ...query.shape,
-  };
-}
-
-/** Ids are unique per label only, so a node is known by its label and id together. */
-const nodeKey = (n: NodeRecord) => `${n.__typename}:${n.id}`;
-
-function overlap(a: NodeRecord[], b: NodeRecord[]): OverlapRecord {
-  const inA = new Set(a.map(nodeKey));
-  const inB = new Set(b.map(nodeKey));
-  const shared = a.filter((n) => inB.has(nodeKey(n)));
-  const union = inA.size + inB.size - shared.length;
-  return {
-    shared,
-    onlyA: a.filter((n) => !inB.has(nodeKey(n))),
-    onlyB: b.filter((n) => !inA.has(nodeKey(n))),
-    jaccard: union === 0 ? 0 : shared.length / union,
-  };
-}
-
-function salaryDifference(a: RoleRecord, b: RoleRecord): SalaryChangeRecord | null {
-  // Only like for like: the same currency, period and basis.
-  const comparable = (['currency', 'period', 'basis'] as const).every((k) => a.salary?.[k] === b.salary?.[k]);
-  if (!a.salary || !b.salary || !comparable) return null;
-  return { min: b.salary.min - a.salary.min, max: b.salary.max - a.salary.max, currency: b.salary.currency };
-}
-
-function toCareerPath(raw: RawPath): CareerPathRecord {
-  return {
-    roles: raw.roles,
-    steps: raw.kinds.map((kind, i) => ({
-      from: raw.roles[i],
-      to: raw.roles[i + 1],
-      kind: kind === 'PIVOTS_TO' ? 'PIVOT' : 'PROMOTION',
-      sources: raw.sources[i],
-    })),
-    length: raw.kinds.length,
-    salaryChange: raw.salaryChange,
-    skillsToAcquire: raw.skillsToAcquire,
-    toolsToLearn: raw.toolsToLearn,
   };
 }

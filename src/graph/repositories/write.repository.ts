@@ -1,24 +1,32 @@
-import { BadUserInputError, NotFoundError } from '../../errors';
-import { NODE_KINDS, labelOf, type NodeKind } from '../../model/kinds';
+import { z } from 'zod';
+import { NODE_KIND_NAMES, type NodeKind } from '../../model/kinds';
 import { RELATIONSHIPS, type RelationshipType } from '../../model/relationships';
 import type { RoleFact } from '../../model/rules';
 import { partialToProps, storedRelationshipProps, type StoredProps } from '../codecs';
 import * as Q from '../cypher/write.cypher';
-import type { Executor, Row } from '../executor';
-import type { EdgeProperties, NodeRecord } from '../records';
+import type { Executor } from '../executor';
+import { anyNodeRecord, edgePropertiesRecord, type NodeRecord } from '../records';
 
 /** Provenance of what is written through the API without sources of its own. */
 export const API_SOURCE = 'API';
 
-export interface LinkRecord {
-  created: boolean;
-  from: NodeRecord;
-  to: NodeRecord;
-  properties: EdgeProperties;
-}
+/* Row codecs of the write statements. */
+const nodeRow = z.object({ node: anyNodeRecord });
+const deletedRow = z.object({ deleted: z.number() });
+const kindRow = z.object({ id: z.string(), kind: z.enum(NODE_KIND_NAMES as [NodeKind, ...NodeKind[]]) });
+const linkRow = z.object({
+  created: z.boolean(),
+  from: anyNodeRecord,
+  to: anyNodeRecord,
+  properties: edgePropertiesRecord,
+});
+export type LinkRecord = z.infer<typeof linkRow>;
 
-const article = (kind: NodeKind) => (/^[AEIOU]/.test(labelOf(kind)) ? 'an' : 'a');
-const describeKind = (kind: NodeKind) => `${article(kind)} ${labelOf(kind)}`;
+/** A write refused because of what the graph holds; the service says which argument is at fault. */
+export type Refusal =
+  | { refused: 'ID_TAKEN'; id: string; owner: NodeKind }
+  | { refused: 'NO_SUCH_END'; end: 'from' | 'to'; id: string; wanted: NodeKind }
+  | { refused: 'WRONG_END_KIND'; end: 'from' | 'to'; id: string; wanted: NodeKind; actual: NodeKind };
 
 /**
  * Writes through the API. Each runs in one write transaction, so the checks it makes (an id's
@@ -32,31 +40,26 @@ export class WriteRepository {
     kind: NodeKind,
     fields: Partial<RoleFact> & { id: string },
     cleared: readonly string[],
-  ): Promise<NodeRecord> {
+  ): Promise<NodeRecord | Refusal> {
     return this.executor.writeTransaction(async (run) => {
       const owners = kindsOf(await run(Q.KINDS_OF_IDS, { ids: [fields.id] }), fields.id).filter((k) => k !== kind);
-      if (owners.length > 0) {
-        throw new BadUserInputError(`input.id: "${fields.id}" already belongs to ${describeKind(owners[0])}`, {
-          field: 'input.id',
-          id: fields.id,
-        });
-      }
+      if (owners.length > 0) return { refused: 'ID_TAKEN', id: fields.id, owner: owners[0] };
       const [row] = await run(Q.upsertNode(kind), {
         id: fields.id,
         props: partialToProps(kind, fields, cleared),
         defaults: { sources: [API_SOURCE] },
       });
-      return row.node as NodeRecord;
+      return nodeRow.parse(row).node;
     });
   }
 
   async deleteNode(kind: NodeKind, id: string): Promise<boolean> {
     const [row] = await this.executor.write(Q.deleteNode(kind), { id });
-    return (row.deleted as number) > 0;
+    return deletedRow.parse(row).deleted > 0;
   }
 
   /** Creates or updates the relationship; both ends must exist and be of the type's kinds. */
-  link(type: RelationshipType, from: string, to: string, props: StoredProps): Promise<LinkRecord> {
+  link(type: RelationshipType, from: string, to: string, props: StoredProps): Promise<LinkRecord | Refusal> {
     return this.executor.writeTransaction(async (run) => {
       const rows = await run(Q.KINDS_OF_IDS, { ids: [from, to] });
       const spec = RELATIONSHIPS[type];
@@ -66,12 +69,8 @@ export class WriteRepository {
       ] as const) {
         const kinds = kindsOf(rows, id);
         if (kinds.includes(wanted)) continue;
-        if (kinds.length === 0)
-          throw new NotFoundError(`${end}: no ${NODE_KINDS[wanted].label} with id "${id}"`, { id });
-        throw new BadUserInputError(
-          `${end}: ${type} ${end === 'from' ? 'starts at' : 'ends at'} ${describeKind(wanted)}, but "${id}" is ${describeKind(kinds[0])}`,
-          { field: end, id },
-        );
+        if (kinds.length === 0) return { refused: 'NO_SUCH_END', end, id, wanted };
+        return { refused: 'WRONG_END_KIND', end, id, wanted, actual: kinds[0] };
       }
       const [row] = await run(Q.link(type), {
         from,
@@ -79,16 +78,20 @@ export class WriteRepository {
         props: storedRelationshipProps(props),
         defaults: { sources: [API_SOURCE] },
       });
-      return row as unknown as LinkRecord;
+      return linkRow.parse(row);
     });
   }
 
   async unlink(type: RelationshipType, from: string, to: string): Promise<boolean> {
     const [row] = await this.executor.write(Q.unlink(type), { from, to });
-    return (row.deleted as number) > 0;
+    return deletedRow.parse(row).deleted > 0;
   }
 }
 
-function kindsOf(rows: Row[], id: string): NodeKind[] {
-  return rows.filter((r) => r.id === id).map((r) => r.kind as NodeKind);
+function kindsOf(rows: unknown[], id: string): NodeKind[] {
+  return z
+    .array(kindRow)
+    .parse(rows)
+    .filter((r) => r.id === id)
+    .map((r) => r.kind);
 }

@@ -5,7 +5,7 @@ import type { RelationshipType } from '../../model/relationships';
 import { entityUpsertSchema, roleUpsertSchema } from '../../model/rules';
 import type { RequestContext } from '../../server/context';
 import { NodeKind as NodeKindEnum } from '../shared/enums';
-import { assertId } from '../shared/ids';
+import { assertId } from '../../services/ids';
 import { LinkProperties, NodeInput } from './mutation.inputs';
 import { RelationKind, Relationship } from './relationship.type';
 import { validateLink, validateUpsert } from './validate-input';
@@ -23,7 +23,7 @@ export function upsertMutation(kind: NodeKind, Type: ClassType, Input: ClassType
     })
     upsert(@Arg('input', () => Input) input: NodeInput, @Ctx() ctx: RequestContext): Promise<NodeRecord> {
       const { fields, cleared } = validateUpsert(schema, input);
-      return ctx.repositories.writes.upsertNode(kind, fields, cleared);
+      return ctx.services.edits.upsert(kind, fields, cleared, 'input.id');
     }
   }
   return UpsertMutation;
@@ -38,7 +38,7 @@ export class GraphEditResolver {
     @Arg('kind', () => NodeKindEnum) kind: NodeKind,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
-    return ctx.repositories.writes.deleteNode(kind, assertId('id', id));
+    return ctx.services.edits.deleteNode(kind, assertId('id', id));
   }
 
   @Authorized()
@@ -53,7 +53,7 @@ export class GraphEditResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Relationship> {
     const props = validateLink(relation, assertId('from', from), assertId('to', to), properties);
-    const written = await ctx.repositories.writes.link(relation, from, to, props);
+    const written = await ctx.services.edits.link(relation, from, to, props);
     return { relation, from: written.from, to: written.to, created: written.created, ...written.properties };
   }
 
@@ -65,6 +65,6 @@ export class GraphEditResolver {
     @Arg('to', () => ID) to: string,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
-    return ctx.repositories.writes.unlink(relation, assertId('from', from), assertId('to', to));
+    return ctx.services.edits.unlink(relation, assertId('from', from), assertId('to', to));
   }
 }

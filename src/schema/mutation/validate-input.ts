@@ -11,10 +11,20 @@ import type { LinkProperties } from './mutation.inputs';
  * naming its field as the client sent it, e.g. `input.salary.min`.
  */
 
-function badInput(issues: z.core.$ZodIssue[], fieldOf: (path: PropertyKey[]) => string): BadUserInputError {
-  const problems = issues.map((i) => ({ field: fieldOf(i.path), message: i.message }));
-  return new BadUserInputError(`${problems[0].field}: ${problems[0].message}`, { field: problems[0].field, problems });
+function badInput(
+  [first, ...rest]: [z.core.$ZodIssue, ...z.core.$ZodIssue[]],
+  fieldOf: (path: PropertyKey[]) => string,
+): BadUserInputError {
+  const problem = (i: z.core.$ZodIssue) => ({ field: fieldOf(i.path), message: i.message });
+  return new BadUserInputError([problem(first), ...rest.map(problem)]);
 }
+
+/** zod reports at least one issue for a failed parse. */
+const issuesOf = (error: z.ZodError): [z.core.$ZodIssue, ...z.core.$ZodIssue[]] => {
+  const [first, ...rest] = error.issues;
+  if (first === undefined) throw new Error('A failed parse reported no issue');
+  return [first, ...rest];
+};
 
 /**
  * Splits an upsert input into the fields it sets (validated) and the fields it clears (sent as
@@ -24,10 +34,10 @@ export function validateUpsert<T>(schema: z.ZodType<T>, input: object): { fields
   const entries = Object.entries(input).filter(([, v]) => v !== undefined);
   const cleared = entries.filter(([, v]) => v === null).map(([k]) => k);
   if (cleared.includes('sources')) {
-    throw new BadUserInputError('input.sources: cannot be cleared', { field: 'input.sources' });
+    throw BadUserInputError.of('input.sources', 'cannot be cleared');
   }
   const result = schema.safeParse(Object.fromEntries(entries.filter(([, v]) => v !== null)));
-  if (!result.success) throw badInput(result.error.issues, (path) => `input.${formatPath(path)}`);
+  if (!result.success) throw badInput(issuesOf(result.error), (path) => `input.${formatPath(path)}`);
   return { fields: result.data, cleared };
 }
 
@@ -44,7 +54,7 @@ export function validateLink(
 ): Record<string, unknown> {
   const given = properties ?? {};
   if (given.sources === null) {
-    throw new BadUserInputError('properties.sources: cannot be cleared', { field: 'properties.sources' });
+    throw BadUserInputError.of('properties.sources', 'cannot be cleared');
   }
   const names = Object.keys(given).filter((k) => k !== 'sources' && given[k] !== undefined);
   const set = Object.fromEntries(names.filter((k) => given[k] !== null).map((k) => [k, given[k]]));
@@ -56,7 +66,7 @@ export function validateLink(
     sources: given.sources ?? [API_SOURCE],
   });
   if (!result.success) {
-    throw badInput(result.error.issues, (path) =>
+    throw badInput(issuesOf(result.error), (path) =>
       path[0] === 'sources' ? `properties.${formatPath(path)}` : formatPath(path),
     );
   }

@@ -17,5 +17,5 @@ export function decodeCursor(cursor: string): { name: string; id: string } {
   } catch {
     // fall through to the error below
   }
-  throw new BadUserInputError('after: not a cursor returned by this API', { argument: 'after' });
+  throw BadUserInputError.of('after', 'not a cursor returned by this API');
 }

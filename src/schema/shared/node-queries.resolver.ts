@@ -7,8 +7,8 @@ import { NODE_KIND_NAMES, NODE_KINDS, type NodeKind } from '../../model/kinds';
 import type { RequestContext } from '../../server/context';
 import { Connection, toConnection, type ConnectionShape } from './connection';
 import { decodeCursor } from './cursor';
+import { assertId } from '../../services/ids';
 import { FILTERS } from './filters.input';
-import { assertId } from './ids';
 import { ListArgs } from './list.args';
 import { NodeInterface } from './node.interface';
 import { planAt } from './read-plan';
@@ -50,7 +50,7 @@ export function nodeQueries(kind: NodeKind) {
     ): Promise<ConnectionShape<NodeRecord>> {
       // Cursors are made of name and id, so the page reads the names whatever is asked.
       const plan = mergePlans(planAt(info, kind, 'edges', 'node'), { kind, fields: ['name'], relations: [] });
-      const page = await ctx.repositories.nodes.list(plan, {
+      const page = await ctx.services.catalog.list(plan, {
         first,
         after: after ? decodeCursor(after) : undefined,
         filter: { ...filter },

@@ -6,6 +6,6 @@ import { DbInfo } from './db-info.type';
 export class DbInfoResolver {
   @Query(() => DbInfo, { description: 'Which Neo4j answers: read from dbms.components().' })
   dbInfo(@Ctx() ctx: RequestContext): Promise<DbInfo> {
-    return ctx.repositories.system.dbInfo();
+    return ctx.services.catalog.dbInfo();
   }
 }

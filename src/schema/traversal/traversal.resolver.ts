@@ -8,12 +8,11 @@ import type {
   RoleSimilarityRecord,
   SkillGapRecord,
 } from '../../graph/records';
-import type { Checked, SharedKind } from '../../graph/repositories/traversal.repository';
+import type { SharedKind } from '../../graph/repositories/traversal.repository';
 import type { RequestContext } from '../../server/context';
 import { Role } from '../role/role.type';
 import { Framework, Skill, Tool } from '../shared/entity.types';
 import { comparisonShape, gapShape, itemsShape, pathShape, similarShape } from './answer-shape';
-import { assertRolesFound, requireRoles, roleArguments, type RoleArguments } from './require-roles';
 import {
   FromToArgs,
   PathsToArgs,
@@ -25,19 +24,6 @@ import {
   SimilarRolesArgs,
 } from './traversal.args';
 import { CareerPath, RoleComparison, RoleSimilarity, SkillGap } from './traversal.types';
-
-/** The only "cannot happen" left once the roles are known to exist: one vanished mid-request. */
-function found<T>(value: T | null): T {
-  if (value === null) throw new Error('A role disappeared while the request ran');
-  return value;
-}
-
-/** The answer of a traversal that checked its role arguments, or NOT_FOUND naming them. */
-async function checkedAnswer<T>(args: RoleArguments, answer: Promise<Checked<T>>): Promise<T> {
-  const { missing, value } = await answer;
-  assertRolesFound(args, missing);
-  return value;
-}
 
 @Resolver()
 export class TraversalResolver {
@@ -69,13 +55,12 @@ export class TraversalResolver {
   }
 
   @Query(() => RoleComparison, { description: 'Two roles side by side: overlaps, similarity and pay difference.' })
-  async compareRoles(
+  compareRoles(
     @Args(() => RolePairArgs) { a, b }: RolePairArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RoleComparisonRecord> {
-    const args = roleArguments({ a, b });
-    return found(await checkedAnswer(args, ctx.repositories.traversals.compareRoles(a, b, comparisonShape(info))));
+    return ctx.services.traversals.compareRoles(a, b, comparisonShape(info));
   }
 
   @Query(() => [CareerPath], {
@@ -87,9 +72,8 @@ export class TraversalResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CareerPathRecord[]> {
-    const args = roleArguments({ from, to });
     const query = { to, maxSteps, first, includePivots, shape: pathShape(info) };
-    return checkedAnswer(args, ctx.repositories.traversals.progressionPathsBetween(from, query));
+    return ctx.services.traversals.progressionPaths(from, query);
   }
 
   @Query(() => CareerPath, { nullable: true, description: 'One shortest route, or null when there is none.' })
@@ -98,21 +82,16 @@ export class TraversalResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CareerPathRecord | null> {
-    const args = roleArguments({ from, to });
-    return checkedAnswer(
-      args,
-      ctx.repositories.traversals.shortestProgression(from, to, includePivots, pathShape(info)),
-    );
+    return ctx.services.traversals.shortestProgression(from, to, includePivots, pathShape(info));
   }
 
   @Query(() => SkillGap, { description: 'What moving from one role to another asks for.' })
-  async skillGap(
+  skillGap(
     @Args(() => FromToArgs) { from, to }: FromToArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SkillGapRecord> {
-    const args = roleArguments({ from, to });
-    return found(await checkedAnswer(args, ctx.repositories.traversals.skillGap(from, to, gapShape(info))));
+    return ctx.services.traversals.skillGap(from, to, gapShape(info));
   }
 
   @Query(() => [RoleSimilarity], { description: 'Other roles ranked by how much of their toolkit they share.' })
@@ -121,13 +100,11 @@ export class TraversalResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RoleSimilarityRecord[]> {
-    const args = roleArguments({ id });
-    return checkedAnswer(args, ctx.repositories.traversals.similarRolesTo(id, first, similarShape(info)));
+    return ctx.services.traversals.similarRoles(id, first, similarShape(info));
   }
 
   private shared(kind: SharedKind, roleIds: string[], ctx: RequestContext, info: GraphQLResolveInfo) {
-    const args = roleArguments({ roleIds });
-    return checkedAnswer(args, ctx.repositories.traversals.sharedItems(kind, roleIds, itemsShape(info)));
+    return ctx.services.traversals.sharedItems(kind, roleIds, itemsShape(info));
   }
 }
 
@@ -140,18 +117,17 @@ export class RoleTraversalFieldsResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RoleSimilarityRecord[]> {
-    return ctx.loaders.similarRoles(first, similarShape(info)).load(role.id);
+    return ctx.services.traversals.similarRolesOf(role.id, first, similarShape(info));
   }
 
   @FieldResolver(() => [CareerPath], { description: 'Routes from this role to another, as progressionPaths.' })
-  async pathsTo(
+  pathsTo(
     @Root() role: RoleRecord,
     @Args(() => PathsToArgs) { id, maxSteps, first, includePivots }: PathsToArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CareerPathRecord[]> {
-    await requireRoles(ctx, { id });
-    if (id === role.id) return [];
-    return ctx.loaders.pathsTo({ to: id, maxSteps, first, includePivots, shape: pathShape(info) }).load(role.id);
+    const query = { to: id, maxSteps, first, includePivots, shape: pathShape(info) };
+    return ctx.services.traversals.pathsFrom(role.id, 'id', query);
   }
 }

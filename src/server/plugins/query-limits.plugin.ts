@@ -1,7 +1,10 @@
-import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
+  Lexer,
+  Source,
+  TokenKind,
   getNamedType,
   getNullableType,
   isLeafType,
@@ -15,50 +18,56 @@ import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-compl
 import { MAX_PAGE } from '../../schema/shared/list.args';
 import { MAX_FIRST } from '../../schema/shared/relation.args';
 import type { Config } from '../../config';
+import { QueryTooComplexError, ServiceUnavailableError } from '../../errors';
 import { Gate } from './gate';
 
-export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
-
-/** Errors raised by a limit, whatever wraps them on the way out (see formatError). */
-const limitErrors = new WeakSet<object>();
-
 /**
- * Armor's own reporter re-creates the error as BAD_USER_INPUT; this one reports a marked
- * QUERY_TOO_COMPLEX error instead (to the validation context, or by throwing while parsing).
+ * Armor's own reporter re-creates the error as BAD_USER_INPUT; this one reports the typed limit
+ * error instead (to the validation context, or by throwing while parsing).
  */
 const rejectAsTooComplex = (ctx: ValidationContext | null, error: GraphQLError) => {
-  const limitError = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
-    extensions: { code: QUERY_TOO_COMPLEX, http: { status: 400 } },
-  });
-  limitErrors.add(limitError);
+  const cause = new QueryTooComplexError(error.message.replace(/^Syntax Error: /, ''));
+  const limitError = new GraphQLError(cause.message, { originalError: cause });
   if (ctx) ctx.reportError(limitError);
   else throw limitError;
 };
 const rejecting = { onReject: [rejectAsTooComplex], propagateOnRejection: false };
 
-/** graphql-js's own parser enforces the token limit; this is how it says so. */
-const TOKEN_LIMIT_MESSAGE = /tokens\. Parsing aborted\.$/;
-
-function busyError(waitedMs: number): GraphQLError {
-  return new GraphQLError(
-    `The server is busy with other expensive queries and could not start this one within ${waitedMs} ms; ` +
-      'retry shortly, or ask for less.',
-    {
-      extensions: {
-        code: 'SERVICE_UNAVAILABLE',
-        http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) },
-      },
-    },
-  );
+/** How many tokens graphql-js's parser would read from `source`, counting at most `limit + 1`. */
+export function countTokens(source: string, limit: number): number {
+  const lexer = new Lexer(new Source(source));
+  let count = 0;
+  try {
+    while (count <= limit && lexer.advance().kind !== TokenKind.EOF) count++;
+  } catch {
+    // A lexical error: the parser reports it itself, whatever the count so far.
+  }
+  return count;
 }
 
-export function isLimitError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const original = (error as { originalError?: unknown }).originalError;
-  if (limitErrors.has(error) || (typeof original === 'object' && original !== null && limitErrors.has(original))) {
-    return true;
-  }
-  return error instanceof GraphQLError && TOKEN_LIMIT_MESSAGE.test(error.message);
+/**
+ * graphql-js's parser stops at `maxTokens` (so a huge document is never built) with a plain
+ * syntax error. The same count, made here before parsing, tells that error apart and gives it
+ * its typed cause, which formatError reads.
+ */
+function tokenLimit(maxTokens: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async parsingDidStart({ source }) {
+          const tooMany = countTokens(source, maxTokens) > maxTokens;
+          return async (error) => {
+            if (!tooMany || !(error instanceof GraphQLError)) return;
+            const cause = new QueryTooComplexError(
+              `The query has more than ${maxTokens} tokens; send a smaller document.`,
+              { limit: maxTokens },
+            );
+            Object.defineProperty(error, 'originalError', { value: cause });
+          };
+        },
+      };
+    },
+  };
 }
 
 /** How many items a relationship list is assumed to hold when its query does not say `first`. */
@@ -113,24 +122,38 @@ export function queryLimits(
       let release: (() => void) | undefined;
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [estimateFieldCost],
-          });
-          if (complexity > limits.cost) {
-            const error = new GraphQLError(
-              `Query is too complex: it would cost ${complexity}, the limit is ${limits.cost}. ` +
-                'Ask for fewer items (smaller `first`) or fewer nested lists.',
-              { extensions: { code: QUERY_TOO_COMPLEX, cost: complexity, limit: limits.cost, http: { status: 400 } } },
-            );
-            limitErrors.add(error);
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [estimateFieldCost],
+            });
+          } catch (error) {
+            // Variables that do not coerce to their types: execution refuses them itself, as
+            // BAD_USER_INPUT, before any resolver runs, so there is nothing to weigh.
+            if (error instanceof GraphQLError) return;
             throw error;
           }
+          if (complexity > limits.cost) {
+            throw new QueryTooComplexError(
+              `Query is too complex: it would cost ${complexity}, the limit is ${limits.cost}. ` +
+                'Ask for fewer items (smaller `first`) or fewer nested lists.',
+              { cost: complexity, limit: limits.cost },
+            );
+          }
           if (complexity >= limits.heavyCost) {
-            release = await heavy.enter(limits.heavyWaitMs, () => busyError(limits.heavyWaitMs));
+            release = await heavy.enter(
+              limits.heavyWaitMs,
+              () =>
+                new ServiceUnavailableError(
+                  `The server is busy with other expensive queries and could not start this one within ${limits.heavyWaitMs} ms; ` +
+                    'retry shortly, or ask for less.',
+                  { retryAfterSeconds: 5 },
+                ),
+            );
           }
         },
         async willSendResponse() {
@@ -140,7 +163,7 @@ export function queryLimits(
     },
   };
   return {
-    plugins: [...armor.plugins, cost],
+    plugins: [...armor.plugins, tokenLimit(limits.tokens), cost],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: limits.tokens },
   };

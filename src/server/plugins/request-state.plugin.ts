@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../context';
 import { AppError } from '../../errors';
-import { MASKED_MESSAGE } from '../errors';
+import { MASKED_CODE } from '../errors';
 
 export interface RequestStatePluginOptions {
   /** Whether clients may ask for `extensions.metrics` with the `x-debug-metrics: 1` header. */
@@ -34,7 +34,7 @@ export function requestStatePlugin(options: RequestStatePluginOptions): ApolloSe
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           result.errors = result.errors?.map((e) =>
-            e.message === MASKED_MESSAGE
+            e.extensions?.code === MASKED_CODE
               ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } }
               : e,
           );

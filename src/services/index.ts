@@ -1,0 +1,16 @@
+import type { Loaders } from '../graph/loaders';
+import type { Repositories } from '../graph/repositories';
+import { CatalogService } from './catalog.service';
+import { GraphEditService } from './graph-edit.service';
+import { TraversalService } from './traversal.service';
+
+/** Every service of one request, over its repositories and loaders. */
+export function createServices(repositories: Repositories, loaders: Loaders) {
+  return {
+    catalog: new CatalogService(repositories.nodes, repositories.system),
+    traversals: new TraversalService(repositories.traversals, loaders),
+    edits: new GraphEditService(repositories.writes),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
