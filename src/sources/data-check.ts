@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { readSources, type SourceReport } from './read-sources';
+import { formatProblem } from './table';
+
+/**
+ * Reads the publishers' full files, builds the SourceGraph and checks the counts the publishers
+ * state. Usage: data-check [folder of the shared data, default ../shared/data].
+ */
+const EXPECTED: Record<string, Record<string, number>> = {
+  onet: { occupations: 1016, technologyRows: 32681, technologies: 8775 },
+  esco: { occupations: 3007, skills: 13896, relationRows: 123855, essentialRows: 64946, optionalRows: 58909 },
+  crosswalk: { escoOccupations: 1680, codesAbsentFromOnet: 143, codesAbsentAfterMapping: 0, escoUrisAbsentFromEsco: 1 },
+  bls: { detailed: 831, topCodedP90: 41, topCodedMedian: 15, hourlyOnly: 5 },
+};
+
+async function main(): Promise<number> {
+  const root = path.resolve(process.argv[2] ?? path.join('..', 'shared', 'data'));
+  if (!existsSync(root)) {
+    console.log(`data:check skipped: ${root} does not exist`);
+    return 0;
+  }
+  const at = (...parts: string[]) => path.join(root, ...parts);
+  const started = Date.now();
+  const { graph, reports, merges } = await readSources({
+    article: [path.resolve(__dirname, '..', '..', 'seed')],
+    onet: [at('onet-29.3')],
+    esco: [at('esco-1.1.1')],
+    crosswalk: [
+      at('esco-onet-crosswalk', 'esco_onet_crosswalk_Nov2020.csv'),
+      at('esco-onet-crosswalk', 'onet-soc-2010-to-2019.csv'),
+    ],
+    bls: [at('bls-oews-2023')],
+  });
+  const ms = Date.now() - started;
+  let failures = 0;
+  for (const report of reports) {
+    printReport(report);
+    for (const [key, expected] of Object.entries(EXPECTED[report.publisher] ?? {})) {
+      const actual = report.counts[key];
+      if (actual !== expected) {
+        failures += 1;
+        console.error(`MISMATCH ${report.publisher}.${key}: expected ${expected}, got ${actual}`);
+      }
+    }
+  }
+  const memory = process.memoryUsage();
+  console.log(
+    `graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges; ${merges.merges.length} merges, ${merges.nearMisses.length} near-misses`,
+  );
+  console.log(`time ${(ms / 1000).toFixed(1)} s; memory rss ${mb(memory.rss)} MB, heap used ${mb(memory.heapUsed)} MB`);
+  console.log(failures === 0 ? 'data:check passed' : `data:check FAILED: ${failures} count(s) differ`);
+  return failures === 0 ? 0 : 1;
+}
+
+function printReport(report: SourceReport): void {
+  console.log(
+    `${report.source} ${report.version} (${(report.ms / 1000).toFixed(1)} s): ${JSON.stringify(report.counts)}`,
+  );
+  for (const file of report.files) {
+    console.log(
+      `  ${path.basename(file.file)}: ${file.rowsRead} read, ${file.rowsUsed} used, ${file.skipped.length} skipped`,
+    );
+    for (const [reason, n] of Object.entries(file.ignored)) console.log(`    ${n} not used: ${reason}`);
+    for (const problem of file.skipped.slice(0, 5)) console.log(`    ${formatProblem(problem)}`);
+  }
+}
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
