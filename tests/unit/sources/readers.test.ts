@@ -2,7 +2,16 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { openFileSet, payFor, readBls, readCrosswalk, readEsco, readOnet, readTable, TableError } from '../../../src/sources';
+import {
+  openFileSet,
+  payFor,
+  readBls,
+  readCrosswalk,
+  readEsco,
+  readOnet,
+  readTable,
+  TableError,
+} from '../../../src/sources';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'sources');
 const at = (...parts: string[]) => path.join(FIXTURES, ...parts);
@@ -33,7 +42,9 @@ describe('readTable', () => {
     const report = await readTable(await openFileSet([file]), 't.csv', 'csv', schema, () => true);
     expect(report.rowsRead).toBe(3);
     expect(report.rowsUsed).toBe(2);
-    expect(report.skipped).toEqual([{ file, line: 4, column: 'code', columnNumber: 2, reason: 'must be digits (got "x3")' }]);
+    expect(report.skipped).toEqual([
+      { file, line: 4, column: 'code', columnNumber: 2, reason: 'must be digits (got "x3")' },
+    ]);
   });
 
   it('when a row has the wrong number of fields, then it is reported, not dropped', async () => {
@@ -75,7 +86,9 @@ describe('O*NET reader', () => {
     const { data, reports } = await readOnet(await openFileSet([at('onet')]));
     const ignored = reports.flatMap((r) => Object.keys(r.ignored));
     expect(ignored).toEqual(expect.arrayContaining(['Not Relevant = Y']));
-    expect(data.ratings.every((r) => r.importance === undefined || (r.importance >= 1 && r.importance <= 5))).toBe(true);
+    expect(data.ratings.every((r) => r.importance === undefined || (r.importance >= 1 && r.importance <= 5))).toBe(
+      true,
+    );
   });
 });
 
@@ -83,7 +96,9 @@ describe('ESCO reader', () => {
   it('reads quoted cells with newlines: alternative labels become separate titles', async () => {
     const { data, reports } = await readEsco(await openFileSet([at('esco')]));
     expect(reports.flatMap((r) => r.skipped)).toEqual([]);
-    const developer = data.occupations.get('http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1')!;
+    const developer = data.occupations.get(
+      'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1',
+    )!;
     expect(developer.label).toBe('software developer');
     expect(developer.altLabels).toEqual(expect.arrayContaining(['programmer', 'software engineer']));
     expect(developer.altLabels.every((l) => !l.includes('\n'))).toBe(true);
