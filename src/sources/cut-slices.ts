@@ -194,7 +194,7 @@ async function cutSlice(root: string, target: string, sel: Selection): Promise<v
     () => true,
   );
   bls.close();
-  console.log(`${target}: ${JSON.stringify(counts)}`);
+  say(`${target}: ${JSON.stringify(counts)}`);
 }
 
 export function noticeText(): string {
@@ -220,7 +220,15 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    complain(error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function complain(message: unknown): void {
+  process.stderr.write(`${String(message)}\n`);
 }

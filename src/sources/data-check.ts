@@ -17,7 +17,7 @@ const EXPECTED: Record<string, Record<string, number>> = {
 async function main(): Promise<number> {
   const root = path.resolve(process.argv[2] ?? path.join('..', 'shared', 'data'));
   if (!existsSync(root)) {
-    console.log(`data:check skipped: ${root} does not exist`);
+    say(`data:check skipped: ${root} does not exist`);
     return 0;
   }
   const at = (...parts: string[]) => path.join(root, ...parts);
@@ -40,29 +40,25 @@ async function main(): Promise<number> {
       const actual = report.counts[key];
       if (actual !== expected) {
         failures += 1;
-        console.error(`MISMATCH ${report.publisher}.${key}: expected ${expected}, got ${actual}`);
+        complain(`MISMATCH ${report.publisher}.${key}: expected ${expected}, got ${actual}`);
       }
     }
   }
   const memory = process.memoryUsage();
-  console.log(
+  say(
     `graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges; ${merges.merges.length} merges, ${merges.nearMisses.length} near-misses`,
   );
-  console.log(`time ${(ms / 1000).toFixed(1)} s; memory rss ${mb(memory.rss)} MB, heap used ${mb(memory.heapUsed)} MB`);
-  console.log(failures === 0 ? 'data:check passed' : `data:check FAILED: ${failures} count(s) differ`);
+  say(`time ${(ms / 1000).toFixed(1)} s; memory rss ${mb(memory.rss)} MB, heap used ${mb(memory.heapUsed)} MB`);
+  say(failures === 0 ? 'data:check passed' : `data:check FAILED: ${failures} count(s) differ`);
   return failures === 0 ? 0 : 1;
 }
 
 function printReport(report: SourceReport): void {
-  console.log(
-    `${report.source} ${report.version} (${(report.ms / 1000).toFixed(1)} s): ${JSON.stringify(report.counts)}`,
-  );
+  say(`${report.source} ${report.version} (${(report.ms / 1000).toFixed(1)} s): ${JSON.stringify(report.counts)}`);
   for (const file of report.files) {
-    console.log(
-      `  ${path.basename(file.file)}: ${file.rowsRead} read, ${file.rowsUsed} used, ${file.skipped.length} skipped`,
-    );
-    for (const [reason, n] of Object.entries(file.ignored)) console.log(`    ${n} not used: ${reason}`);
-    for (const problem of file.skipped.slice(0, 5)) console.log(`    ${formatProblem(problem)}`);
+    say(`  ${path.basename(file.file)}: ${file.rowsRead} read, ${file.rowsUsed} used, ${file.skipped.length} skipped`);
+    for (const [reason, n] of Object.entries(file.ignored)) say(`    ${n} not used: ${reason}`);
+    for (const problem of file.skipped.slice(0, 5)) say(`    ${formatProblem(problem)}`);
   }
 }
 
@@ -71,7 +67,15 @@ const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    complain(error instanceof Error ? error.message : error);
     process.exit(1);
   },
 );
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function complain(message: unknown): void {
+  process.stderr.write(`${String(message)}\n`);
+}
