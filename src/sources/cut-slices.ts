@@ -25,7 +25,7 @@ interface Selection {
 const SLICES: Record<string, Selection> = {
   'data/default': {
     onet: (code) => ['11', '15', '17'].includes(code.slice(0, 2)),
-    esco: (o) => ['12', '13', '21', '25', '35'].some((g) => o.iscoGroup.startsWith(g)),
+    esco: (o) => DEFAULT_ISCO.some((g) => o.iscoGroup.startsWith(g)),
   },
   'tests/fixtures/sources': {
     onet: (code) => FIXTURE_ONET.has(code),
@@ -41,6 +41,13 @@ const SLICES: Record<string, Selection> = {
     ]),
   },
 };
+
+/**
+ * ESCO's counterparts of O*NET's major groups 11, 15 and 17: managing directors, business and
+ * ICT service managers (112, 121, 122, 133), science and engineering professionals (211, 212,
+ * 214, 215, 216), ICT professionals (25) and ICT technicians (35).
+ */
+const DEFAULT_ISCO = ['112', '121', '122', '133', '211', '212', '214', '215', '216', '25', '35'];
 
 const FIXTURE_ONET = new Set([
   '15-1252.00',
