@@ -109,8 +109,18 @@ export interface GraphBuilderOptions {
   kindTable: ReadonlyMap<string, ThingKind>;
   /** Ids already in the graph, so new ids never collide with them. */
   existingIds?: Iterable<string>;
-  /** Things already in the graph, so new facts join them by the identity rule. */
-  existingThings?: Iterable<{ id: string; kind: NodeKind; name: string; aliases?: readonly string[] }>;
+  /**
+   * Things already in the graph, so new facts join them by the identity rule. A thing already in
+   * the graph keeps its kind and name: its node comes back with them and the new provenance.
+   */
+  existingThings?: Iterable<KnownNode>;
+}
+
+export interface KnownNode {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  aliases?: readonly string[];
 }
 
 type Namespace = 'thing' | 'category' | 'employer';
@@ -138,6 +148,7 @@ export class GraphBuilder {
   private readonly ids: IdRegistry;
   private readonly indexes: Record<Namespace, IdentityIndex>;
   private readonly merges: Merge[] = [];
+  private readonly known = new Map<string, KnownNode>();
 
   constructor(private readonly options: GraphBuilderOptions) {
     this.ids = new IdRegistry(options.existingIds);
@@ -146,6 +157,8 @@ export class GraphBuilder {
     for (const known of options.existingThings ?? []) {
       const ns = namespaceOf(known.kind);
       if (ns) this.indexes[ns].add(known);
+      this.known.set(known.id, known);
+      this.ids.reserve(known.id);
     }
   }
 
@@ -156,14 +169,15 @@ export class GraphBuilder {
     const match = ns ? this.indexes[ns].find({ name: claimed.name, aliases }) : undefined;
     const matchedId = match?.id;
     let node = this.nodes.get(matchedId ?? claimed.id ?? '');
+    const known = matchedId === undefined ? undefined : this.known.get(matchedId);
     if (
       match?.id !== undefined &&
       (node === undefined || !node.provenance.some((p) => p.source === claimed.provenance.source))
     ) {
       this.merges.push({
         id: match.id,
-        kind: node?.kind ?? claimed.kind,
-        into: node?.name ?? match.id,
+        kind: node?.kind ?? known?.kind ?? claimed.kind,
+        into: node?.name ?? known?.name ?? match.id,
         name: claimed.name,
         source: claimed.provenance.source,
         by: match.by,
@@ -176,13 +190,13 @@ export class GraphBuilder {
           ? this.ids.reserve(claimed.id)
           : this.ids.claim(idSlug(claimed.name), claimed.idQualifier ?? claimed.kind.toLowerCase()));
       node = {
-        kind: claimed.kind,
+        kind: known?.kind ?? claimed.kind,
         id,
-        name: claimed.name.trim(),
+        name: (known?.name ?? claimed.name).trim(),
         aliases: [],
         properties: {},
         provenance: [],
-        kindBy: claimed.kindBy,
+        kindBy: known ? 'article' : claimed.kindBy,
         overruled: new Set(),
       };
       this.nodes.set(id, node);

@@ -1,12 +1,12 @@
 import { addArticle } from './article';
 import { addBls, borrowedPay, readBls } from './bls';
-import { addCrosswalk, readCrosswalk } from './crosswalk';
+import { addCrosswalk, readCrosswalk, type RoleLookup } from './crosswalk';
 import { addEsco, readEsco } from './esco';
 import { openFileSet, type FileSet } from './files';
-import { GraphBuilder, type MergeReport, type SourceGraph } from './graph';
+import { GraphBuilder, type KnownNode, type MergeReport, type SourceGraph } from './graph';
 import { addOnet, readOnet } from './onet';
 import { PUBLISHERS, provenance, type PublisherKey } from './publishers';
-import { loadMatchTables, type MatchTables } from './tables';
+import { loadMatchTables, type RoleMapping } from './tables';
 import type { FileReport } from './table';
 
 export interface SourceInputs {
@@ -34,10 +34,15 @@ export interface SourceReport {
 
 export interface ReadOptions {
   onProgress?: (event: { publisher: PublisherKey; phase: 'reading' | 'mapping' | 'done' }) => void;
-  tables?: MatchTables;
+  tables?: Awaited<ReturnType<typeof loadMatchTables>>;
   /** What the graph already holds, so ids stay unique and things join by the identity rule. */
-  existing?: ConstructorParameters<typeof GraphBuilder>[0]['existingThings'];
+  existing?: Iterable<KnownNode>;
   existingIds?: Iterable<string>;
+  /**
+   * Roles already in the graph by their publisher ids, so a source read alone (the crosswalk,
+   * or O*NET after the article) links to them. Roles read in this run are found first.
+   */
+  roles?: RoleLookup & { articleRole(id: string): boolean };
 }
 
 /**
@@ -124,6 +129,11 @@ export async function readSources(
       value: roles,
     };
   });
+  // Roles read in this run first, then those the graph already holds.
+  const lookup: RoleLookup = {
+    onetRole: (code) => onetRoles?.get(code) ?? options.roles?.onetRole(code),
+    escoRole: (uri) => escoRoles?.get(uri) ?? options.roles?.escoRole(uri),
+  };
   const crosswalk = await step('crosswalk', inputs.crosswalk, async (files) => {
     const { data, reports: fileReports } = await readCrosswalk(files);
     const counts: Record<string, number> = {
@@ -140,12 +150,9 @@ export async function readSources(
     }
     if (escoRoles)
       counts.escoUrisAbsentFromEsco = new Set(data.rows.map((r) => r.escoUri).filter((u) => !escoRoles.has(u))).size;
-    if (onetRoles && escoRoles) {
-      counts.equivalences = addCrosswalk(builder, data, {
-        onetRole: (c) => onetRoles.get(c),
-        escoRole: (u) => escoRoles.get(u),
-      }).edges;
-    }
+    const { edges, unresolved } = addCrosswalk(builder, data, lookup);
+    counts.equivalences = edges;
+    for (const [why, n] of Object.entries(unresolved)) counts[`unresolved: ${why}`] = n;
     return { files: fileReports, counts, value: data };
   });
   await step('bls', inputs.bls, async (files) => {
@@ -167,7 +174,9 @@ export async function readSources(
       counts.escoRolesWithBorrowedSalary = addBorrowedPay(builder, crosswalk.rows, escoRoles, onetRoles, data);
     return { files: fileReports, counts, value: undefined };
   });
-  if (inputs.article) addRoleMapping(builder, tables, onetRoles, escoRoles);
+  const articleRole = (id: string) =>
+    builder.nodeById(id)?.kind === 'ROLE' || (options.roles?.articleRole(id) ?? false);
+  if (inputs.article || inputs.onet || inputs.esco) addRoleMapping(builder, tables.roleMapping, lookup, articleRole);
   const { graph, merges } = builder.build();
   return { graph, reports, merges };
 }
@@ -196,29 +205,34 @@ function addBorrowedPay(
   return count;
 }
 
-/** EQUIVALENT_TO edges from the article's roles to the counterparts loaded in this run. */
-function addRoleMapping(
+/**
+ * EQUIVALENT_TO edges from the article's roles to their O*NET and ESCO counterparts, for the
+ * roles and counterparts present (in this run or, through the lookups, in the graph).
+ */
+export function addRoleMapping(
   builder: GraphBuilder,
-  tables: MatchTables,
-  onetRoles: ReadonlyMap<string, string> | undefined,
-  escoRoles: ReadonlyMap<string, string> | undefined,
-): void {
-  for (const mapping of tables.roleMapping) {
-    if (!builder.nodeById(mapping.role))
-      throw new Error(`data/role-mapping.json names the role "${mapping.role}", which the article does not have`);
+  mapping: RoleMapping,
+  roles: RoleLookup,
+  articleRole: (id: string) => boolean,
+): number {
+  let edges = 0;
+  for (const entry of mapping) {
+    if (!articleRole(entry.role)) continue;
     const targets = [
-      ...mapping.onet.map((m) => ({ id: onetRoles?.get(m.code), sourceId: m.code, reason: m.reason })),
-      ...mapping.esco.map((m) => ({ id: escoRoles?.get(m.uri), sourceId: m.uri, reason: m.reason })),
+      ...entry.onet.map((m) => ({ id: roles.onetRole(m.code), sourceId: m.code, reason: m.reason })),
+      ...entry.esco.map((m) => ({ id: roles.escoRole(m.uri), sourceId: m.uri, reason: m.reason })),
     ];
     for (const target of targets) {
       if (target.id === undefined) continue;
+      edges += 1;
       builder.edge({
         type: 'EQUIVALENT_TO',
-        from: mapping.role,
+        from: entry.role,
         to: target.id,
         properties: { reason: target.reason },
-        provenance: provenance('roleMapping', `${mapping.role}|${target.sourceId}`),
+        provenance: provenance('roleMapping', `${entry.role}|${target.sourceId}`),
       });
     }
   }
+  return edges;
 }
