@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readSources, type SourceReport } from './read-sources';
 import { formatProblem } from './table';
 
 /**
  * Reads the publishers' full files, builds the SourceGraph and checks the counts the publishers
- * state. Usage: data-check [folder of the shared data, default ../shared/data].
+ * state. Usage: data-check [folder of the shared data, default ../shared/data]
+ * [--merge-report <file.json>] (the merges, near-misses and kind decisions, for review).
  */
 const EXPECTED: Record<string, Record<string, number>> = {
   onet: { occupations: 1016, technologyRows: 32681, technologies: 8775 },
@@ -15,7 +17,10 @@ const EXPECTED: Record<string, Record<string, number>> = {
 };
 
 async function main(): Promise<number> {
-  const root = path.resolve(process.argv[2] ?? path.join('..', 'shared', 'data'));
+  const args = process.argv.slice(2);
+  const reportAt = args.indexOf('--merge-report');
+  const reportFile = reportAt === -1 ? undefined : args.splice(reportAt, 2)[1];
+  const root = path.resolve(args[0] ?? path.join('..', 'shared', 'data'));
   if (!existsSync(root)) {
     say(`data:check skipped: ${root} does not exist`);
     return 0;
@@ -44,6 +49,7 @@ async function main(): Promise<number> {
       }
     }
   }
+  if (reportFile) await writeFile(reportFile, `${JSON.stringify(merges, null, 2)}\n`);
   const memory = process.memoryUsage();
   say(
     `graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges; ${merges.merges.length} merges, ${merges.nearMisses.length} near-misses`,

@@ -210,8 +210,8 @@ export function addEsco(builder: GraphBuilder, data: EscoData, rule: EscoKindRul
         kind,
         kindBy,
         name,
-        aliases: name === s.label ? s.altLabels : [s.label, ...s.altLabels],
-        aliasesIdentify: false,
+        aliases: name === s.label ? [] : [s.label],
+        synonyms: s.altLabels,
         properties: {
           skillKind: escoSkillKind(s),
           escoUri: s.uri,

@@ -70,9 +70,13 @@ export interface NodeClaim {
   kind: NodeKind;
   kindBy: KindStrength;
   name: string;
+  /** Other names of the thing: they identify it (matched against known names). */
   aliases?: readonly string[];
-  /** False for sources whose synonym lists are too loose to identify things (ESCO altLabels). */
-  aliasesIdentify?: boolean;
+  /**
+   * Looser synonyms (ESCO's altLabels): kept as aliases for search, but never used to match,
+   * neither now nor later ("ML" is a synonym of machine learning, and the name of a language).
+   */
+  synonyms?: readonly string[];
   properties?: Properties;
   provenance: Provenance;
   /** An id the source fixes (the article's ids); otherwise derived from the name. */
@@ -165,8 +169,7 @@ export class GraphBuilder {
   node(claim: NodeClaim): string {
     const claimed = this.withTableKind(claim);
     const ns = namespaceOf(claimed.kind);
-    const aliases = claimed.aliasesIdentify === false ? [] : claimed.aliases;
-    const match = ns ? this.indexes[ns].find({ name: claimed.name, aliases }) : undefined;
+    const match = ns ? this.indexes[ns].find({ name: claimed.name, aliases: claimed.aliases }) : undefined;
     const matchedId = match?.id;
     let node = this.nodes.get(matchedId ?? claimed.id ?? '');
     const known = matchedId === undefined ? undefined : this.known.get(matchedId);
@@ -202,7 +205,7 @@ export class GraphBuilder {
       this.nodes.set(id, node);
     }
     this.mergeInto(node, claimed);
-    if (ns) this.indexes[ns].add(node);
+    if (ns) this.indexes[ns].add({ id: node.id, name: claimed.name, aliases: claimed.aliases });
     return node.id;
   }
 
@@ -285,7 +288,7 @@ export class GraphBuilder {
       }
     }
     const seen = new Set([node.name, ...node.aliases].map(normaliseName));
-    for (const name of [claim.name, ...(claim.aliases ?? [])]) {
+    for (const name of [claim.name, ...(claim.aliases ?? []), ...(claim.synonyms ?? [])]) {
       const key = normaliseName(name);
       if (key !== '' && !seen.has(key)) {
         seen.add(key);
@@ -313,10 +316,8 @@ function addProvenance(list: Provenance[], entry: Provenance): void {
 function nearMisses(nodes: readonly SourceNode[]): NearMiss[] {
   const byLoose = new Map<string, SourceNode[]>();
   for (const node of nodes) {
-    for (const key of new Set([node.name, ...node.aliases].map(looseKey))) {
-      if (key === '') continue;
-      byLoose.set(key, [...(byLoose.get(key) ?? []), node]);
-    }
+    const key = looseKey(node.name);
+    if (key !== '') byLoose.set(key, [...(byLoose.get(key) ?? []), node]);
   }
   const misses: NearMiss[] = [];
   const reported = new Set<string>();

@@ -63,6 +63,30 @@ describe('GraphBuilder ids', () => {
   });
 });
 
+describe('GraphBuilder identity', () => {
+  it('when a name is only a synonym of another thing, then it stays a thing of its own, but synonyms stay searchable', async () => {
+    const tables = await loadMatchTables();
+    const builder = new GraphBuilder({ aliases: tables.aliases, kindTable: tables.kindTable });
+    const p = { source: 'ESCO', version: '1.1.1', sourceId: 'x' };
+    const ml = builder.node({
+      kind: 'SKILL',
+      kindBy: 'default',
+      name: 'machine learning',
+      synonyms: ['ML'],
+      provenance: p,
+    });
+    const lang = builder.node({
+      kind: 'LANGUAGE',
+      kindBy: 'rule',
+      name: 'ML',
+      aliases: ['ML (computer programming)'],
+      provenance: p,
+    });
+    expect([ml, lang]).toEqual(['machine-learning', 'ml']);
+    expect(builder.nodeById(ml)?.aliases).toEqual(['ML']);
+  });
+});
+
 describe('the SourceGraph of the committed slices', () => {
   let graph: SourceGraph;
   let merges: Awaited<ReturnType<typeof readSources>>['merges'];
