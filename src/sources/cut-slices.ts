@@ -7,8 +7,10 @@ import { CROSSWALK_FILES } from './crosswalk';
 import { ESCO_FILES } from './esco';
 import { openFileSet, type FileSet } from './files';
 import { ONET_FILES } from './onet';
-import { PUBLISHERS } from './publishers';
 import { BLS_FILES } from './bls';
+import { PUBLISHERS } from './publishers';
+import { runScript, say } from './script';
+import { FORMATS, type TableFormat } from './table';
 
 /**
  * Cuts the committed slices from a full copy of the publishers' files, keeping each file's own
@@ -66,143 +68,93 @@ const FIXTURE_ESCO = new Set([
 
 type Row = Record<string, string>;
 
-/** Copies the header and the rows `keep` accepts, each as its raw text. */
+/**
+ * Copies the header and the rows `keep` accepts into `dir`, each row as its raw text; without a
+ * `dir` it only scans.
+ */
 async function cut(
   files: FileSet,
   name: string,
-  out: string,
-  quote: boolean,
-  delimiter: string,
+  dir: string | undefined,
+  format: TableFormat,
   keep: (row: Row) => boolean,
-): Promise<number> {
-  const parser = (await files.open(name)).pipe(
-    parse({ delimiter, quote: quote ? '"' : false, raw: true, bom: false, relax_column_count: true }),
-  );
-  const sink = createWriteStream(out);
+) {
+  const parser = (await files.open(name)).pipe(parse({ ...FORMATS[format], raw: true, relax_column_count: true }));
+  const sink = dir === undefined ? undefined : createWriteStream(path.join(dir, name));
   let header: string[] | undefined;
   let kept = 0;
   for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
     if (header === undefined) {
       header = record.map((h) => h.replace(/^\uFEFF/, '').trim());
-      sink.write(raw);
+      sink?.write(raw);
       continue;
     }
     const row = Object.fromEntries(header.map((h, i) => [h, record[i] ?? '']));
-    if (keep(row) && !sink.write(raw)) await once(sink, 'drain');
-    if (keep(row)) kept += 1;
+    if (!keep(row)) continue;
+    kept += 1;
+    if (sink && !sink.write(raw)) await once(sink, 'drain');
   }
-  sink.end();
-  await once(sink, 'finish');
+  if (sink) {
+    sink.end();
+    await once(sink, 'finish');
+  }
   return kept;
 }
 
 async function cutSlice(root: string, target: string, sel: Selection): Promise<void> {
-  const dirs = {
-    onet: path.join(target, 'onet'),
-    esco: path.join(target, 'esco'),
-    crosswalk: path.join(target, 'crosswalk'),
-    bls: path.join(target, 'bls'),
-  };
-  for (const dir of Object.values(dirs)) await mkdir(dir, { recursive: true });
   const counts: Record<string, number> = {};
+  const folder = async (source: string, sub: string, run: (take: Take, files: FileSet) => Promise<void>) => {
+    const dir = path.join(target, sub);
+    await mkdir(dir, { recursive: true });
+    const files = await openFileSet([path.join(root, source)]);
+    try {
+      await run(async (name, format, keep) => {
+        counts[name] = await cut(files, name, dir, format, keep);
+      }, files);
+    } finally {
+      files.close();
+    }
+  };
+  const all = () => true;
 
-  const onet = await openFileSet([path.join(root, 'onet-29.3')]);
   const onetKeep = (row: Row) =>
     sel.onet(row['O*NET-SOC Code']) &&
     (row['Related O*NET-SOC Code'] === undefined || sel.onet(row['Related O*NET-SOC Code']));
-  for (const name of Object.values(ONET_FILES))
-    counts[name] = await cut(onet, name, path.join(dirs.onet, name), false, '\t', onetKeep);
-  onet.close();
+  await folder('onet-29.3', 'onet', async (take) => {
+    for (const name of Object.values(ONET_FILES)) await take(name, 'tsv', onetKeep);
+  });
 
-  const esco = await openFileSet([path.join(root, 'esco-1.1.1')]);
   const occupations = new Set<string>();
-  counts[ESCO_FILES.occupations] = await cut(
-    esco,
-    ESCO_FILES.occupations,
-    path.join(dirs.esco, ESCO_FILES.occupations),
-    true,
-    ',',
-    (row) => {
+  const skills = new Set<string>();
+  await folder('esco-1.1.1', 'esco', async (take, files) => {
+    await take(ESCO_FILES.occupations, 'csv', (row) => {
       const keep = sel.esco({ uri: row.conceptUri, iscoGroup: row.iscoGroup });
       if (keep) occupations.add(row.conceptUri);
       return keep;
-    },
-  );
-  const skills = new Set<string>();
-  const skillLabels = new Map<string, string>();
-  const scan = async (name: string, onRow: (row: Row) => void) =>
-    cut(esco, name, '/dev/null', true, ',', (row) => (onRow(row), false));
-  await scan(ESCO_FILES.relations, (row) => occupations.has(row.occupationUri) && skills.add(row.skillUri));
-  await scan(ESCO_FILES.skills, (row) => skillLabels.set(row.preferredLabel, row.conceptUri));
-  for (const label of sel.extraSkills ?? []) if (skillLabels.has(label)) skills.add(skillLabels.get(label)!);
-  const concepts = (uri: string) => occupations.has(uri) || skills.has(uri);
-  counts[ESCO_FILES.skills] = await cut(
-    esco,
-    ESCO_FILES.skills,
-    path.join(dirs.esco, ESCO_FILES.skills),
-    true,
-    ',',
-    (row) => skills.has(row.conceptUri),
-  );
-  counts[ESCO_FILES.digitalSkills] = await cut(
-    esco,
-    ESCO_FILES.digitalSkills,
-    path.join(dirs.esco, ESCO_FILES.digitalSkills),
-    true,
-    ',',
-    (row) => skills.has(row.conceptUri),
-  );
-  counts[ESCO_FILES.relations] = await cut(
-    esco,
-    ESCO_FILES.relations,
-    path.join(dirs.esco, ESCO_FILES.relations),
-    true,
-    ',',
-    (row) => occupations.has(row.occupationUri) && skills.has(row.skillUri),
-  );
-  for (const name of [ESCO_FILES.broaderOccupations, ESCO_FILES.broaderSkills]) {
-    counts[name] = await cut(
-      esco,
-      name,
-      path.join(dirs.esco, name),
-      true,
-      ',',
-      (row) => concepts(row.conceptUri) && concepts(row.broaderUri),
-    );
-  }
-  esco.close();
+    });
+    // The skills to keep: those the kept occupations need, and the named extras.
+    const scan = (name: string, see: (row: Row) => void) =>
+      cut(files, name, undefined, 'csv', (row) => (see(row), false));
+    await scan(ESCO_FILES.relations, (row) => occupations.has(row.occupationUri) && skills.add(row.skillUri));
+    await scan(ESCO_FILES.skills, (row) => sel.extraSkills?.has(row.preferredLabel) && skills.add(row.conceptUri));
+    const concept = (uri: string) => occupations.has(uri) || skills.has(uri);
+    await take(ESCO_FILES.skills, 'csv', (row) => skills.has(row.conceptUri));
+    await take(ESCO_FILES.digitalSkills, 'csv', (row) => skills.has(row.conceptUri));
+    await take(ESCO_FILES.relations, 'csv', (row) => occupations.has(row.occupationUri) && skills.has(row.skillUri));
+    for (const name of [ESCO_FILES.broaderOccupations, ESCO_FILES.broaderSkills]) {
+      await take(name, 'csv', (row) => concept(row.conceptUri) && concept(row.broaderUri));
+    }
+  });
 
-  const crosswalk = await openFileSet([path.join(root, 'esco-onet-crosswalk')]);
-  counts[CROSSWALK_FILES.crosswalk] = await cut(
-    crosswalk,
-    CROSSWALK_FILES.crosswalk,
-    path.join(dirs.crosswalk, CROSSWALK_FILES.crosswalk),
-    true,
-    ',',
-    (row) => occupations.has(row.concept_uri),
-  );
-  counts[CROSSWALK_FILES.soc2010to2019] = await cut(
-    crosswalk,
-    CROSSWALK_FILES.soc2010to2019,
-    path.join(dirs.crosswalk, CROSSWALK_FILES.soc2010to2019),
-    true,
-    ';',
-    () => true,
-  );
-  crosswalk.close();
-
-  const bls = await openFileSet([path.join(root, 'bls-oews-2023')]);
-  counts[BLS_FILES.national] = await cut(
-    bls,
-    BLS_FILES.national,
-    path.join(dirs.bls, BLS_FILES.national),
-    true,
-    ',',
-    () => true,
-  );
-  bls.close();
+  await folder('esco-onet-crosswalk', 'crosswalk', async (take) => {
+    await take(CROSSWALK_FILES.crosswalk, 'csv', (row) => occupations.has(row.concept_uri));
+    await take(CROSSWALK_FILES.soc2010to2019, 'semicolon', all);
+  });
+  await folder('bls-oews-2023', 'bls', (take) => take(BLS_FILES.national, 'csv', all));
   say(`${target}: ${JSON.stringify(counts)}`);
 }
+
+type Take = (name: string, format: TableFormat, keep: (row: Row) => boolean) => Promise<void>;
 
 export function noticeText(): string {
   const lines = [
@@ -216,26 +168,12 @@ export function noticeText(): string {
   return lines.join('\n');
 }
 
-async function main(): Promise<void> {
+runScript(async () => {
   const root = process.argv[2];
   if (!root)
     throw new Error('usage: cut-slices <folder holding onet-29.3, esco-1.1.1, esco-onet-crosswalk, bls-oews-2023>');
   const repo = path.resolve(__dirname, '..', '..');
   for (const [target, sel] of Object.entries(SLICES)) await cutSlice(root, path.join(repo, target), sel);
   await writeFile(path.join(repo, 'data', 'NOTICE.md'), noticeText());
-}
-
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    complain(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-function complain(message: unknown): void {
-  process.stderr.write(`${String(message)}\n`);
-}
+  return 0;
+});

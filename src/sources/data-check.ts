@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readSources, type SourceReport } from './read-sources';
+import { runScript, say } from './script';
 import { formatProblem } from './table';
 
 /**
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
       const actual = report.counts[key];
       if (actual !== expected) {
         failures += 1;
-        complain(`MISMATCH ${report.publisher}.${key}: expected ${expected}, got ${actual}`);
+        say(`MISMATCH ${report.publisher}.${key}: expected ${expected}, got ${actual}`);
       }
     }
   }
@@ -70,18 +71,4 @@ function printReport(report: SourceReport): void {
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    complain(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-function complain(message: unknown): void {
-  process.stderr.write(`${String(message)}\n`);
-}
+runScript(main);

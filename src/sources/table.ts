@@ -34,7 +34,8 @@ export function formatProblem(p: RowProblem): string {
 
 export type TableFormat = 'csv' | 'tsv' | 'semicolon';
 
-const FORMATS = {
+/** How each publisher's tables are written. */
+export const FORMATS = {
   // Quoted CSV; cells may hold newlines.
   csv: { delimiter: ',', quote: '"' },
   // O*NET text files: tabs, no quoting (titles contain bare quotes).
