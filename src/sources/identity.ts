@@ -185,9 +185,11 @@ export class IdRegistry {
 
   claim(slug: string, qualifier: string): string {
     const base = slug === '' ? qualifier : slug;
+    // The base is cut so that a qualified id still fits the id length limit.
+    const room = base.slice(0, MAX_ID_LENGTH - qualifier.length - 5).replace(/-+$/, '');
     let id = base;
-    if (this.taken.has(id)) id = `${base}-${qualifier}`;
-    for (let n = 2; this.taken.has(id); n += 1) id = `${base}-${qualifier}-${n}`;
+    if (this.taken.has(id)) id = `${room}-${qualifier}`;
+    for (let n = 2; this.taken.has(id); n += 1) id = `${room}-${qualifier}-${n}`;
     this.taken.add(id);
     return id;
   }

@@ -1,8 +1,10 @@
 import path from 'node:path';
+import { idSchema } from '../../../src/model/rules';
 import {
   aliasTable,
   GraphBuilder,
   IdentityIndex,
+  IdRegistry,
   idSlug,
   loadMatchTables,
   normaliseName,
@@ -61,6 +63,14 @@ describe('GraphBuilder ids', () => {
     const category = builder.node({ kind: 'CATEGORY', kindBy: 'source', name: 'Spreadsheet software', provenance: p });
     expect([tool, category]).toEqual(['spreadsheet-software', 'spreadsheet-software-category']);
   });
+
+  it('when a long slug is taken, then the qualified id still fits the id length limit', () => {
+    const registry = new IdRegistry();
+    const long = idSlug('word '.repeat(40));
+    const ids = [registry.claim(long, 'category'), registry.claim(long, 'category'), registry.claim(long, 'category')];
+    expect(new Set(ids).size).toBe(3);
+    expect(ids.filter((id) => !idSchema.safeParse(id).success)).toEqual([]);
+  });
 });
 
 describe('GraphBuilder identity', () => {
@@ -87,6 +97,22 @@ describe('GraphBuilder identity', () => {
   });
 });
 
+describe('the merge report', () => {
+  it('lists as near-misses names that differ only by punctuation or a leading vendor word', async () => {
+    const tables = await loadMatchTables();
+    const builder = new GraphBuilder({ aliases: tables.aliases, kindTable: tables.kindTable });
+    const p = { source: 'O*NET', version: '29.3', sourceId: 'x' };
+    for (const name of ['NodeJS', 'Node.js', 'Acme Widget', 'Widget', 'Gadget']) {
+      builder.node({ kind: 'TOOL', kindBy: 'source', name, provenance: p });
+    }
+    const { nearMisses } = builder.build().merges;
+    expect(nearMisses.map((m) => m.names.sort())).toEqual([
+      ['Node.js', 'NodeJS'],
+      ['Acme Widget', 'Widget'],
+    ]);
+  });
+});
+
 describe('the SourceGraph of the committed slices', () => {
   let graph: SourceGraph;
   let merges: Awaited<ReturnType<typeof readSources>>['merges'];
@@ -101,6 +127,10 @@ describe('the SourceGraph of the committed slices', () => {
   });
   const node = (id: string) => graph.nodes.find((n) => n.id === id);
   const sourcesOf = (id: string) => [...new Set(node(id)?.provenance.map((p) => p.source))].sort();
+
+  it("gives every node an id valid by the project's rules, unique across kinds", () => {
+    expect(graph.nodes.filter((n) => !idSchema.safeParse(n.id).success)).toEqual([]);
+  });
 
   it('gives provenance to every node and edge', () => {
     expect(graph.nodes.filter((n) => n.provenance.length === 0)).toEqual([]);

@@ -108,6 +108,18 @@ describe('ESCO reader', () => {
   });
 });
 
+describe("ESCO from the publisher's two zips", () => {
+  it('reads the same facts as from the extracted folder, streaming the entries', async () => {
+    const zips = await openFileSet([at('esco-zips')]);
+    expect(zips.describe('occupations_en.csv')).toMatch(/classification - en - csv\.zip:occupations_en\.csv$/);
+    const fromZips = await readEsco(zips);
+    zips.close();
+    const fromFolder = await readEsco(await openFileSet([at('esco')]));
+    expect(fromZips.data).toEqual(fromFolder.data);
+    expect(fromZips.reports.map((r) => r.rowsUsed)).toEqual(fromFolder.reports.map((r) => r.rowsUsed));
+  });
+});
+
 describe('crosswalk reader', () => {
   it('maps 2010 codes through the 2010 -> 2019 crosswalk and counts the rows it changed', async () => {
     const { data } = await readCrosswalk(await openFileSet([at('crosswalk')]));
