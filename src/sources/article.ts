@@ -1,10 +1,8 @@
-import { NODE_KINDS, NODE_KIND_NAMES } from '../model/kinds';
+import { DataFileError } from '../seed/problems';
 import { readDataFiles } from '../seed/read-files';
-import type { GraphBuilder, Properties, SourceEdgeType } from './graph';
+import { validateDocuments } from '../seed/validate';
+import type { GraphBuilder, Properties } from './graph';
 import { provenance, type Provenance } from './publishers';
-
-type RawFact = { id: string; name: string; aliases?: string[]; sources: string[] } & Properties;
-type RawEdge = { type: string; from: string; to: string; properties?: Properties; sources: string[] };
 
 /** Where an article fact comes from: one provenance entry per section of the article it cites. */
 function sections(sources: string[], id: string): Provenance[] {
@@ -13,37 +11,33 @@ function sections(sources: string[], id: string): Provenance[] {
 
 /**
  * The article's seed files into the graph, with their own ids and kinds (which win over every
- * other source's). The files are read with the seed reader and are assumed valid: `npm run seed`
- * validates them with the project's rules.
+ * other source's), validated by the same rules as `npm run seed`: any problem refuses them all.
  */
 export async function addArticle(builder: GraphBuilder, inputs: string[]): Promise<{ nodes: number; edges: number }> {
-  const { documents, problems } = await readDataFiles(inputs);
-  if (problems.length > 0) throw new Error(problems.map((p) => `${p.file}: ${p.reason}`).join('\n'));
+  const read = await readDataFiles(inputs);
+  const { batch, problems } = await validateDocuments(read.documents);
+  if (read.problems.length + problems.length > 0) throw new DataFileError([...read.problems, ...problems]);
   let nodes = 0;
-  let edges = 0;
-  for (const { data } of documents) {
-    const file = data as Record<string, unknown>;
-    for (const kind of NODE_KIND_NAMES) {
-      for (const fact of (file[NODE_KINDS[kind].fileKey] ?? []) as RawFact[]) {
-        const { id, name, aliases, sources, ...properties } = fact;
-        for (const source of sections(sources, id)) {
-          builder.node({ kind, kindBy: 'article', id, name, aliases, properties, provenance: source });
-        }
-        nodes += 1;
-      }
-    }
-    for (const rel of (file.relationships ?? []) as RawEdge[]) {
-      for (const source of sections(rel.sources, `${rel.from}|${rel.type}|${rel.to}`)) {
-        builder.edge({
-          type: rel.type as SourceEdgeType,
-          from: rel.from,
-          to: rel.to,
-          properties: rel.properties,
+  for (const { kind, facts } of batch.nodes) {
+    for (const { id, name, aliases, sources, ...properties } of facts) {
+      for (const source of sections(sources, id)) {
+        builder.node({
+          kind,
+          kindBy: 'article',
+          id,
+          name,
+          aliases,
+          properties: properties as Properties,
           provenance: source,
         });
       }
-      edges += 1;
+      nodes += 1;
     }
   }
-  return { nodes, edges };
+  for (const rel of batch.relationships) {
+    for (const source of sections(rel.sources, `${rel.from}|${rel.type}|${rel.to}`)) {
+      builder.edge({ type: rel.type, from: rel.from, to: rel.to, properties: rel.properties, provenance: source });
+    }
+  }
+  return { nodes, edges: batch.relationships.length };
 }

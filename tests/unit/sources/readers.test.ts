@@ -149,3 +149,13 @@ describe('BLS reader and pay', () => {
     expect(payFor('13-1021.00', data)).toEqual({ salaryMissing: 'no detailed BLS row for SOC 13-1021' });
   });
 });
+
+describe('the article reader', () => {
+  it('when a seed file breaks the project rules, then the article is refused naming file, path and reason', async () => {
+    const file = await tempFile(
+      'bad.json',
+      JSON.stringify({ version: 1, tools: [{ id: 'Bad Id', name: 'X', sources: ['S'] }] }),
+    );
+    await expect(readSources({ article: [file] })).rejects.toThrow(`${file}: tools[0].id: must be a slug`);
+  });
+});
