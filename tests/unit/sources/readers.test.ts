@@ -9,6 +9,7 @@ import {
   readCrosswalk,
   readEsco,
   readOnet,
+  readSources,
   readTable,
   TableError,
 } from '../../../src/sources';
