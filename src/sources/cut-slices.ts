@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parse } from 'csv-parse';
@@ -8,7 +8,7 @@ import { ESCO_FILES } from './esco';
 import { openFileSet, type FileSet } from './files';
 import { ONET_FILES } from './onet';
 import { BLS_FILES } from './bls';
-import { PUBLISHERS } from './publishers';
+import { PUBLISHERS, type PublisherKey } from './publishers';
 import { runScript, say } from './script';
 import { FORMATS, type TableFormat } from './table';
 
@@ -149,6 +149,8 @@ async function cutSlice(root: string, target: string, sel: Selection): Promise<v
   await folder('esco-onet-crosswalk', 'crosswalk', async (take) => {
     await take(CROSSWALK_FILES.crosswalk, 'csv', (row) => occupations.has(row.concept_uri));
     await take(CROSSWALK_FILES.soc2010to2019, 'semicolon', all);
+    // The MIT licence asks for its notice to travel with the data.
+    await copyFile(path.join(root, 'esco-onet-crosswalk', 'LICENSE'), path.join(target, 'crosswalk', 'LICENSE'));
   });
   await folder('bls-oews-2023', 'bls', (take) => take(BLS_FILES.national, 'csv', all));
   say(`${target}: ${JSON.stringify(counts)}`);
@@ -156,15 +158,20 @@ async function cutSlice(root: string, target: string, sel: Selection): Promise<v
 
 type Take = (name: string, format: TableFormat, keep: (row: Row) => boolean) => Promise<void>;
 
+const THIRD_PARTY: PublisherKey[] = ['onet', 'onetSoc', 'esco', 'crosswalk', 'bls'];
+
 export function noticeText(): string {
   const lines = [
     '# Data notice',
     '',
-    "The files under this folder are slices of public data sets, kept in their publishers' own layouts. Each publisher, its licence and the attribution it asks for:",
+    "`default/` (and the test slices in `tests/fixtures/sources/`) hold slices of public data sets, kept in their publishers' own layouts; docs/data.md says what each slice holds. Each publisher, its licence and the attribution it asks for:",
     '',
   ];
-  for (const p of Object.values(PUBLISHERS))
+  for (const key of THIRD_PARTY) {
+    const p = PUBLISHERS[key];
     lines.push(`## ${p.source} ${p.version}`, '', `Licence: ${p.licence}.`, '', p.attribution, '');
+  }
+  lines.push("The Nesta crosswalk's MIT licence text is in `default/crosswalk/LICENSE`.", '');
   return lines.join('\n');
 }
 
