@@ -14,6 +14,8 @@ export interface FileSet {
   has(name: string): boolean;
   open(name: string): Promise<Readable>;
   close(): void;
+  /** Told the rows read so far in a file, every few thousand rows and at its end. */
+  onRows?: (name: string, rows: number) => void;
 }
 
 type Location =
@@ -28,7 +30,10 @@ export class InputError extends Error {
   }
 }
 
-export async function openFileSet(inputs: readonly string[]): Promise<FileSet> {
+export async function openFileSet(
+  inputs: readonly string[],
+  onRows?: (name: string, rows: number) => void,
+): Promise<FileSet> {
   const locations = new Map<string, Location>();
   const zips: yauzl.ZipFile[] = [];
   for (const input of inputs) {
@@ -76,6 +81,7 @@ export async function openFileSet(inputs: readonly string[]): Promise<FileSet> {
       );
     },
     close: () => zips.forEach((zip) => zip.close()),
+    onRows,
   };
 }
 

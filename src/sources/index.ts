@@ -1,5 +1,12 @@
 /** The readers of the publishers' files and their mapping into one SourceGraph. */
-export { readSources, type SourceInputs, type SourceReport, type ReadOptions } from './read-sources';
+export {
+  readSources,
+  addRoleMapping,
+  type SourceInputs,
+  type SourceReport,
+  type ReadOptions,
+  type ProgressEvent,
+} from './read-sources';
 export { openFileSet, InputError, type FileSet } from './files';
 export { readTable, formatProblem, TableError, type FileReport, type RowProblem } from './table';
 export { readOnet, addOnet, ONET_FILES, type OnetData } from './onet';
@@ -18,6 +25,10 @@ export {
   type SourceEdgeType,
   type MergeReport,
   type NodeClaim,
+  type KnownNode,
+  type Merge,
+  type NearMiss,
+  type Properties,
 } from './graph';
 export {
   normaliseName,
@@ -30,4 +41,4 @@ export {
   IdRegistry,
 } from './identity';
 export { PUBLISHERS, provenance, type Provenance, type PublisherKey } from './publishers';
-export { loadMatchTables, DATA_DIR, type MatchTables } from './tables';
+export { loadMatchTables, DATA_DIR, type MatchTables, type RoleMapping } from './tables';

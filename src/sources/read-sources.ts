@@ -32,8 +32,13 @@ export interface SourceReport {
   ms: number;
 }
 
+export type ProgressEvent =
+  | { publisher: PublisherKey; phase: 'reading' | 'mapping' | 'done' }
+  | { publisher: PublisherKey; phase: 'rows'; file: string; rows: number };
+
 export interface ReadOptions {
-  onProgress?: (event: { publisher: PublisherKey; phase: 'reading' | 'mapping' | 'done' }) => void;
+  /** Phases of each source, and within reading the rows read so far per file. */
+  onProgress?: (event: ProgressEvent) => void;
   tables?: Awaited<ReturnType<typeof loadMatchTables>>;
   /** What the graph already holds, so ids stay unique and things join by the identity rule. */
   existing?: Iterable<KnownNode>;
@@ -69,7 +74,9 @@ export async function readSources(
     if (!paths) return undefined;
     const started = Date.now();
     options.onProgress?.({ publisher, phase: 'reading' });
-    const files = await openFileSet(paths);
+    const files = await openFileSet(paths, (file, rows) =>
+      options.onProgress?.({ publisher, phase: 'rows', file, rows }),
+    );
     try {
       const result = await run(files);
       const { source, version } = PUBLISHERS[publisher];

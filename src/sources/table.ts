@@ -32,6 +32,8 @@ export function formatProblem(p: RowProblem): string {
   return `${p.file}: line ${p.line}${column}: ${p.reason}`;
 }
 
+const PROGRESS_EVERY = 5000;
+
 export type TableFormat = 'csv' | 'tsv' | 'semicolon';
 
 /** How each publisher's tables are written. */
@@ -97,6 +99,7 @@ export async function readTable<S extends z.ZodObject>(
       continue;
     }
     report.rowsRead += 1;
+    if (report.rowsRead % PROGRESS_EVERY === 0) files.onRows?.(name, report.rowsRead);
     const skip = (reason: string, column?: string) => {
       const columnNumber = column === undefined ? undefined : header!.indexOf(column) + 1;
       report.skipped.push({ file, line, column, columnNumber: columnNumber || undefined, reason });
@@ -120,6 +123,7 @@ export async function readTable<S extends z.ZodObject>(
     else skip(outcome.problem, outcome.column);
   }
   if (header === undefined) throw new TableError({ file, line: 1, reason: 'is empty (no header line)' });
+  files.onRows?.(name, report.rowsRead);
   return report;
 }
 

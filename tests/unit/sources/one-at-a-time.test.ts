@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadMatchTables, readSources, type SourceGraph } from '../../../src/sources';
+import { loadMatchTables, readSources, type ProgressEvent, type SourceGraph } from '../../../src/sources';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'sources');
 const SEED = path.join(__dirname, '..', '..', '..', 'seed');
@@ -69,5 +69,19 @@ describe('the default slice (data/default)', () => {
     const mapping = (await loadMatchTables()).roleMapping;
     expect(mappings).toHaveLength(mapping.reduce((n, m) => n + m.onet.length + m.esco.length, 0));
     expect(graph.nodes.filter((n) => n.kind === 'ROLE' && n.properties.onetCode && !n.properties.salary)).toEqual([]);
+  });
+});
+
+describe('progress', () => {
+  it("reports each phase of a source and the rows read per file, ending with the file's total", async () => {
+    const events: ProgressEvent[] = [];
+    const { reports } = await readSources({ bls: [path.join(FIXTURES, 'bls')] }, { onProgress: (e) => events.push(e) });
+    expect(events.map((e) => e.phase)).toEqual(['reading', 'rows', 'done']);
+    expect(events[1]).toEqual({
+      publisher: 'bls',
+      phase: 'rows',
+      file: 'national_M2023_dl.csv',
+      rows: reports[0].files[0].rowsRead,
+    });
   });
 });
