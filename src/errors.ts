@@ -41,6 +41,13 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** A database that may hold someone's graph was about to be reset by the tests or the bench. */
+export class ResetRefusedError extends AppError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
 export class UnauthenticatedError extends AppError {
   constructor(message: string) {
     super('UNAUTHENTICATED', message);
