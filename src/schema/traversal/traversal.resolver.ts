@@ -1,3 +1,4 @@
+import { BadUserInputError } from '../../errors';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type {
@@ -153,8 +154,9 @@ export class RoleTraversalFieldsResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CareerPathRecord[]> {
+    // As progressionPaths with from = to: a route from a role to itself is a mistake, not an empty answer.
+    if (id === role.id) throw new BadUserInputError(`id: "${id}" is this role itself; name a different role`, { id });
     await requireRoles(ctx, { id });
-    if (id === role.id) return [];
     return ctx.loaders.pathsTo({ to: id, maxSteps, first, includePivots, shape: pathShape(info) }).load(role.id);
   }
 }
