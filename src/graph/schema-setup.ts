@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { isRetryableError } from 'neo4j-driver';
 import * as Q from './cypher/meta.cypher';
 import type { Executor } from './executor';
 
 const INDEX_WAIT_SECONDS = 300;
+const SCHEMA_ATTEMPTS = 6;
 
 /** Splits a .cypher file into statements: `;` ends a statement, `//` lines are comments. */
 export function parseCypherStatements(text: string): string[] {
@@ -72,17 +75,17 @@ export async function applyDatabaseSchema(
   for (const definition of definitions) {
     const before = applied.get(definition.name);
     if (before && before.statement !== definition.statement) {
-      await executor.autoCommit(`DROP ${before.kind} ${before.name} IF EXISTS`);
+      await applyStatement(executor, `DROP ${before.kind} ${before.name} IF EXISTS`);
       changes.push({ name: definition.name, change: 'changed' });
     } else if (!before) {
       changes.push({ name: definition.name, change: 'added' });
     }
-    await executor.autoCommit(definition.statement);
+    await applyStatement(executor, definition.statement);
   }
   const wanted = new Set(definitions.map((d) => d.name));
   for (const old of applied.values()) {
     if (wanted.has(old.name)) continue;
-    await executor.autoCommit(`DROP ${old.kind} ${old.name} IF EXISTS`);
+    await applyStatement(executor, `DROP ${old.kind} ${old.name} IF EXISTS`);
     changes.push({ name: old.name, change: 'removed' });
   }
   if (changes.length > 0) {
@@ -102,4 +105,22 @@ export async function applyDatabaseSchema(
     (INDEX_WAIT_SECONDS + 5) * 1000,
   );
   return changes;
+}
+
+/**
+ * Schema statements of processes starting at the same moment can deadlock on Neo4j's schema
+ * locks (transient: run again, it succeeds) or find the other's identical index just created.
+ */
+async function applyStatement(executor: Executor, statement: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await executor.autoCommit(statement);
+      return;
+    } catch (error) {
+      // IF NOT EXISTS racing another process's identical CREATE: that one made it.
+      if (/AlreadyExists/.test((error as { code?: string }).code ?? '')) return;
+      if (attempt >= SCHEMA_ATTEMPTS || !isRetryableError(error)) throw error;
+      await delay(50 * attempt + Math.random() * 100);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { applyDatabaseSchema } from '../../src/graph/schema-setup';
 import { resolveScratchEndpoint } from '../../src/neo4j-endpoint';
+import { loadIntoEmptyGraph } from '../../src/seed/load-graph';
 import type { TestDatabase } from '../helpers/database';
 import { openDatabaseAt, startPrivateNeo4j, type PrivateNeo4j } from '../helpers/private-neo4j';
 
@@ -135,5 +136,26 @@ describe('schema migration', () => {
     expect(await searchFields()).toEqual(['name', 'aliases', 'description', 'summary']);
     expect(await indexNames()).not.toContain('probe_name');
     expect(await recorded()).toEqual(before);
+  });
+});
+
+describe('seeding an empty graph', () => {
+  it('when two processes seed it at the same moment, then one writes the seed and the other finds the graph full', async () => {
+    await db.executor.write('MATCH (n) WHERE NOT n:CareerGraphMeta DETACH DELETE n');
+    const other = await openDatabaseAt(neo4j.uri);
+    try {
+      const seed = [path.join(db.config.rootDir, 'seed')];
+      const results = await Promise.all([
+        loadIntoEmptyGraph(db.executor, seed),
+        loadIntoEmptyGraph(other.executor, seed),
+      ]);
+      const written = results.filter((r) => r !== null);
+      expect(written).toHaveLength(1);
+      expect(written[0]!.nodesCreated).toBe(written[0]!.nodes);
+      const [{ nodes }] = await db.executor.read('MATCH (n) WHERE NOT n:CareerGraphMeta RETURN count(n) AS nodes');
+      expect(nodes).toBe(written[0]!.nodes);
+    } finally {
+      await other.close();
+    }
   });
 });
