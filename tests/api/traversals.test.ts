@@ -768,8 +768,9 @@ describe('round trips', () => {
   });
 
   it('when the same page asks pathsTo with two sets of arguments, then each set is one more query, not one per role', async () => {
+    // Roles below level 4, so that neither target is in the page (a route to itself is an error).
     const { errors, dbQueries } = await gql.run(`{
-      roles(first: 20) { edges { node {
+      roles(first: 20, filter: { maxLevel: 3 }) { edges { node {
         a: pathsTo(id: "principal-engineer") { length }
         b: pathsTo(id: "engineering-manager", includePivots: true, maxSteps: 3) { length }
         c: similarRoles(first: 1) { score }
