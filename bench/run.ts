@@ -36,7 +36,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const load = createRequire(__filename);
 const project = <T>(module: string): T => load(path.join(ROOT, 'dist', module)) as T;
 const { loadConfig } = project<typeof ConfigModule>('config');
-const { resolveNeo4jEndpoint } = project<typeof EndpointModule>('neo4j-endpoint');
+const { resolveScratchEndpoint } = project<typeof EndpointModule>('neo4j-endpoint');
 const { createDriver } = project<typeof DriverModule>('graph/driver');
 const { Executor, executorOptions } = project<typeof ExecutorModule>('graph/executor');
 const { applyDatabaseSchema } = project<typeof SchemaModule>('graph/schema-setup');
@@ -111,7 +111,12 @@ async function loadDataset(name: DatasetName, executor: ExecutorModule.Executor)
   say(`Loading the ${name} graph (${files.length} file(s))...`);
   // Emptying a large graph in the load's own transaction can exceed the transaction memory
   // limit: empty it first, in batches (the load's reset then has nothing left to delete).
-  await executor.autoCommit('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS', {}, 610_000);
+  // The database's own notes (its scratch marker among them) stay.
+  await executor.autoCommit(
+    'MATCH (n) WHERE NOT n:CareerGraphMeta CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS',
+    {},
+    610_000,
+  );
   const started = performance.now();
   let note = 'one transaction';
   let transactions = 1;
@@ -525,7 +530,7 @@ async function main(): Promise<void> {
   process.env.NEO4J_LOCAL_HEAP ||= '4g';
   process.env.NEO4J_LOCAL_PAGECACHE ||= '1g';
   const config = loadConfig();
-  const endpoint = await resolveNeo4jEndpoint(config, say);
+  const endpoint = await resolveScratchEndpoint(config, 'bench', say);
   const driver = createDriver(endpoint.uri, config.neo4j);
   const executor = new Executor(driver, executorOptions(config.neo4j, config.neo4j.loadTimeoutMs));
   const targets: Target[] = [];

@@ -1,4 +1,7 @@
 // Applied at every start and by the loader; each statement is idempotent (IF NOT EXISTS).
+// Every statement creates a named constraint or index. Edit a definition here and the next start
+// drops the old one and creates the new one (and records it in the database); delete one and the
+// next start drops it. Names are how a definition is followed, so rename only to replace.
 // One uniqueness constraint on id per label: ids are the graph's primary keys.
 CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT tool_id IF NOT EXISTS FOR (n:Tool) REQUIRE n.id IS UNIQUE;
@@ -8,6 +11,8 @@ CREATE CONSTRAINT employer_id IF NOT EXISTS FOR (n:Employer) REQUIRE n.id IS UNI
 CREATE CONSTRAINT workflow_id IF NOT EXISTS FOR (n:Workflow) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT language_id IF NOT EXISTS FOR (n:Language) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT category_id IF NOT EXISTS FOR (n:Category) REQUIRE n.id IS UNIQUE;
+// The database's notes about itself (scratch marker, applied schema, seeding guard), one per key.
+CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:CareerGraphMeta) REQUIRE n.key IS UNIQUE;
 
 // Lists are ordered by name then id; filters match on these properties.
 CREATE INDEX role_name IF NOT EXISTS FOR (n:Role) ON (n.name);

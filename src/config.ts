@@ -21,16 +21,17 @@ const intFromEnv = (min: number, max: number) =>
     .min(min, `expected at least ${min}`)
     .max(max, `expected at most ${max}`);
 
+const neo4jUri = z
+  .string()
+  .regex(
+    /^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/[^\s]+$/,
+    'expected a Neo4j URI such as bolt://host:7687, neo4j://host or neo4j+s://host',
+  );
+
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 1g');
 
 const envSchema = z.object({
-  NEO4J_URI: z
-    .string()
-    .regex(
-      /^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/[^\s]+$/,
-      'expected a Neo4j URI such as bolt://host:7687, neo4j://host or neo4j+s://host',
-    )
-    .optional(),
+  NEO4J_URI: neo4jUri.optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().default('careergraph'),
   NEO4J_DATABASE: z
@@ -46,6 +47,14 @@ const envSchema = z.object({
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j'),
   NEO4J_LOCAL_HEAP: memorySize.default('512m'),
   NEO4J_LOCAL_PAGECACHE: memorySize.default('256m'),
+  TEST_NEO4J_URI: neo4jUri.optional(),
+  TEST_NEO4J_PORT: intFromEnv(1, 65_535).default(7688),
+  TEST_NEO4J_DIR: z.string().min(1).default('.neo4j-test'),
+  BENCH_NEO4J_URI: neo4jUri.optional(),
+  BENCH_NEO4J_PORT: intFromEnv(1, 65_535).default(7689),
+  BENCH_NEO4J_DIR: z.string().min(1).default('.neo4j-bench'),
+  ALLOW_RESET: boolFromEnv.default(false),
+  BACKUP_DIR: z.string().min(1).default('backups'),
   PORT: intFromEnv(0, 65_535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -85,6 +94,16 @@ export interface LocalNeo4jConfig {
   pageCache: string;
 }
 
+/** Who a scratch database (one that may be emptied at will) belongs to. */
+export type ScratchPurpose = 'test' | 'bench';
+
+/** Where the tests or the bench find their own Neo4j; never NEO4J_URI or the local one. */
+export interface ScratchDatabaseConfig {
+  /** TEST_NEO4J_URI / BENCH_NEO4J_URI; unset: their own embedded Neo4j, `local`. */
+  uri?: string;
+  local: LocalNeo4jConfig;
+}
+
 export interface Config {
   neo4j: {
     /** Set when the user points at their own Neo4j; otherwise the local one is used or started. */
@@ -100,6 +119,11 @@ export interface Config {
     loadTimeoutMs: number;
   };
   local: LocalNeo4jConfig;
+  scratch: Record<ScratchPurpose, ScratchDatabaseConfig>;
+  /** Lets tests and the bench reset a database that lacks the scratch marker (ALLOW_RESET). */
+  allowReset: boolean;
+  /** Absolute folder for the snapshots taken before a destructive command. */
+  backupDir: string;
   http: {
     port: number;
     host: string;
@@ -151,6 +175,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  // The embedded runtimes differ only in port and folder; host, heap and page cache are shared.
+  const localNeo4j = (port: number, dir: string): LocalNeo4jConfig =>
+    Object.freeze({
+      host: e.NEO4J_LOCAL_HOST,
+      port,
+      dir: path.resolve(rootDir, dir),
+      heap: e.NEO4J_LOCAL_HEAP,
+      pageCache: e.NEO4J_LOCAL_PAGECACHE,
+    });
   return Object.freeze({
     neo4j: Object.freeze({
       uri: e.NEO4J_URI,
@@ -162,13 +195,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRetryMs: e.NEO4J_MAX_RETRY_MS,
       loadTimeoutMs: e.NEO4J_LOAD_TIMEOUT_MS,
     }),
-    local: Object.freeze({
-      host: e.NEO4J_LOCAL_HOST,
-      port: e.NEO4J_LOCAL_PORT,
-      dir: path.resolve(rootDir, e.NEO4J_LOCAL_DIR),
-      heap: e.NEO4J_LOCAL_HEAP,
-      pageCache: e.NEO4J_LOCAL_PAGECACHE,
+    local: localNeo4j(e.NEO4J_LOCAL_PORT, e.NEO4J_LOCAL_DIR),
+    scratch: Object.freeze({
+      test: Object.freeze({ uri: e.TEST_NEO4J_URI, local: localNeo4j(e.TEST_NEO4J_PORT, e.TEST_NEO4J_DIR) }),
+      bench: Object.freeze({ uri: e.BENCH_NEO4J_URI, local: localNeo4j(e.BENCH_NEO4J_PORT, e.BENCH_NEO4J_DIR) }),
     }),
+    allowReset: e.ALLOW_RESET,
+    backupDir: path.resolve(rootDir, e.BACKUP_DIR),
     http: Object.freeze({
       port: e.PORT,
       host: e.HOST,

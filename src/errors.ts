@@ -98,6 +98,11 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** A database that may hold someone's graph was about to be reset by the tests or the bench. */
+export class ResetRefusedError extends AppError {
+  readonly code = 'FORBIDDEN';
+}
+
 export class UnauthenticatedError extends AppError {
   readonly code = 'UNAUTHENTICATED';
 }

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       throw new ServiceUnavailableError(`Cannot reach Neo4j at ${endpoint.uri}: ${(error as Error).message}`);
     });
     const executor = new Executor(driver, executorOptions(config.neo4j));
-    await applyDatabaseSchema(executor, config.rootDir);
+    await applyDatabaseSchema(executor, config.rootDir, (msg) => logger.info(msg));
     checkpoint();
     const seeded = config.seedOnStart && (await seedIfEmpty(executor, config.rootDir, logger));
     checkpoint();

@@ -4,6 +4,7 @@ import type { EntityFact, GraphFile, RelationshipFact, RoleFact } from '../model
 import { slugify } from '../model/slug';
 import { loadGraphFiles, type LoadSummary } from '../seed/load-graph';
 import { describeSummary, progressBar } from './output';
+import { confirmReset } from './confirm-reset';
 import { runWithDatabase, UsageError } from './with-database';
 
 /*
@@ -816,6 +817,8 @@ export async function writeGraphFiles(graph: GeneratedGraph, dir: string): Promi
 export interface CliOptions extends GenerateOptions {
   out: string;
   load: boolean;
+  /** Confirms, off a terminal, that --load replaces the graph. */
+  yes: boolean;
 }
 
 export function parseArgs(args: string[], rootDir: string): CliOptions {
@@ -826,7 +829,7 @@ export function parseArgs(args: string[], rootDir: string): CliOptions {
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
     return v;
   };
-  const known = new Set(['--roles', '--seed', '--out', '--load', '--size']);
+  const known = new Set(['--roles', '--seed', '--out', '--load', '--size', '--yes']);
   const unknown = args.find((a, i) => a.startsWith('--') && !known.has(a) && !(i > 0 && known.has(args[i - 1])));
   if (unknown) throw new UsageError(`Unknown argument ${unknown}. ${USAGE}`);
   const size = value('--size');
@@ -842,10 +845,11 @@ export function parseArgs(args: string[], rootDir: string): CliOptions {
     seed,
     out: path.resolve(value('--out') ?? path.join(rootDir, 'bench', 'results', 'tmp', `graph-${roles}-seed${seed}`)),
     load: args.includes('--load'),
+    yes: args.includes('--yes'),
   };
 }
 
-const USAGE = 'Usage: npm run generate -- (--roles N | --size small|large) [--seed S] [--out DIR] [--load]';
+const USAGE = 'Usage: npm run generate -- (--roles N | --size small|large) [--seed S] [--out DIR] [--load [--yes]]';
 
 export function describeLoad(summary: LoadSummary): string {
   const perSecond = Math.round(summary.relationships / (summary.durationMs / 1000));
@@ -867,7 +871,9 @@ if (require.main === module) {
   };
   const wantsLoad = process.argv.includes('--load');
   if (wantsLoad) {
-    void runWithDatabase(async (executor) => {
+    void runWithDatabase(async (executor, config) => {
+      const yes = parseArgs(process.argv.slice(2), rootDir).yes;
+      await confirmReset(executor, config, { command: 'npm run generate -- --load', yes });
       const { files } = await generateAndWrite();
       const summary = await loadGraphFiles(executor, files, { reset: true, onProgress: progressBar('Loading') });
       process.stdout.write(describeLoad(summary));

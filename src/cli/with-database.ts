@@ -33,7 +33,7 @@ export async function runWithDatabase(task: (executor: Executor, config: Config)
     const driver = createDriver(endpoint.uri, config.neo4j);
     cleanups.add('close the Neo4j driver', () => driver.close());
     const executor = new Executor(driver, executorOptions(config.neo4j, config.neo4j.loadTimeoutMs));
-    await applyDatabaseSchema(executor, config.rootDir);
+    await applyDatabaseSchema(executor, config.rootDir, say);
     await task(executor, config);
   } catch (error) {
     if (process.exitCode !== 130) process.exitCode = reportFailure(error);

@@ -8,6 +8,7 @@ import { LocalNeo4jError } from './errors';
 import { LAUNCHER_CLASS, launcherClasspath } from './launcher-build';
 import { isOurProcess, readOurPid, removePidFile, writePidFile } from './pid-file';
 import { requireJava } from './prerequisites';
+import { acquireStartLock } from './start-lock';
 
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 60_000;
@@ -44,9 +45,22 @@ function outFile(cfg: LocalNeo4jConfig): string {
 /**
  * Makes a Neo4j answer Bolt on cfg.host:cfg.port: reuses whatever Neo4j already does, otherwise
  * starts the embedded one in the background (it outlives this process; stop it with
- * stopLocalNeo4j).
+ * stopLocalNeo4j). Of several processes starting it at once, one starts it (holding the folder's
+ * start lock) and the others wait for it and reuse it.
  */
 export async function startLocalNeo4j(cfg: LocalNeo4jConfig, log: Log = silent): Promise<StartResult> {
+  const answering = await reuseAnswering(cfg, log);
+  if (answering) return answering;
+  const release = await acquireStartLock(cfg.dir, START_TIMEOUT_MS, log);
+  try {
+    // The process that held the lock before may have started it meanwhile.
+    return (await reuseAnswering(cfg, log)) ?? (await startUnderLock(cfg, log));
+  } finally {
+    release();
+  }
+}
+
+async function reuseAnswering(cfg: LocalNeo4jConfig, log: Log): Promise<StartResult | undefined> {
   const uri = boltUri(cfg);
   const port = await probePort(cfg.host, cfg.port);
   if (port === 'bolt') {
@@ -59,7 +73,11 @@ export async function startLocalNeo4j(cfg: LocalNeo4jConfig, log: Log = silent):
         'free it or set NEO4J_LOCAL_PORT / NEO4J_URI.',
     );
   }
+  return undefined;
+}
 
+async function startUnderLock(cfg: LocalNeo4jConfig, log: Log): Promise<StartResult> {
+  const uri = boltUri(cfg);
   const starting = readOurPid(cfg.dir);
   if (starting !== undefined && hasPrintedReady(cfg)) {
     throw new LocalNeo4jError(

@@ -7,8 +7,9 @@ export function pidFilePath(dir: string): string {
   return path.join(dir, 'neo4j.pid');
 }
 
+/** Created atomically ('wx'): an existing pid file (a live launcher's) is never overwritten. */
 export function writePidFile(dir: string, pid: number): void {
-  fs.writeFileSync(pidFilePath(dir), `${pid}\n`);
+  fs.writeFileSync(pidFilePath(dir), `${pid}\n`, { flag: 'wx' });
 }
 
 export function removePidFile(dir: string): void {

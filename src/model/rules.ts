@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { NodeKind } from './kinds';
 import { PROPERTY_SPECS, RELATIONSHIP_TYPES, specOf, type PropertySpec, type RelationshipType } from './relationships';
-import { SLUG_PATTERN } from './slug';
+import { SLUG_PATTERN, slugify } from './slug';
 
 /**
  * What a valid fact is: the one definition used by the file loader and by the API's writes.
@@ -73,6 +73,16 @@ const baseNodeShape = {
   description: text().optional(),
   sources: sourcesSchema,
 };
+
+/**
+ * Why an id does not name its node, if it does not: a data file's id must be the slug of the
+ * node's name or of one of its aliases, so that a reader can tell what an id refers to.
+ */
+export function idMismatch(fact: { id: string; name: string; aliases?: string[] }): string | undefined {
+  const slugs = [fact.name, ...(fact.aliases ?? [])].map(slugify);
+  if (slugs.includes(fact.id)) return undefined;
+  return `"${fact.id}" is not the slug of the name ("${slugs[0]}") or of an alias`;
+}
 
 export const TRACKS = ['IC', 'MANAGEMENT'] as const;
 

@@ -1,4 +1,9 @@
-import { ImportRepository, type WriteCounts } from '../graph/repositories/import.repository';
+import {
+  ImportRepository,
+  type GraphBatch,
+  type WriteCounts,
+  type WriteOptions,
+} from '../graph/repositories/import.repository';
 import type { Executor } from '../graph/executor';
 import { DataFileError } from './problems';
 import { readDataFiles } from './read-files';
@@ -19,6 +24,8 @@ export interface LoadSummary extends WriteCounts {
   durationMs: number;
 }
 
+type Write = (repository: ImportRepository, batch: GraphBatch, options: WriteOptions) => Promise<WriteCounts | null>;
+
 /**
  * Reads, validates and writes data files. Validation finishes before the first write; the write
  * is one transaction. Any problem throws a DataFileError and the graph is left as it was.
@@ -28,6 +35,20 @@ export async function loadGraphFiles(
   inputs: string[],
   options: LoadOptions = {},
 ): Promise<LoadSummary> {
+  return (await load(executor, inputs, options, (repository, batch, o) => repository.write(batch, o)))!;
+}
+
+/** As loadGraphFiles, but writes only into a graph without nodes; null if it had some. */
+export function loadIntoEmptyGraph(executor: Executor, inputs: string[]): Promise<LoadSummary | null> {
+  return load(executor, inputs, {}, (repository, batch, o) => repository.writeIntoEmpty(batch, o));
+}
+
+async function load(
+  executor: Executor,
+  inputs: string[],
+  options: LoadOptions,
+  write: Write,
+): Promise<LoadSummary | null> {
   const started = performance.now();
   const repository = new ImportRepository(executor);
   const { documents, problems: readProblems } = await readDataFiles(inputs);
@@ -36,7 +57,8 @@ export async function loadGraphFiles(
   const all = [...readProblems, ...problems];
   if (all.length > 0) throw new DataFileError(all);
 
-  const counts = await repository.write(batch, { reset: options.reset, onProgress: options.onProgress });
+  const counts = await write(repository, batch, { reset: options.reset, onProgress: options.onProgress });
+  if (counts === null) return null;
   return {
     ...counts,
     files: documents.length,

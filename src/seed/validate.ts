@@ -1,6 +1,7 @@
 import { NODE_KINDS, NODE_KIND_NAMES, type NodeKind } from '../model/kinds';
 import { RELATIONSHIPS } from '../model/relationships';
 import {
+  idMismatch,
   nodeSchemaFor,
   relationshipSchema,
   type EntityFact,
@@ -182,12 +183,18 @@ function parseDocument(file: string, data: unknown, problems: Problem[]): Parsed
     const key = NODE_KINDS[kind].fileKey;
     entries(key).forEach((item, i) => {
       const result = nodeSchemaFor(kind).safeParse(item);
-      if (result.success) parsed.nodes.push({ kind, fact: result.data, path: `${key}[${i}]` });
-      else {
+      if (!result.success) {
         for (const issue of result.error.issues) report([key, i, ...issue.path], issue.message);
-        const id = (item as { id?: unknown } | null)?.id;
-        if (typeof id === 'string') parsed.invalidIds.push({ kind, id, path: `${key}[${i}].id` });
+      } else {
+        const mismatch = idMismatch(result.data);
+        if (mismatch === undefined) {
+          parsed.nodes.push({ kind, fact: result.data, path: `${key}[${i}]` });
+          return;
+        }
+        report([key, i, 'id'], mismatch);
       }
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') parsed.invalidIds.push({ kind, id, path: `${key}[${i}].id` });
     });
   }
   entries('relationships').forEach((item, i) => {

@@ -1,3 +1,4 @@
+import { BadUserInputError } from '../errors';
 import type { Loaders } from '../graph/loaders';
 import { idPlan } from '../graph/read-plan';
 import type {
@@ -72,13 +73,16 @@ export class TraversalService {
 
   /**
    * Routes from `roleId`, a role already read (batched with its siblings), to the role `query.to`
-   * names, given as argument `argument`; none from a role to itself.
+   * names, given as argument `argument`. As with progressionPaths from a role to itself, a route
+   * from a role to itself is a mistake, not an empty answer.
    */
   pathsFrom(roleId: string, argument: string, query: PathQuery): Promise<CareerPathRecord[]> {
+    if (query.to === roleId) {
+      throw BadUserInputError.of(argument, `"${query.to}" is this role itself; name a different role`);
+    }
     return this.about({ [argument]: query.to }, async () => {
       const target = await this.loaders.node(idPlan('ROLE'), query.to);
       if (target === null) return { missing: [query.to], value: [] };
-      if (query.to === roleId) return { missing: [], value: [] };
       return { missing: [], value: await this.loaders.pathsTo(query).load(roleId) };
     });
   }

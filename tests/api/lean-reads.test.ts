@@ -22,6 +22,8 @@ interface Ids {
   mid: string;
   /** A promotion of `mid`: reachable from `from` in two steps, not one. */
   far: string;
+  /** A level below far's: a page of roles up to it never holds far (pathsTo to itself is an error). */
+  belowFar: number;
   /** The tool most roles use, the category with most tools, the framework that runs on most tools. */
   tool: string;
   category: string;
@@ -39,10 +41,13 @@ beforeAll(async () => {
     .ordered(seed.out('PROGRESSES_TO', promotion.to))
     .find((id) => !seed.out('PROGRESSES_TO', promotion.from).includes(id) && id !== promotion.from);
   if (!far) throw new Error(`The seed has no promotion from ${promotion.to} two steps from ${promotion.from}`);
+  const farLevel = (roles.find((r) => r.id === far) as { level?: number }).level;
+  if (farLevel === undefined) throw new Error(`The seed gives ${far} no level`);
   ids = {
     from: promotion.from,
     mid: promotion.to,
     far,
+    belowFar: farLevel - 1,
     tool: seed.busiestTo('USES_TOOL'),
     category: seed.busiestTo('IN_CATEGORY'),
     framework: seed.busiestFrom('RUNS_ON'),
@@ -414,7 +419,7 @@ const CASES: Record<string, LeanCase> = {
     } }`,
   },
   'a page of roles asks similarRoles and pathsTo for full fields': {
-    query: (x, { far }) => `{ roles(first: 20) { edges { node { ${N}
+    query: (x, { far, belowFar }) => `{ roles(first: 20, filter: { maxLevel: ${belowFar} }) { edges { node { ${N}
       similarRoles(first: 2) { role { ${N} ${x('level summary')} } sharedTools { ${N} ${x('description')} } }
       pathsTo(id: "${far}") { roles { ${N} ${x('level')} } toolsToLearn { ${N} ${x('aliases')} } }
     } } } }`,

@@ -15,8 +15,8 @@ export interface TestDatabase {
 /** The Neo4j the global setup made sure of, with the database schema applied. */
 export async function openTestDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  const uri = process.env.CAREER_GRAPH_TEST_NEO4J_URI ?? config.neo4j.uri;
-  if (!uri) throw new Error('The Jest global setup did not provide a Neo4j URI');
+  const uri = process.env.CAREER_GRAPH_TEST_NEO4J_URI;
+  if (!uri) throw new Error('The Jest global setup did not provide the test Neo4j URI');
   const driver = createDriver(uri, config.neo4j);
   const executor = new Executor(driver, executorOptions(config.neo4j));
   await applyDatabaseSchema(executor, config.rootDir);

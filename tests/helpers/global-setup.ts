@@ -1,15 +1,17 @@
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { resolveNeo4jEndpoint } from '../../src/neo4j-endpoint';
+import { resolveScratchEndpoint } from '../../src/neo4j-endpoint';
 import { loadGraphFiles } from '../../src/seed/load-graph';
 import { openDatabaseAt, startPrivateNeo4j } from './private-neo4j';
 
 type SetupGlobals = { __releaseNeo4j?: () => Promise<void>; __releaseSeededNeo4j?: () => Promise<void> };
 
 /**
- * Makes sure a Neo4j answers before any integration test: NEO4J_URI if set, else one already
- * on the local port, else the embedded one, started here and stopped by the teardown. Suites
- * there keep to their own unique id prefixes.
+ * Makes sure the tests' own Neo4j answers before any integration test: TEST_NEO4J_URI if set,
+ * else the embedded one on TEST_NEO4J_PORT with its data in TEST_NEO4J_DIR (started here and
+ * stopped by the teardown, or reused if already up). NEO4J_URI and the development Neo4j are
+ * never used, and a database without the scratch marker is refused before any test resets it.
+ * Suites there keep to their own unique id prefixes.
  *
  * Suites that need exactly the seed (lists, counts, examples) read a second, private Neo4j
  * that holds the seed and nothing else: it is loaded once here, and no suite resets it (a
@@ -18,10 +20,13 @@ type SetupGlobals = { __releaseNeo4j?: () => Promise<void>; __releaseSeededNeo4j
 export default async function globalSetup(): Promise<void> {
   const config = loadConfig();
   const log = (msg: string) => process.stderr.write(`[neo4j] ${msg}\n`);
-  const endpoint = await resolveNeo4jEndpoint(config, log);
+  const endpoint = await resolveScratchEndpoint(config, 'test', log);
   const globals = globalThis as SetupGlobals;
   globals.__releaseNeo4j = endpoint.release;
   process.env.CAREER_GRAPH_TEST_NEO4J_URI = endpoint.uri;
+  // Whatever in a test reads the ordinary setting (a spawned CLI or app inherits it) reaches
+  // the test database as well, not the one the developer works with.
+  process.env.NEO4J_URI = endpoint.uri;
 
   const seeded = await startPrivateNeo4j();
   globals.__releaseSeededNeo4j = () => seeded.dispose();

@@ -167,7 +167,7 @@ describe('when the process gets SIGTERM under load', () => {
 
   it('then in-flight requests finish with 200, new connections are refused, and it exits 0 within the grace period', async () => {
     app = await spawnApp({
-      NEO4J_URI: process.env.CAREER_GRAPH_TEST_NEO4J_URI ?? db.config.neo4j.uri!,
+      NEO4J_URI: db.config.neo4j.uri!,
       SHUTDOWN_GRACE_MS: String(GRACE_MS),
       SEED_ON_START: 'false',
       LOG_LEVEL: 'silent',

@@ -16,7 +16,7 @@ let seedDir: string;
 
 const countGraph = async () => {
   const [row] = await db.executor.read(
-    `MATCH (n) WITH count(n) AS nodes
+    `MATCH (n) WHERE NOT n:CareerGraphMeta WITH count(n) AS nodes
      OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships`,
   );
   return row as { nodes: number; relationships: number };
@@ -107,7 +107,10 @@ describe('importing a user file', () => {
     const prefix = uniquePrefix('import');
     const file = await writeTempFile('good.json', {
       version: 1,
-      tools: [{ id: `${prefix}-terraform`, name: 'Terraform', sources: ['A user file'] }],
+      // The id is the slug of an alias, as the loader requires of an id that is not the name's.
+      tools: [
+        { id: `${prefix}-terraform`, name: 'Terraform', aliases: [`${prefix} Terraform`], sources: ['A user file'] },
+      ],
       relationships: [
         { type: 'USES_TOOL', from: 'devops-engineer', to: `${prefix}-terraform`, sources: ['A user file'] },
       ],
@@ -127,13 +130,14 @@ describe('importing a user file', () => {
     const file = await writeTempFile('mixed.json', {
       version: 1,
       tools: [
-        { id: `${prefix}-good-one`, name: 'Good One', sources: ['s'] },
-        { id: `${prefix}-good-two`, name: 'Good Two', sources: ['s'] },
+        { id: `${prefix}-good-one`, name: `${prefix} Good One`, sources: ['s'] },
+        { id: `${prefix}-good-two`, name: `${prefix} Good Two`, sources: ['s'] },
+        { id: `${prefix}-kubernetes`, name: 'Kubernetes', aliases: ['K8s'], sources: ['s'] },
       ],
       roles: [
         {
           id: `${prefix}-role`,
-          name: 'R',
+          name: `${prefix} Role`,
           sources: ['s'],
           salary: { min: 9, max: 1, currency: 'USD', period: 'YEAR', basis: 'BASE' },
         },
@@ -145,6 +149,7 @@ describe('importing a user file', () => {
     const error = (await attempt.catch((e: unknown) => e)) as DataFileError;
     expect(error.problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
       'roles[0].salary.min: min must not be greater than max',
+      `tools[2].id: "${prefix}-kubernetes" is not the slug of the name ("kubernetes") or of an alias`,
       `relationships[0].to: unknown reference: no Tool "${prefix}-missing" in the files or the graph`,
     ]);
     expect(await countGraph()).toEqual(before);

@@ -137,8 +137,10 @@ describe.each(graphs.map((graph, g) => ({ graph, g, seed: GRAPH_SPECS[g].seed })
         for (const includePivots of [false, true]) {
           const maxSteps = 2 + rng.int(5);
           const first = rng.pick(FIRST_CHOICES);
+          // Every role but the target itself (a route to itself is BAD_USER_INPUT, tested elsewhere).
+          const from = graph.roles.filter((r) => r.id !== target.id);
           const query = `query ($to: ID!) {
-            ${graph.roles
+            ${from
               .map(
                 (r, i) =>
                   `r${i}: role(id: "${r.id}") { id pathsTo(id: $to, maxSteps: ${maxSteps}, first: ${first}, includePivots: ${includePivots}) { ${PATH_FIELDS} } }`,
@@ -147,10 +149,9 @@ describe.each(graphs.map((graph, g) => ({ graph, g, seed: GRAPH_SPECS[g].seed })
           }`;
           const { data, errors, dbQueries } = await suite.gql.run(query, { to: target.id });
           expect(errors).toBeUndefined();
-          graph.roles.forEach((r, i) => {
+          from.forEach((r, i) => {
             const got = (data![`r${i}`] as any).pathsTo.map(asOracle);
-            const expected =
-              r.id === target.id ? [] : oracle.ranked(r.id, target.id, maxSteps, includePivots).slice(0, first);
+            const expected = oracle.ranked(r.id, target.id, maxSteps, includePivots).slice(0, first);
             expect({ from: r.id, to: target.id, maxSteps, first, includePivots, routes: got }).toEqual({
               from: r.id,
               to: target.id,

@@ -35,6 +35,29 @@ describe('loadConfig', () => {
     );
   });
 
+  it('when nothing is set, then the tests and the bench get their own Neo4j, port and folder, never the local one', () => {
+    const config = loadConfig({ NEO4J_URI: 'bolt://dev.example:7687' });
+    expect(config.scratch.test.uri).toBeUndefined();
+    expect(config.scratch.bench.uri).toBeUndefined();
+    expect(config.scratch.test.local).toMatchObject({ port: 7688, dir: path.join(config.rootDir, '.neo4j-test') });
+    expect(config.scratch.bench.local).toMatchObject({ port: 7689, dir: path.join(config.rootDir, '.neo4j-bench') });
+    expect(config.allowReset).toBe(false);
+    expect(config.backupDir).toBe(path.join(config.rootDir, 'backups'));
+  });
+
+  it('when TEST_NEO4J_URI, BENCH_NEO4J_URI, ports, folders or ALLOW_RESET are set, then they are used', () => {
+    const config = loadConfig({
+      TEST_NEO4J_URI: 'bolt://scratch:7687',
+      BENCH_NEO4J_PORT: '17000',
+      BENCH_NEO4J_DIR: '/tmp/bench-db',
+      ALLOW_RESET: '1',
+    });
+    expect(config.scratch.test.uri).toBe('bolt://scratch:7687');
+    expect(config.scratch.bench.local).toMatchObject({ port: 17000, dir: '/tmp/bench-db' });
+    expect(config.allowReset).toBe(true);
+    expect(() => loadConfig({ TEST_NEO4J_URI: 'localhost' })).toThrow('TEST_NEO4J_URI: expected a Neo4j URI');
+  });
+
   it('when a value is empty, then it counts as unset', () => {
     expect(loadConfig({ NEO4J_URI: '' }).neo4j.uri).toBeUndefined();
   });

@@ -106,6 +106,23 @@ describe('validateDocuments', () => {
     ]);
   });
 
+  it('when an id is not the slug of the name or of an alias, then the entry is rejected naming file and record', async () => {
+    const problems = await problemsOf({
+      version: 1,
+      roles: [role('backend-engineer', 'Backend Engineer'), role('be', 'Backend Developer')],
+      tools: [
+        { ...tool('k8s', 'Kubernetes'), aliases: ['K8s'] },
+        { ...tool('kube', 'Kubernetes'), aliases: ['K8s'] },
+      ],
+      relationships: [{ type: 'USES_TOOL', from: 'be', to: 'kube', sources: ['x'] }],
+    });
+    // The rejected entries are reported once, not again at each reference to them.
+    expect(problems).toEqual([
+      'f0.json: roles[1].id: "be" is not the slug of the name ("backend-developer") or of an alias',
+      'f0.json: tools[1].id: "kube" is not the slug of the name ("kubernetes") or of an alias',
+    ]);
+  });
+
   it('when a lookup knows ids in the graph, then references to them are accepted', async () => {
     const { problems } = await validateDocuments(
       [

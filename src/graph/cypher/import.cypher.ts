@@ -10,6 +10,12 @@ const OUR_LABELS = NODE_KIND_NAMES.map((kind) => `n:${labelOf(kind)}`).join(' OR
 
 export const COUNT_NODES = `MATCH (n) WHERE ${OUR_LABELS} RETURN count(n) AS count`;
 
+export const COUNT_GRAPH = `
+MATCH (n) WHERE ${OUR_LABELS}
+OPTIONAL MATCH (n)-[r]->()
+RETURN count(DISTINCT n) AS nodes, count(r) AS relationships
+`;
+
 export const DELETE_ALL = `MATCH (n) WHERE ${OUR_LABELS} DETACH DELETE n`;
 
 /** Rows: { id, props }. Replaces the node's properties with the file's, keeps its identity. */

@@ -4,7 +4,8 @@ import { RELATIONSHIPS, RELATIONSHIP_TYPES, specOf, type RelationshipType } from
 import type { EntityFact, GraphFile, RelationshipFact, RelationshipProperties, RoleFact } from '../../model/rules';
 import { factToProps, propsToFact, relationshipToProps } from '../codecs';
 import * as Q from '../cypher/import.cypher';
-import type { Executor, Row } from '../executor';
+import { TAKE_SEED_LOCK } from '../cypher/meta.cypher';
+import type { Executor, Row, TxWork } from '../executor';
 
 export interface WriteCounts {
   nodesCreated: number;
@@ -36,6 +37,12 @@ export class ImportRepository {
     return row.count as number;
   }
 
+  /** What a reset would delete: the model's nodes and the relationships between them. */
+  async countGraph(): Promise<{ nodes: number; relationships: number }> {
+    const [row] = await this.executor.read(Q.COUNT_GRAPH);
+    return { nodes: row.nodes as number, relationships: row.relationships as number };
+  }
+
   /** Of the given ids of one kind, those that exist in the graph. */
   async existingIds(kind: NodeKind, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
@@ -45,39 +52,20 @@ export class ImportRepository {
 
   /** Writes everything in one transaction, in UNWIND batches: all of it commits or none does. */
   write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteCounts> {
-    const size = options.batchSize ?? DEFAULT_BATCH;
-    const total = batch.nodes.reduce((n, g) => n + g.facts.length, 0) + batch.relationships.length;
-    const counts: WriteCounts = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
+    return this.executor.writeTransaction((run) => writeBatch(run, batch, options));
+  }
 
+  /**
+   * Writes the batch only if the graph has none of the model's nodes, else returns null. The
+   * check runs under a lock on a database node taken first in the same transaction, so of
+   * several processes seeding an empty graph at once one writes and the others find it full.
+   */
+  writeIntoEmpty(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteCounts | null> {
     return this.executor.writeTransaction(async (run) => {
-      let done = 0;
-      const step = (rows: Row[], n: number) => {
-        done += n;
-        options.onProgress?.(done, total);
-        return rows[0] ?? { created: 0, updated: 0 };
-      };
-      if (options.reset) await run(Q.DELETE_ALL);
-
-      for (const { kind, facts } of batch.nodes) {
-        for (const chunk of chunks(facts, size)) {
-          const rows = chunk.map((fact) => ({ id: fact.id, props: factToProps(kind, fact) }));
-          const result = step(await run(Q.mergeNodes(labelOf(kind)), { rows }), chunk.length);
-          counts.nodesCreated += result.created as number;
-          counts.nodesUpdated += result.updated as number;
-        }
-      }
-      for (const type of RELATIONSHIP_TYPES) {
-        const spec = RELATIONSHIPS[type];
-        const ofType = batch.relationships.filter((r) => r.type === type);
-        for (const chunk of chunks(ofType, size)) {
-          const rows = chunk.map((r) => ({ from: r.from, to: r.to, props: relationshipToProps(r) }));
-          const cypher = Q.mergeRelationships(type, labelOf(spec.from), labelOf(spec.to));
-          const result = step(await run(cypher, { rows }), chunk.length);
-          counts.relationshipsCreated += result.created as number;
-          counts.relationshipsUpdated += result.updated as number;
-        }
-      }
-      return counts;
+      await run(TAKE_SEED_LOCK);
+      const [row] = await run(Q.COUNT_NODES);
+      if ((row.count as number) > 0) return null;
+      return writeBatch(run, batch, options);
     });
   }
 
@@ -103,6 +91,42 @@ export class ImportRepository {
       return file;
     });
   }
+}
+
+type Run = Parameters<TxWork<unknown>>[0];
+
+async function writeBatch(run: Run, batch: GraphBatch, options: WriteOptions): Promise<WriteCounts> {
+  const size = options.batchSize ?? DEFAULT_BATCH;
+  const total = batch.nodes.reduce((n, g) => n + g.facts.length, 0) + batch.relationships.length;
+  const counts: WriteCounts = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
+  let done = 0;
+  const step = (rows: Row[], n: number) => {
+    done += n;
+    options.onProgress?.(done, total);
+    return rows[0] ?? { created: 0, updated: 0 };
+  };
+  if (options.reset) await run(Q.DELETE_ALL);
+
+  for (const { kind, facts } of batch.nodes) {
+    for (const chunk of chunks(facts, size)) {
+      const rows = chunk.map((fact) => ({ id: fact.id, props: factToProps(kind, fact) }));
+      const result = step(await run(Q.mergeNodes(labelOf(kind)), { rows }), chunk.length);
+      counts.nodesCreated += result.created as number;
+      counts.nodesUpdated += result.updated as number;
+    }
+  }
+  for (const type of RELATIONSHIP_TYPES) {
+    const spec = RELATIONSHIPS[type];
+    const ofType = batch.relationships.filter((r) => r.type === type);
+    for (const chunk of chunks(ofType, size)) {
+      const rows = chunk.map((r) => ({ from: r.from, to: r.to, props: relationshipToProps(r) }));
+      const cypher = Q.mergeRelationships(type, labelOf(spec.from), labelOf(spec.to));
+      const result = step(await run(cypher, { rows }), chunk.length);
+      counts.relationshipsCreated += result.created as number;
+      counts.relationshipsUpdated += result.updated as number;
+    }
+  }
+  return counts;
 }
 
 /* Row codecs of the export statements. */
