@@ -15,13 +15,11 @@ import { openDatabaseAt, startPrivateNeo4j, type PrivateNeo4j } from '../helpers
 
 jest.setTimeout(120_000);
 
-const PRIVATE_PORT = 17741;
-
 let neo4j: PrivateNeo4j;
 let db: TestDatabase;
 
 beforeAll(async () => {
-  neo4j = await startPrivateNeo4j(PRIVATE_PORT);
+  neo4j = await startPrivateNeo4j();
   db = await openDatabaseAt(neo4j.uri);
 });
 afterAll(async () => {

@@ -16,7 +16,6 @@ import { startTestServer, type TestServer } from '../helpers/server';
 
 jest.setTimeout(180_000);
 
-const PRIVATE_PORT = 17689;
 const TOKEN = `tok-${randomBytes(24).toString('hex')}`;
 const ROLE_QUERY = '{ role(id: "backend-engineer") { id name } }';
 
@@ -47,7 +46,7 @@ describe('when Neo4j stops while the API runs', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    neo4j = await startPrivateNeo4j(PRIVATE_PORT);
+    neo4j = await startPrivateNeo4j();
     db = await openDatabaseAt(neo4j.uri, { API_TOKEN: TOKEN });
     await loadGraphFiles(db.executor, [path.join(db.config.rootDir, 'seed')], { reset: true });
     server = await startTestServer(db);

@@ -11,13 +11,13 @@ import {
   startLocalNeo4j,
   stopLocalNeo4j,
 } from '../../src/local-neo4j';
+import { freePort } from '../helpers/private-neo4j';
 
 // The real embedded runtime, on its own port and folder so the shared test database on 7687 is
 // untouched. The first run on a machine may download Neo4j through Maven.
 jest.setTimeout(300_000);
 
 const HOST = '127.0.0.1';
-const PORT = 17688;
 
 function listen(server: net.Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,12 +45,17 @@ async function portIsFree(port: number): Promise<boolean> {
 describe('local embedded Neo4j', () => {
   const cfg: LocalNeo4jConfig = {
     host: HOST,
-    port: PORT,
+    // Chosen below: a port the system reports free, so runs side by side never clash.
+    port: 0,
     dir: fs.mkdtempSync(path.join(os.tmpdir(), 'careergraph-neo4j-')),
     heap: '512m',
     pageCache: '64m',
   };
   let pid: number | undefined;
+
+  beforeAll(async () => {
+    cfg.port = await freePort();
+  });
 
   afterAll(async () => {
     await stopLocalNeo4j(cfg);
@@ -61,9 +66,9 @@ describe('local embedded Neo4j', () => {
     const started = await startLocalNeo4j(cfg);
     pid = started.pid;
 
-    expect(started).toMatchObject({ uri: `bolt://${HOST}:${PORT}`, startedByUs: true });
+    expect(started).toMatchObject({ uri: `bolt://${HOST}:${cfg.port}`, startedByUs: true });
     expect(pid).toEqual(expect.any(Number));
-    expect(await isBoltAnswering(HOST, PORT)).toBe(true);
+    expect(await isBoltAnswering(HOST, cfg.port)).toBe(true);
 
     const driver = neo4j.driver(started.uri);
     try {
@@ -79,7 +84,7 @@ describe('local embedded Neo4j', () => {
 
   it('reuses the running one on a second start', async () => {
     await expect(startLocalNeo4j(cfg)).resolves.toEqual({
-      uri: `bolt://${HOST}:${PORT}`,
+      uri: `bolt://${HOST}:${cfg.port}`,
       startedByUs: false,
       pid,
     });
@@ -90,14 +95,14 @@ describe('local embedded Neo4j', () => {
       running: true,
       ours: true,
       pid,
-      uri: `bolt://${HOST}:${PORT}`,
+      uri: `bolt://${HOST}:${cfg.port}`,
     });
   });
 
   it('stops it, frees the port and forgets it', async () => {
     await expect(stopLocalNeo4j(cfg)).resolves.toBe(true);
 
-    expect(await portIsFree(PORT)).toBe(true);
+    expect(await portIsFree(cfg.port)).toBe(true);
     expect(fs.existsSync(path.join(cfg.dir, 'neo4j.pid'))).toBe(false);
     await expect(localNeo4jStatus(cfg)).resolves.toMatchObject({ running: false, ours: false });
     await expect(stopLocalNeo4j(cfg)).resolves.toBe(false);

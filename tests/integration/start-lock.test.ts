@@ -7,12 +7,11 @@ import { stopLocalNeo4j } from '../../src/local-neo4j';
 import { LAUNCHER_CLASS } from '../../src/local-neo4j/launcher-build';
 import { acquireStartLock, startLockPath, tryStartLock } from '../../src/local-neo4j/start-lock';
 import { spawnApp, type AppProcess } from '../helpers/app-process';
-import { openDatabaseAt } from '../helpers/private-neo4j';
+import { freePort, openDatabaseAt } from '../helpers/private-neo4j';
 
 jest.setTimeout(180_000);
 
 /** Ports of this file's own: the Neo4j that two API processes start at the same time. */
-const RACE_PORT = 17742;
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -110,12 +109,16 @@ function launchersFor(dir: string): number[] {
 describe('two API processes starting at once with no Neo4j running', () => {
   const cfg: LocalNeo4jConfig = {
     host: '127.0.0.1',
-    port: RACE_PORT,
+    // Chosen below: a port the system reports free, so runs side by side never clash.
+    port: 0,
     dir: tempDir(),
     heap: '512m',
     pageCache: '64m',
   };
   const apps: AppProcess[] = [];
+  beforeAll(async () => {
+    cfg.port = await freePort();
+  });
   afterAll(async () => {
     for (const app of apps) await app.kill();
     await stopLocalNeo4j(cfg);
@@ -123,7 +126,7 @@ describe('two API processes starting at once with no Neo4j running', () => {
 
   it('when both start the local Neo4j and seed the empty graph, then one Neo4j serves both and the seed is loaded once', async () => {
     const env = {
-      NEO4J_LOCAL_PORT: String(RACE_PORT),
+      NEO4J_LOCAL_PORT: String(cfg.port),
       NEO4J_LOCAL_DIR: cfg.dir,
       NEO4J_LOCAL_HEAP: cfg.heap,
       NEO4J_LOCAL_PAGECACHE: cfg.pageCache,
@@ -137,7 +140,7 @@ describe('two API processes starting at once with no Neo4j running', () => {
     expect(outputs.filter((o) => o.includes('Starting the local Neo4j'))).toHaveLength(1);
     expect(outputs.filter((o) => o.includes('Seeded the empty graph'))).toHaveLength(1);
 
-    const db = await openDatabaseAt(`bolt://127.0.0.1:${RACE_PORT}`);
+    const db = await openDatabaseAt(`bolt://127.0.0.1:${cfg.port}`);
     try {
       const seed = await db.executor.read(
         'MATCH (n) WHERE NOT n:CareerGraphMeta RETURN count(n) AS nodes, count(DISTINCT n.id) AS ids',
