@@ -50,6 +50,7 @@ const envSchema = z.object({
   TEST_NEO4J_URI: neo4jUri.optional(),
   TEST_NEO4J_PORT: intFromEnv(1, 65_535).default(7688),
   TEST_NEO4J_DIR: z.string().min(1).default('.neo4j-test'),
+  TEST_NEO4J_ROUTING: boolFromEnv.default(false),
   BENCH_NEO4J_URI: neo4jUri.optional(),
   BENCH_NEO4J_PORT: intFromEnv(1, 65_535).default(7689),
   BENCH_NEO4J_DIR: z.string().min(1).default('.neo4j-bench'),
@@ -102,6 +103,8 @@ export interface ScratchDatabaseConfig {
   /** TEST_NEO4J_URI / BENCH_NEO4J_URI; unset: their own embedded Neo4j, `local`. */
   uri?: string;
   local: LocalNeo4jConfig;
+  /** Reach the embedded Neo4j (and the tests' seeded one) through a routing URI, neo4j://. */
+  routing: boolean;
 }
 
 export interface Config {
@@ -197,8 +200,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     local: localNeo4j(e.NEO4J_LOCAL_PORT, e.NEO4J_LOCAL_DIR),
     scratch: Object.freeze({
-      test: Object.freeze({ uri: e.TEST_NEO4J_URI, local: localNeo4j(e.TEST_NEO4J_PORT, e.TEST_NEO4J_DIR) }),
-      bench: Object.freeze({ uri: e.BENCH_NEO4J_URI, local: localNeo4j(e.BENCH_NEO4J_PORT, e.BENCH_NEO4J_DIR) }),
+      test: Object.freeze({
+        uri: e.TEST_NEO4J_URI,
+        local: localNeo4j(e.TEST_NEO4J_PORT, e.TEST_NEO4J_DIR),
+        routing: e.TEST_NEO4J_ROUTING,
+      }),
+      bench: Object.freeze({
+        uri: e.BENCH_NEO4J_URI,
+        local: localNeo4j(e.BENCH_NEO4J_PORT, e.BENCH_NEO4J_DIR),
+        routing: false,
+      }),
     }),
     allowReset: e.ALLOW_RESET,
     backupDir: path.resolve(rootDir, e.BACKUP_DIR),

@@ -35,9 +35,15 @@ export function resolveNeo4jEndpoint(config: Config, log: Log): Promise<Neo4jEnd
   return endpointFor(config.neo4j.uri, config.local, log);
 }
 
+/** The same server through the routing protocol: bolt:// becomes neo4j://, bolt+s:// neo4j+s://. */
+export function routingUri(uri: string): string {
+  return uri.replace(/^bolt(?=(\+s|\+ssc)?:\/\/)/, 'neo4j');
+}
+
 /**
  * The tests' or the bench's own Neo4j: TEST_NEO4J_URI / BENCH_NEO4J_URI if set, else their own
- * embedded one (its own port and folder), never NEO4J_URI or the development Neo4j. It is
+ * embedded one (its own port and folder), never NEO4J_URI or the development Neo4j; through
+ * neo4j:// when `routing` is set (TEST_NEO4J_ROUTING). It is
  * returned only once it carries the scratch marker (see claimScratchDatabase).
  */
 export async function resolveScratchEndpoint(
@@ -45,8 +51,10 @@ export async function resolveScratchEndpoint(
   purpose: ScratchPurpose,
   log: Log,
 ): Promise<Neo4jEndpoint> {
-  const { uri, local } = config.scratch[purpose];
-  const endpoint = await endpointFor(uri, local, log);
+  const { uri, local, routing } = config.scratch[purpose];
+  const found = await endpointFor(uri, local, log);
+  // A configured URI is used as given; the embedded one may be reached as a cluster would be.
+  const endpoint = routing && found.origin !== 'configured' ? { ...found, uri: routingUri(found.uri) } : found;
   const driver = createDriver(endpoint.uri, config.neo4j);
   try {
     const executor = new Executor(driver, executorOptions(config.neo4j));

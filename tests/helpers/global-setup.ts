@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { resolveScratchEndpoint } from '../../src/neo4j-endpoint';
+import { resolveScratchEndpoint, routingUri } from '../../src/neo4j-endpoint';
 import { loadGraphFiles } from '../../src/seed/load-graph';
 import { openDatabaseAt, startPrivateNeo4j } from './private-neo4j';
 
@@ -11,6 +11,7 @@ type SetupGlobals = { __releaseNeo4j?: () => Promise<void>; __releaseSeededNeo4j
  * else the embedded one on TEST_NEO4J_PORT with its data in TEST_NEO4J_DIR (started here and
  * stopped by the teardown, or reused if already up). NEO4J_URI and the development Neo4j are
  * never used, and a database without the scratch marker is refused before any test resets it.
+ * TEST_NEO4J_ROUTING=true reaches both Neo4j below through neo4j:// URIs (see "Scaling out").
  * Suites there keep to their own unique id prefixes.
  *
  * Suites that need exactly the seed (lists, counts, examples) read a second, private Neo4j
@@ -28,8 +29,10 @@ export default async function globalSetup(): Promise<void> {
   // the test database as well, not the one the developer works with.
   process.env.NEO4J_URI = endpoint.uri;
 
-  const seeded = await startPrivateNeo4j();
-  globals.__releaseSeededNeo4j = () => seeded.dispose();
+  const started = await startPrivateNeo4j();
+  globals.__releaseSeededNeo4j = () => started.dispose();
+  // With TEST_NEO4J_ROUTING every suite talks the routing protocol, the seeded graph's too.
+  const seeded = config.scratch.test.routing ? { ...started, uri: routingUri(started.uri) } : started;
   try {
     // A fresh database is slow to plan its first statements; give the one-off load time.
     const db = await openDatabaseAt(seeded.uri, { NEO4J_TX_TIMEOUT_MS: '120000' });
@@ -40,7 +43,7 @@ export default async function globalSetup(): Promise<void> {
     }
   } catch (error) {
     // Jest runs no teardown when the setup fails: stop what was started here.
-    await seeded.dispose();
+    await started.dispose();
     throw error;
   }
   log(`The seeded test graph is ready at ${seeded.uri}.`);

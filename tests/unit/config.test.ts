@@ -41,6 +41,7 @@ describe('loadConfig', () => {
     expect(config.scratch.bench.uri).toBeUndefined();
     expect(config.scratch.test.local).toMatchObject({ port: 7688, dir: path.join(config.rootDir, '.neo4j-test') });
     expect(config.scratch.bench.local).toMatchObject({ port: 7689, dir: path.join(config.rootDir, '.neo4j-bench') });
+    expect(config.scratch.test.routing).toBe(false);
     expect(config.allowReset).toBe(false);
     expect(config.backupDir).toBe(path.join(config.rootDir, 'backups'));
   });
@@ -56,6 +57,11 @@ describe('loadConfig', () => {
     expect(config.scratch.bench.local).toMatchObject({ port: 17000, dir: '/tmp/bench-db' });
     expect(config.allowReset).toBe(true);
     expect(() => loadConfig({ TEST_NEO4J_URI: 'localhost' })).toThrow('TEST_NEO4J_URI: expected a Neo4j URI');
+  });
+
+  it('when TEST_NEO4J_ROUTING is set, then the tests reach their Neo4j through a routing URI; a bad value is refused', () => {
+    expect(loadConfig({ TEST_NEO4J_ROUTING: 'true' }).scratch.test.routing).toBe(true);
+    expect(() => loadConfig({ TEST_NEO4J_ROUTING: 'cluster' })).toThrow('TEST_NEO4J_ROUTING: expected true or false');
   });
 
   it('when a value is empty, then it counts as unset', () => {

@@ -72,6 +72,9 @@ public final class LocalNeo4j {
                 .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(options.host(), options.port()))
+                // A routing driver (neo4j://) connects to the addresses the server advertises; the
+                // default, localhost:7687, would send it to whichever Neo4j owns that port.
+                .setConfig(BoltConnector.advertised_address, new SocketAddress(options.host(), options.port()))
                 .setConfig(GraphDatabaseSettings.routing_enabled, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCache())
