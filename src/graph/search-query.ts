@@ -20,7 +20,10 @@ const MAX_SPELLINGS = 24;
  * a node naming "back end developer" must not sink under nodes that say "back" and "end"
  * separately many times. People write compounds three ways ("back end", "back-end",
  * "backend"), so the phrase is also tried with each pair of adjacent words joined and with each
- * long word split in two at every place that leaves two real-looking parts. No fuzzy terms: on
+ * long word split in two at every place that leaves two real-looking parts. Of several words,
+ * the last weighs most on its own: titles name what someone is last ("back end developer" is a
+ * developer), so a node matching only it beats one matching only the qualifiers (an "End Loader
+ * Operator" or an "END Technologist"). No fuzzy terms: on
  * short words they match unrelated titles ("end" ~ "and"), which is the noise this avoids.
  * Returns null when nothing searchable is left (for example "((" or "~").
  */
@@ -28,9 +31,16 @@ export function toLuceneQuery(text: string): string | null {
   const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
   const terms = [...new Set(words)];
   if (terms.length === 0) return null;
-  const each = terms.map((t) => (t.length > 1 ? `${t}^2 OR ${t}*` : `${t}^2`));
+  const head = words[words.length - 1];
+  const each = terms.map((t) => {
+    if (terms.length === 1) return t.length > 1 ? `${t}^2 OR ${t}*` : `${t}^2`;
+    const [whole, prefix] = t === head ? ['^4', '^2'] : ['', '^0.5'];
+    return t.length > 1 ? `${t}${whole} OR ${t}*${prefix}` : `${t}${whole}`;
+  });
   const together = terms.length > 1 ? [`(${terms.map((t) => `+${t}`).join(' ')})^4`] : [];
-  const spellings = [...spellingsOf(words)].slice(0, MAX_SPELLINGS).map((s) => (s.includes(' ') ? `"${s}"^8` : `${s}^6`));
+  const spellings = [...spellingsOf(words)]
+    .slice(0, MAX_SPELLINGS)
+    .map((s) => (s.includes(' ') ? `"${s}"^8` : `${s}^6`));
   return [...spellings, ...together, ...each].join(' OR ');
 }
 

@@ -24,7 +24,8 @@ export abstract class NodeInterface {
   sources!: string[];
 
   @Field(() => [Provenance], {
-    description: 'Every source that states this node, with its release and its own id for it; empty for hand-made nodes.',
+    description:
+      'Every source that states this node, with its release and its own id for it; empty for hand-made nodes.',
   })
   provenance!: string[];
 

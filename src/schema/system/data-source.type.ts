@@ -9,7 +9,10 @@ registerEnumType(DataSourceState, {
   description: 'Whether the last import of a source finished (INCOMPLETE: it stopped; running it again completes it).',
 });
 
-@ObjectType({ simpleResolvers: true, description: 'How many distinct publisher ids of one kind of node a source holds.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'How many distinct publisher ids of one kind of node a source holds.',
+})
 export class KindCount {
   @Field({ description: 'The node kind, e.g. "ROLE" or "TOOL".' })
   kind!: string;

@@ -11,7 +11,8 @@ export class DbInfoResolver {
   }
 
   @Query(() => [DataSource], {
-    description: 'The published data sets loaded (O*NET, ESCO...), with their state and counts; empty before any import.',
+    description:
+      'The published data sets loaded (O*NET, ESCO...), with their state and counts; empty before any import.',
   })
   dataSources(@Ctx() ctx: RequestContext): Promise<DataSource[]> {
     return ctx.services.catalog.dataSources() as Promise<DataSource[]>;
