@@ -110,8 +110,10 @@ describe('schema migration', () => {
 
     const changed = await rootWith(
       (text) =>
-        text.replace('ON EACH [n.name, n.aliases, n.alternateTitles, n.description, n.summary]', 'ON EACH [n.name, n.aliases]') +
-        '\nCREATE INDEX probe_name IF NOT EXISTS FOR (n:MigrationProbe) ON (n.name);\n',
+        text.replace(
+          'ON EACH [n.name, n.aliases, n.alternateTitles, n.description, n.summary]',
+          'ON EACH [n.name, n.aliases]',
+        ) + '\nCREATE INDEX probe_name IF NOT EXISTS FOR (n:MigrationProbe) ON (n.name);\n',
     );
     const log: string[] = [];
     expect(await applyDatabaseSchema(db.executor, changed, (m) => log.push(m))).toEqual([

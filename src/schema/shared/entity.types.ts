@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { NodeInterface } from './node.interface';
 
+/** The ESCO concept a tool, language, framework or skill is, where ESCO names it. */
+const EscoUri = () => Field(() => String, { nullable: true, description: 'ESCO concept URI, where ESCO names it.' });
+
 /*
  * The kinds of node that carry only the common fields. Their relationship fields live in each
  * domain's resolver.
@@ -12,7 +15,7 @@ import { NodeInterface } from './node.interface';
   description: 'A tool, platform or product engineers work with.',
 })
 export class Tool extends NodeInterface {
-  @Field(() => String, { nullable: true, description: 'ESCO concept URI, where ESCO names it.' })
+  @EscoUri()
   escoUri!: string | null;
 }
 
@@ -27,13 +30,13 @@ export class Skill extends NodeInterface {
   @Field(() => String, { nullable: true, description: 'O*NET content model element id, e.g. "2.A.1.a".' })
   onetElementId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ESCO concept URI, where ESCO names it.' })
+  @EscoUri()
   escoUri!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, implements: NodeInterface, description: 'A software framework.' })
 export class Framework extends NodeInterface {
-  @Field(() => String, { nullable: true, description: 'ESCO concept URI, where ESCO names it.' })
+  @EscoUri()
   escoUri!: string | null;
 }
 
@@ -45,7 +48,7 @@ export class Workflow extends NodeInterface {}
 
 @ObjectType({ simpleResolvers: true, implements: NodeInterface, description: 'A programming language.' })
 export class Language extends NodeInterface {
-  @Field(() => String, { nullable: true, description: 'ESCO concept URI, where ESCO names it.' })
+  @EscoUri()
   escoUri!: string | null;
 }
 
