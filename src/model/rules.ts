@@ -76,7 +76,8 @@ export const salarySchema = z
     borrowedFrom: text(LIMITS.shortTextLength).optional(),
   })
   .refine((s) => s.min <= s.max, { message: 'min must not be greater than max', path: ['min'] })
-  .refine((s) => isAscending([s.min, s.p10, s.p25, s.median, s.p75, s.p90, s.max]), {
+  // A reversed range is reported above, once.
+  .refine((s) => s.min > s.max || isAscending([s.min, s.p10, s.p25, s.median, s.p75, s.p90, s.max]), {
     message: 'percentiles must not decrease from min through p10, p25, median, p75 and p90 to max',
     path: ['median'],
   });
