@@ -26,7 +26,8 @@ CREATE INDEX workflow_name IF NOT EXISTS FOR (n:Workflow) ON (n.name);
 CREATE INDEX language_name IF NOT EXISTS FOR (n:Language) ON (n.name);
 CREATE INDEX category_name IF NOT EXISTS FOR (n:Category) ON (n.name);
 
-// Search over names, aliases and descriptions of every kind of node.
+// Search over names, aliases, alternate titles (uncapped, thousands for some occupations) and
+// descriptions of every kind of node.
 CREATE FULLTEXT INDEX node_search IF NOT EXISTS
 FOR (n:Role|Tool|Skill|Framework|Employer|Workflow|Language|Category)
-ON EACH [n.name, n.aliases, n.description, n.summary];
+ON EACH [n.name, n.aliases, n.alternateTitles, n.description, n.summary];

@@ -19,9 +19,19 @@ export const SALARY_KEYS = [
   'basis',
   'region',
   'caveat',
+  'p10',
+  'p25',
+  'median',
+  'p75',
+  'p90',
+  'topCoded',
+  'source',
+  'borrowedFrom',
 ] as const satisfies readonly SalaryKey[];
 /** The stored property holding one part of a role's salary. */
 export const salaryProperty = (key: SalaryKey) => `salary${key[0].toUpperCase()}${key.slice(1)}`;
+
+const STORED_SALARY_PROPERTIES = new Set<string>(SALARY_KEYS.map(salaryProperty));
 
 export function factToProps(kind: NodeKind, fact: RoleFact | EntityFact): StoredProps {
   const { salary, ...rest } = fact as RoleFact;
@@ -51,7 +61,7 @@ export function propsToFact(kind: Exclude<NodeKind, 'ROLE'>, props: StoredProps)
 export function propsToFact(kind: NodeKind, props: StoredProps): RoleFact | EntityFact {
   const fact: StoredProps = {};
   for (const [key, value] of Object.entries(props)) {
-    if (key.startsWith('salary') || key === 'updatedAt') continue;
+    if (STORED_SALARY_PROPERTIES.has(key) || key === 'updatedAt') continue;
     fact[key] = value;
   }
   if (kind === 'ROLE' && props.salaryMin !== undefined && props.salaryMin !== null) {
@@ -76,4 +86,24 @@ export function storedRelationshipProps(props: StoredProps): StoredProps {
 
 function dropEmpty(obj: StoredProps): StoredProps {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== null));
+}
+
+/** Who states a fact: the publisher, its release and the publisher's own id for the thing. */
+export interface Provenance {
+  source: string;
+  version: string;
+  sourceId: string;
+}
+
+/**
+ * Neo4j lists cannot hold maps, so each provenance entry is stored as JSON text with its keys in
+ * this order: equal entries are equal strings, which lets Cypher deduplicate and compare them.
+ */
+export function encodeProvenance(p: Provenance): string {
+  return JSON.stringify({ source: p.source, version: p.version, sourceId: p.sourceId });
+}
+
+export function decodeProvenance(s: string): Provenance {
+  const { source, version, sourceId } = JSON.parse(s) as Provenance;
+  return { source, version, sourceId };
 }

@@ -8,6 +8,9 @@ import type { Direction, RelationshipType } from '../model/relationships';
  * in the statement of the nodes themselves, at every level below.
  */
 
+/** The most items any one list read returns (a relationship page, a node's list property). */
+export const MAX_FIRST = 1000;
+
 /** What is read of nodes of one kind. */
 export interface NodePlan {
   kind: NodeKind;

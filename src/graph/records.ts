@@ -11,6 +11,7 @@ import { NODE_KIND_NAMES, labelOf, type NodeLabel } from '../model/kinds';
 const LABELS = NODE_KIND_NAMES.map(labelOf) as [NodeLabel, ...NodeLabel[]];
 const optionalText = z.string().nullable().default(null);
 const textList = z.array(z.string()).default([]);
+const optionalNumber = z.number().nullable().default(null);
 
 const nodeShape = {
   __typename: z.enum(LABELS),
@@ -19,6 +20,7 @@ const nodeShape = {
   aliases: textList,
   description: optionalText,
   sources: textList,
+  provenance: textList,
   updatedAt: optionalText,
 };
 
@@ -33,13 +35,21 @@ export const salaryRecord = z.object({
   basis: z.string(),
   region: optionalText,
   caveat: optionalText,
+  p10: optionalNumber,
+  p25: optionalNumber,
+  median: optionalNumber,
+  p75: optionalNumber,
+  p90: optionalNumber,
+  topCoded: z.array(z.string()).nullable().default(null),
+  source: optionalText,
+  borrowedFrom: optionalText,
 });
 export type SalaryRecord = z.infer<typeof salaryRecord>;
 
 export const roleRecord = z.object({
   ...nodeShape,
   seniority: optionalText,
-  level: z.number().nullable().default(null),
+  level: optionalNumber,
   track: optionalText,
   summary: optionalText,
   bestFor: optionalText,
@@ -48,16 +58,27 @@ export const roleRecord = z.object({
   documentationNeeds: optionalText,
   ergonomics: optionalText,
   salary: salaryRecord.nullable().default(null),
+  salaryMissing: optionalText,
+  onetCode: optionalText,
+  escoUri: optionalText,
+  escoCode: optionalText,
+  iscoGroup: optionalText,
+  jobZone: optionalNumber,
+  alternateTitles: textList,
+  alternateTitlesCount: z.number().default(0),
 });
 export type RoleRecord = z.infer<typeof roleRecord>;
 
 /** A node of any kind, read with its kind's projection (a role keeps its role fields). */
 export const anyNodeRecord = z.union([roleRecord.extend({ __typename: z.literal('Role') }), nodeRecord]);
 
-/** A relationship's properties: `note`, `sources` and those its type declares (absent ones null). */
+/**
+ * A relationship's properties: `note`, `sources`, `provenance` (encoded, see codecs.ts) and those
+ * its type declares (absent ones null).
+ */
 export const edgePropertiesRecord = z
-  .object({ note: z.string().nullable(), sources: z.array(z.string()) })
-  .catchall(z.union([z.string(), z.number(), z.null()]));
+  .object({ note: z.string().nullable(), sources: z.array(z.string()), provenance: textList })
+  .catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
 export type EdgeProperties = z.infer<typeof edgePropertiesRecord>;
 
 export interface PageRecord<T extends NodeRecord = NodeRecord> {

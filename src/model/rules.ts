@@ -44,10 +44,20 @@ export const sourcesSchema = list(text(LIMITS.shortTextLength), LIMITS.sources).
   'must name at least one source section',
 );
 
+const wholeAmount = z.number(expected('a number')).int('must be a whole number').nonnegative('must not be negative');
+
+/** The percentiles a salary may state besides its range. */
+export const SALARY_PERCENTILES = ['p10', 'p25', 'median', 'p75', 'p90'] as const;
+
+const isAscending = (values: readonly (number | undefined)[]) => {
+  const given = values.filter((v) => v !== undefined);
+  return given.every((v, i) => i === 0 || given[i - 1] <= v);
+};
+
 export const salarySchema = z
   .strictObject({
-    min: z.number(expected('a number')).int('must be a whole number').nonnegative('must not be negative'),
-    max: z.number(expected('a number')).int('must be a whole number').nonnegative('must not be negative'),
+    min: wholeAmount,
+    max: wholeAmount,
     currency: z
       .string(expected('a string'))
       .refine((c) => ISO_CURRENCIES.has(c), 'must be an ISO 4217 currency code such as USD'),
@@ -55,8 +65,22 @@ export const salarySchema = z
     basis: z.enum(['BASE', 'TOTAL']),
     region: text(LIMITS.shortTextLength).optional(),
     caveat: text().optional(),
+    p10: wholeAmount.optional(),
+    p25: wholeAmount.optional(),
+    median: wholeAmount.optional(),
+    p75: wholeAmount.optional(),
+    p90: wholeAmount.optional(),
+    // A published "at least" figure (BLS marks pay above its ceiling with #): which percentiles it caps.
+    topCoded: z.array(z.enum(SALARY_PERCENTILES), expected('a list')).optional(),
+    source: text(LIMITS.shortTextLength).optional(),
+    borrowedFrom: text(LIMITS.shortTextLength).optional(),
   })
-  .refine((s) => s.min <= s.max, { message: 'min must not be greater than max', path: ['min'] });
+  .refine((s) => s.min <= s.max, { message: 'min must not be greater than max', path: ['min'] })
+  // A reversed range is reported above, once.
+  .refine((s) => s.min > s.max || isAscending([s.min, s.p10, s.p25, s.median, s.p75, s.p90, s.max]), {
+    message: 'percentiles must not decrease from min through p10, p25, median, p75 and p90 to max',
+    path: ['median'],
+  });
 
 /**
  * Two salaries are comparable (a difference between them means something) only like for like:

@@ -5,6 +5,8 @@ import type { RequestContext } from '../server/context';
 import { NODE_KIND_NAMES } from '../model/kinds';
 import { RoleInput, NodeInput } from './mutation/mutation.inputs';
 import { GraphEditResolver, upsertMutation } from './mutation/mutation.resolver';
+import { ProvenanceResolver } from './provenance/provenance.type';
+import { RoleTitlesResolver } from './role/role.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { nodeQueries, NodeQuery } from './shared/node-queries.resolver';
 import { NODE_TYPES, relationFieldsResolver } from './shared/relation-fields';
@@ -20,6 +22,8 @@ export const resolvers = [
   RoleTraversalFieldsResolver,
   ...NODE_KIND_NAMES.map((kind) => upsertMutation(kind, NODE_TYPES[kind], kind === 'ROLE' ? RoleInput : NodeInput)),
   GraphEditResolver,
+  RoleTitlesResolver,
+  ProvenanceResolver,
 ] as const;
 
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {

@@ -30,4 +30,9 @@ export class CatalogService {
   dbInfo() {
     return this.system.dbInfo();
   }
+
+  /** What the imports have loaded, one entry per publisher; none before the first import. */
+  dataSources() {
+    return this.system.dataSources();
+  }
 }

@@ -103,13 +103,15 @@ describe('schema migration', () => {
   it('when a definition changes, is added or is removed, then the next start applies it, records it and logs it', async () => {
     const root = db.config.rootDir;
     expect(await applyDatabaseSchema(db.executor, root)).toEqual([]);
-    expect(await searchFields()).toEqual(['name', 'aliases', 'description', 'summary']);
+    expect(await searchFields()).toEqual(['name', 'aliases', 'alternateTitles', 'description', 'summary']);
     const before = await recorded();
 
     const changed = await rootWith(
       (text) =>
-        text.replace('ON EACH [n.name, n.aliases, n.description, n.summary]', 'ON EACH [n.name, n.aliases]') +
-        '\nCREATE INDEX probe_name IF NOT EXISTS FOR (n:MigrationProbe) ON (n.name);\n',
+        text.replace(
+          'ON EACH [n.name, n.aliases, n.alternateTitles, n.description, n.summary]',
+          'ON EACH [n.name, n.aliases]',
+        ) + '\nCREATE INDEX probe_name IF NOT EXISTS FOR (n:MigrationProbe) ON (n.name);\n',
     );
     const log: string[] = [];
     expect(await applyDatabaseSchema(db.executor, changed, (m) => log.push(m))).toEqual([
@@ -131,7 +133,7 @@ describe('schema migration', () => {
       { name: 'node_search', change: 'changed' },
       { name: 'probe_name', change: 'removed' },
     ]);
-    expect(await searchFields()).toEqual(['name', 'aliases', 'description', 'summary']);
+    expect(await searchFields()).toEqual(['name', 'aliases', 'alternateTitles', 'description', 'summary']);
     expect(await indexNames()).not.toContain('probe_name');
     expect(await recorded()).toEqual(before);
   });

@@ -189,7 +189,7 @@ describe('the Cypher a plan produces', () => {
       'MATCH (n)<-[r1:RELATED_TO]-(n1:Role) WITH r1, n1 ORDER BY r1.rank, n1.name, n1.id LIMIT $p0',
     );
     expect(text).toContain(
-      "RETURN { note: r1.note, sources: coalesce(r1.sources, []), tier: r1.tier, rank: r1.rank, node: { __typename: 'Role', id: n1.id } }",
+      "RETURN { note: r1.note, sources: coalesce(r1.sources, []), tier: r1.tier, rank: r1.rank, provenance: coalesce(r1.provenance, []), node: { __typename: 'Role', id: n1.id } }",
     );
   });
 

@@ -93,7 +93,15 @@ describe('the fields generated from the relationship table', () => {
     expect(typeText(fieldOf('Role', 'relatedFromLinks'))).toBe('[RoleRelatedFromLink!]!');
     const link = schema.getType('RoleRelatedRoleLink');
     if (!isObjectType(link)) throw new Error('RoleRelatedRoleLink is missing');
-    expect(Object.keys(link.getFields()).sort()).toEqual(['emphasis', 'note', 'rank', 'role', 'sources', 'tier']);
+    expect(Object.keys(link.getFields()).sort()).toEqual([
+      'emphasis',
+      'note',
+      'provenance',
+      'rank',
+      'role',
+      'sources',
+      'tier',
+    ]);
     expect(link.getFields().emphasis.deprecationReason).toContain('takes no emphasis');
     const orderBy = fieldOf('Role', 'relatedRoles').args.find((a) => a.name === 'orderBy')!;
     expect(String(orderBy.type)).toBe('RelatedToOrder!');

@@ -7,14 +7,17 @@ describe('toLuceneQuery', () => {
 
   it.each([
     ['C++', 'c^2'],
-    ['CI/CD', 'ci^2 OR ci* OR cd^2 OR cd*'],
+    ['CI/CD', '"ci cd"^8 OR cicd^6 OR (+ci +cd)^4 OR ci OR ci*^0.5 OR cd^4 OR cd*^2'],
     ['"quoted"', 'quoted^2 OR quoted*'],
     ['(group', 'group^2 OR group*'],
     ['fuzzy~', 'fuzzy^2 OR fuzzy*'],
-    ['a AND b', 'a^2 OR and^2 OR and* OR b^2'],
-    ['x:y', 'x^2 OR y^2'],
-    ['back\\slash', 'back^2 OR back* OR slash^2 OR slash*'],
-    ['[range TO z]', 'range^2 OR range* OR to^2 OR to* OR z^2'],
+    ['a AND b', '"a and b"^8 OR "aand b"^8 OR "a andb"^8 OR (+a +and +b)^4 OR a OR and OR and*^0.5 OR b^4'],
+    ['x:y', '"x y"^8 OR xy^6 OR (+x +y)^4 OR x OR y^4'],
+    ['back\\slash', '"back slash"^8 OR backslash^6 OR (+back +slash)^4 OR back OR back*^0.5 OR slash^4 OR slash*^2'],
+    [
+      '[range TO z]',
+      '"range to z"^8 OR "rangeto z"^8 OR "range toz"^8 OR (+range +to +z)^4 OR range OR range*^0.5 OR to OR to*^0.5 OR z^4',
+    ],
     ['Café', 'café^2 OR café*'],
   ])('when %p is typed, then only letters and digits reach the query', (text, expected) => {
     expect(toLuceneQuery(text)).toBe(expected);
@@ -27,7 +30,37 @@ describe('toLuceneQuery', () => {
     },
   );
 
-  it('when words repeat, then each is searched once', () => {
-    expect(toLuceneQuery('ci CI/cd')).toBe('ci^2 OR ci* OR cd^2 OR cd*');
+  it('when words repeat, then each is searched once (the phrase keeps them as typed)', () => {
+    expect(toLuceneQuery('ci CI/cd')).toBe(
+      '"ci ci cd"^8 OR "cici cd"^8 OR "ci cicd"^8 OR (+ci +cd)^4 OR ci OR ci*^0.5 OR cd^4 OR cd*^2',
+    );
+  });
+
+  it.each(['back end developer', 'back-end developer', 'Back End Developer!'])(
+    'when %p is typed, then the phrase, the joined spelling and all words together weigh most',
+    (text) => {
+      const query = toLuceneQuery(text)!;
+      expect(query.startsWith('"back end developer"^8 OR "backend developer"^8 OR ')).toBe(true);
+      expect(query).toContain('(+back +end +developer)^4');
+    },
+  );
+
+  it('when a long word is typed, then it is also tried as two words, neither shorter than three letters', () => {
+    const query = toLuceneQuery('backend developer')!;
+    expect(query).toContain('"back end developer"^8');
+    expect(query).toContain('"bac kend developer"^8');
+    expect(query).not.toContain('"ba ckend developer"');
+    expect(query).not.toContain('"backe nd developer"');
+  });
+
+  it('when several words are typed, then the last (what a title names) weighs most on its own', () => {
+    expect(toLuceneQuery('back end developer')).toMatch(
+      / OR back OR back\*\^0\.5 OR end OR end\*\^0\.5 OR developer\^4 OR developer\*\^2$/,
+    );
+  });
+
+  it('when many long words are typed, then the spellings tried are bounded', () => {
+    const query = toLuceneQuery(Array.from({ length: 30 }, () => 'abcdefghijklmnop').join(' '))!;
+    expect(query.match(/"\^8/g)).toHaveLength(24);
   });
 });

@@ -1,5 +1,6 @@
 import { NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
 import { COMMON_PROPERTIES, specOf, type RelationshipType } from '../../model/relationships';
+import { MAX_FIRST } from '../read-plan';
 import { salaryProjection } from './salary.cypher';
 
 /**
@@ -13,6 +14,7 @@ const COMMON: Expressions = {
   aliases: (v) => `coalesce(${v}.aliases, [])`,
   description: (v) => `${v}.description`,
   sources: (v) => `coalesce(${v}.sources, [])`,
+  provenance: (v) => `coalesce(${v}.provenance, [])`,
   updatedAt: (v) =>
     `CASE WHEN ${v}.updatedAt IS NULL THEN null ELSE toString(datetime.truncate('millisecond', ${v}.updatedAt)) END`,
 };
@@ -29,11 +31,29 @@ const ROLE: Expressions = {
   documentationNeeds: (v) => `${v}.documentationNeeds`,
   ergonomics: (v) => `${v}.ergonomics`,
   salary: salaryProjection,
+  salaryMissing: (v) => `${v}.salaryMissing`,
+  onetCode: (v) => `${v}.onetCode`,
+  escoUri: (v) => `${v}.escoUri`,
+  escoCode: (v) => `${v}.escoCode`,
+  iscoGroup: (v) => `${v}.iscoGroup`,
+  jobZone: (v) => `${v}.jobZone`,
+  // Uncapped in storage (up to thousands per occupation): never more than one page is read.
+  alternateTitles: (v) => `coalesce(${v}.alternateTitles, [])[0..${MAX_FIRST}]`,
+  alternateTitlesCount: (v) => `size(coalesce(${v}.alternateTitles, []))`,
 };
 
-const EXPRESSIONS: Record<NodeKind, Expressions> = Object.fromEntries(
-  NODE_KIND_NAMES.map((kind) => [kind, kind === 'ROLE' ? ROLE : COMMON]),
-) as Record<NodeKind, Expressions>;
+const WITH_ESCO_URI: Expressions = { ...COMMON, escoUri: (v) => `${v}.escoUri` };
+
+const EXPRESSIONS: Record<NodeKind, Expressions> = {
+  ROLE,
+  TOOL: WITH_ESCO_URI,
+  FRAMEWORK: WITH_ESCO_URI,
+  LANGUAGE: WITH_ESCO_URI,
+  SKILL: { ...WITH_ESCO_URI, skillKind: (v) => `${v}.skillKind`, onetElementId: (v) => `${v}.onetElementId` },
+  CATEGORY: { ...COMMON, unspscCode: (v) => `${v}.unspscCode` },
+  EMPLOYER: COMMON,
+  WORKFLOW: COMMON,
+};
 
 /** Whether `field` is a stored property of nodes of `kind` (a field a projection can read). */
 export function isStoredField(kind: NodeKind, field: string): boolean {
@@ -74,5 +94,5 @@ export function anyNodeProjection(v: string, shapeOf: (kind: NodeKind) => string
 export function relationshipProperties(type: RelationshipType, r: string, extra: string[] = []): string {
   const names = [...COMMON_PROPERTIES, ...Object.keys(specOf(type).properties)];
   const entries = names.map((p) => (p === 'sources' ? `sources: coalesce(${r}.sources, [])` : `${p}: ${r}.${p}`));
-  return `{ ${[...entries, ...extra].join(', ')} }`;
+  return `{ ${[...entries, `provenance: coalesce(${r}.provenance, [])`, ...extra].join(', ')} }`;
 }

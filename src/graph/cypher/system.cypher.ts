@@ -12,3 +12,16 @@ export const GRAPH_COUNTS = `
 RETURN { ${NODE_KIND_NAMES.map((kind) => `${kind}: COUNT { MATCH (:${labelOf(kind)}) }`).join(', ')} } AS nodes,
        COUNT { ()-[]->() } AS relationships
 `;
+
+/**
+ * What each import has loaded: one DataSource node per publisher (written by the importer).
+ * `counts` is JSON text, decoded by the repository; the source's name is `name`, as served.
+ * Rows: { source }.
+ */
+export const DATA_SOURCES = `
+MATCH (d:DataSource)
+RETURN d { .key, name: d.source, .version, .licence, .attribution, .state, .counts,
+           loadedAt: CASE WHEN d.loadedAt IS NULL THEN null ELSE toString(datetime.truncate('millisecond', d.loadedAt)) END
+         } AS source
+ORDER BY d.key
+`;

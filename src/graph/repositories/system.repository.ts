@@ -1,6 +1,7 @@
 import type { Executor } from '../executor';
 import type { NodeKind } from '../../model/kinds';
-import { DB_INFO, GRAPH_COUNTS } from '../cypher/system.cypher';
+import { z } from 'zod';
+import { DATA_SOURCES, DB_INFO, GRAPH_COUNTS } from '../cypher/system.cypher';
 
 export interface DbInfoRecord {
   name: string;
@@ -13,6 +14,25 @@ export interface GraphCountsRecord {
   relationships: number;
 }
 
+/** The stored counts: distinct publisher ids per node kind, as JSON text of `{ "ROLE": n, ... }`. */
+const storedCounts = z
+  .string()
+  .nullable()
+  .transform((text) => Object.entries(z.record(z.string(), z.number()).parse(JSON.parse(text ?? '{}'))))
+  .transform((entries) => entries.map(([kind, count]) => ({ kind, count })));
+
+const dataSourceRecord = z.object({
+  key: z.string(),
+  name: z.string(),
+  version: z.string(),
+  licence: z.string().nullable(),
+  attribution: z.string().nullable(),
+  loadedAt: z.string().nullable(),
+  state: z.enum(['COMPLETE', 'INCOMPLETE']),
+  counts: storedCounts,
+});
+export type DataSourceRecord = z.infer<typeof dataSourceRecord>;
+
 export class SystemRepository {
   constructor(private readonly executor: Executor) {}
 
@@ -24,5 +44,10 @@ export class SystemRepository {
   async graphCounts(): Promise<GraphCountsRecord> {
     const [row] = await this.executor.read(GRAPH_COUNTS);
     return { nodes: row.nodes as GraphCountsRecord['nodes'], relationships: row.relationships as number };
+  }
+
+  async dataSources(): Promise<DataSourceRecord[]> {
+    const rows = await this.executor.read(DATA_SOURCES);
+    return rows.map((row) => dataSourceRecord.parse(row.source));
   }
 }

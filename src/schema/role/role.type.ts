@@ -29,6 +29,40 @@ export class Salary {
     description: 'What the figure depends on (location, industry, company size...).',
   })
   caveat!: string | null;
+
+  @Field(() => Int, { nullable: true, description: '10th percentile.' })
+  p10!: number | null;
+
+  @Field(() => Int, { nullable: true, description: '25th percentile.' })
+  p25!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Median (50th percentile).' })
+  median!: number | null;
+
+  @Field(() => Int, { nullable: true, description: '75th percentile.' })
+  p75!: number | null;
+
+  @Field(() => Int, { nullable: true, description: '90th percentile.' })
+  p90!: number | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'The percentiles (p10, p25, median, p75, p90) the publisher caps: their figure is a lower bound ("at least").',
+  })
+  topCoded!: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the figure comes from, e.g. "BLS OEWS May 2023, US national, all industries".',
+  })
+  source!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The id of the role whose figure this is, when borrowed through an equivalence (crosswalk).',
+  })
+  borrowedFrom!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, implements: NodeInterface, description: 'An engineering role.' })
@@ -65,4 +99,31 @@ export class Role extends NodeInterface {
 
   @Field(() => Salary, { nullable: true, description: 'Absent where the source gives no figure.' })
   salary!: Salary | null;
+
+  @Field(() => String, { nullable: true, description: 'Why there is no salary, where a source says so.' })
+  salaryMissing!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'O*NET-SOC code of an O*NET occupation, e.g. "15-1252.00".' })
+  onetCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ESCO concept URI of an ESCO occupation.' })
+  escoUri!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ESCO occupation code, e.g. "2512.4".' })
+  escoCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISCO-08 unit group of an ESCO occupation, e.g. "2512".' })
+  iscoGroup!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'O*NET job zone: 1 (little preparation) to 5 (extensive preparation).',
+  })
+  jobZone!: number | null;
+
+  /** Resolved with its `first` argument (role.resolver.ts); read at most MAX_FIRST. */
+  alternateTitles!: string[];
+
+  @Field(() => Int, { description: 'How many alternate titles the role has (all searchable).' })
+  alternateTitlesCount!: number;
 }

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { COMMON_PROPERTIES, specOf, type PropertySpec, type RelationEnd } from '../../model/relationships';
 import { labelOf } from '../../model/kinds';
+import { Provenance } from '../provenance/provenance.type';
 
 /** A relationship property as a GraphQL field (nullable: a relationship may not state it). */
 export function propertyField(prototype: object, name: string, spec: PropertySpec): void {
@@ -12,6 +13,10 @@ export function commonPropertyFields(prototype: object): void {
   const [note, sources] = COMMON_PROPERTIES;
   Field(() => String, { nullable: true, description: 'A short explanation.' })(prototype, note);
   Field(() => [String], { description: 'Sections of the source material that state this link.' })(prototype, sources);
+  Field(() => [Provenance], { description: 'Every source that states this link, with its own id for it.' })(
+    prototype,
+    'provenance',
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import type { NodeRecord } from '../../graph/records';
+import { Provenance } from '../provenance/provenance.type';
 
 @InterfaceType('Node', {
   description:
@@ -21,6 +22,12 @@ export abstract class NodeInterface {
 
   @Field(() => [String], { description: 'Sections of the source material this node comes from.' })
   sources!: string[];
+
+  @Field(() => [Provenance], {
+    description:
+      'Every source that states this node, with its release and its own id for it; empty for hand-made nodes.',
+  })
+  provenance!: string[];
 
   @Field(() => String, { nullable: true, description: 'When this node was last written (ISO 8601).' })
   updatedAt!: string | null;

@@ -116,14 +116,14 @@ export function nodePlan(schema: GraphQLSchema, trees: readonly ResolveTree[], k
 
 /**
  * The stored fields selected of nodes whatever their kind (a traversal's items, of several
- * kinds): Role's stored fields include every other kind's.
+ * kinds): a field stored by any kind counts.
  */
 export function anyKindPlan(trees: readonly ResolveTree[]): NodePlan {
   const fields = trees.flatMap((tree) =>
     Object.values(tree.fieldsByTypeName).flatMap((byName) =>
       Object.values(byName)
         .map((f) => f.name)
-        .filter((name) => isStoredField('ROLE', name)),
+        .filter((name) => NODE_KIND_NAMES.some((kind) => isStoredField(kind, name))),
     ),
   );
   return { kind: 'ROLE', fields: [...new Set(fields)].sort(), relations: [] };

@@ -1,10 +1,11 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, registerEnumType, type ClassType } from 'type-graphql';
+import { MAX_FIRST } from '../../graph/read-plan';
 import { orderableProperties, RELATIONSHIP_TYPES, type RelationshipType } from '../../model/relationships';
 
 /** Every relationship list is a page: this many items unless asked otherwise, never more than MAX_FIRST. */
 export const DEFAULT_FIRST = 100;
-export const MAX_FIRST = 1000;
+export { MAX_FIRST };
 
 /** The order every relationship list has unless asked otherwise: the far end's name, then id. */
 export const ORDER_BY_NAME = 'name';
