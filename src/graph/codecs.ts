@@ -1,6 +1,7 @@
 import type { NodeKind } from '../model/kinds';
 import { PROPERTY_SPECS } from '../model/relationships';
 import { nodeSchemaFor, type EntityFact, type RelationshipFact, type RoleFact, type Salary } from '../model/rules';
+import { PUBLISHERS } from '../sources/publishers';
 import { cypherInt } from './mapping';
 
 /**
@@ -22,6 +23,32 @@ export const SALARY_KEYS = [
 ] as const satisfies readonly SalaryKey[];
 /** The stored property holding one part of a role's salary. */
 export const salaryProperty = (key: SalaryKey) => `salary${key[0].toUpperCase()}${key.slice(1)}`;
+
+/** Where a fact comes from: a source, its version and the source's own id for it. */
+export interface Provenance {
+  source: string;
+  version: string;
+  sourceId: string;
+}
+
+/** A provenance entry as stored (Neo4j lists hold no maps): JSON text with the keys in this order. */
+export function encodeProvenance(p: Provenance): string {
+  return JSON.stringify({ source: p.source, version: p.version, sourceId: p.sourceId });
+}
+
+export function decodeProvenance(s: string): Provenance {
+  const { source, version, sourceId } = JSON.parse(s) as Provenance;
+  return { source, version, sourceId };
+}
+
+/**
+ * The provenance of a fact from a data file that states none: the article's, one entry per
+ * section it names (the `sources` list), so every fact in the graph says where it comes from.
+ */
+export function sectionProvenance(sources: readonly string[]): string[] {
+  const { source, version } = PUBLISHERS.article;
+  return sources.map((section) => encodeProvenance({ source, version, sourceId: section }));
+}
 
 export function factToProps(kind: NodeKind, fact: RoleFact | EntityFact): StoredProps {
   const { salary, ...rest } = fact as RoleFact;
@@ -51,17 +78,17 @@ export function propsToFact(kind: Exclude<NodeKind, 'ROLE'>, props: StoredProps)
 export function propsToFact(kind: NodeKind, props: StoredProps): RoleFact | EntityFact {
   const fact: StoredProps = {};
   for (const [key, value] of Object.entries(props)) {
-    if (key.startsWith('salary') || key === 'updatedAt') continue;
+    if ((key.startsWith('salary') && key !== 'salaryMissing') || key === 'updatedAt') continue;
     fact[key] = value;
   }
   if (kind === 'ROLE' && props.salaryMin !== undefined && props.salaryMin !== null) {
     fact.salary = dropEmpty(Object.fromEntries(SALARY_KEYS.map((key) => [key, props[salaryProperty(key)]])));
   }
-  return nodeSchemaFor(kind).parse(dropEmpty(fact));
+  return nodeSchemaFor(kind, Array.isArray(props.provenance)).parse(dropEmpty(fact));
 }
 
 export function relationshipToProps(rel: RelationshipFact): StoredProps {
-  return storedRelationshipProps(dropEmpty({ ...rel.properties, sources: rel.sources }));
+  return storedRelationshipProps(dropEmpty({ ...rel.properties, sources: rel.sources, provenance: rel.provenance }));
 }
 
 /** A relationship's properties as stored: whole-number properties (`rank`) as Neo4j integers, not floats. */

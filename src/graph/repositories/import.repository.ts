@@ -135,12 +135,14 @@ const relationshipRows = z.array(
   z.object({
     from: z.string(),
     to: z.string(),
-    props: z.object({ sources: z.array(z.string()) }).catchall(z.union([z.string(), z.number(), z.null()])),
+    props: z
+      .object({ sources: z.array(z.string()), provenance: z.array(z.string()).optional() })
+      .catchall(z.union([z.string(), z.number(), z.boolean(), z.null()])),
   }),
 );
 
 function rowToRelationship(type: RelationshipType, row: z.infer<typeof relationshipRows>[number]): RelationshipFact {
-  const { sources, ...stored } = row.props;
+  const { sources, provenance, ...stored } = row.props;
   const names = ['note', ...Object.keys(specOf(type).properties)];
   const properties: RelationshipProperties = {};
   for (const [k, v] of Object.entries(stored))
@@ -151,6 +153,7 @@ function rowToRelationship(type: RelationshipType, row: z.infer<typeof relations
     to: row.to,
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
     sources,
+    ...(provenance ? { provenance } : {}),
   };
 }
 
