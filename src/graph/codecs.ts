@@ -1,7 +1,7 @@
 import type { NodeKind } from '../model/kinds';
 import { PROPERTY_SPECS } from '../model/relationships';
 import { nodeSchemaFor, type EntityFact, type RelationshipFact, type RoleFact, type Salary } from '../model/rules';
-import { PUBLISHERS } from '../sources/publishers';
+import { PUBLISHERS, type Provenance } from '../sources/publishers';
 import { cypherInt } from './mapping';
 
 /**
@@ -24,12 +24,7 @@ export const SALARY_KEYS = [
 /** The stored property holding one part of a role's salary. */
 export const salaryProperty = (key: SalaryKey) => `salary${key[0].toUpperCase()}${key.slice(1)}`;
 
-/** Where a fact comes from: a source, its version and the source's own id for it. */
-export interface Provenance {
-  source: string;
-  version: string;
-  sourceId: string;
-}
+export type { Provenance };
 
 /** A provenance entry as stored (Neo4j lists hold no maps): JSON text with the keys in this order. */
 export function encodeProvenance(p: Provenance): string {
