@@ -49,7 +49,8 @@ export function factToProps(kind: NodeKind, fact: RoleFact | EntityFact): Stored
   const { salary, ...rest } = fact as RoleFact;
   const props: StoredProps = { ...rest };
   if (kind === 'ROLE' && salary) {
-    for (const key of SALARY_KEYS) props[salaryProperty(key)] = salary[key];
+    // Every part of the salary, also those an imported salary adds to SALARY_KEYS (percentiles, source).
+    for (const [key, value] of Object.entries(salary)) props[salaryProperty(key as SalaryKey)] = value;
   }
   return dropEmpty(props);
 }
@@ -77,7 +78,8 @@ export function propsToFact(kind: NodeKind, props: StoredProps): RoleFact | Enti
     fact[key] = value;
   }
   if (kind === 'ROLE' && props.salaryMin !== undefined && props.salaryMin !== null) {
-    fact.salary = dropEmpty(Object.fromEntries(SALARY_KEYS.map((key) => [key, props[salaryProperty(key)]])));
+    const parts = Object.entries(props).filter(([k]) => k.startsWith('salary') && k !== 'salaryMissing');
+    fact.salary = dropEmpty(Object.fromEntries(parts.map(([k, v]) => [`${k[6].toLowerCase()}${k.slice(7)}`, v])));
   }
   return nodeSchemaFor(kind, Array.isArray(props.provenance)).parse(dropEmpty(fact));
 }

@@ -45,6 +45,15 @@ const technologyFlags = {
   inDemand: { type: 'bool', description: 'O*NET: in demand (named in many job postings for this occupation).' },
 } as const satisfies Record<string, PropertySpec>;
 
+/** ESCO's occupation–skill relation, also on the tools, languages and frameworks its concepts became. */
+const escoRelation = {
+  relation: {
+    type: 'string',
+    description: 'ESCO: whether the skill is essential or optional for the occupation.',
+    values: ['essential', 'optional'],
+  },
+} as const satisfies Record<string, PropertySpec>;
+
 const emphasis = (values: readonly string[], description: string): PropertySpec => ({
   type: 'string',
   description: `${description} One of ${values.join(', ')}.`,
@@ -59,6 +68,7 @@ export const RELATIONSHIPS = {
     properties: {
       emphasis: emphasis(['PRIMARY', 'SHARED', 'ONBOARDING', 'ERGONOMICS', 'SUPPORTING'], 'How central the tool is.'),
       ...technologyFlags,
+      ...escoRelation,
     },
     out: {
       field: 'tools',
@@ -89,11 +99,8 @@ export const RELATIONSHIPS = {
         min: 0,
         max: 7,
       },
-      relation: {
-        type: 'string',
-        description: 'ESCO: whether the skill is essential or optional for the occupation.',
-        values: ['essential', 'optional'],
-      },
+      ...escoRelation,
+      ...technologyFlags,
     },
     out: {
       field: 'skills',
@@ -113,6 +120,7 @@ export const RELATIONSHIPS = {
     properties: {
       emphasis: emphasis(['PRIMARY', 'ONBOARDING', 'COMMON'], 'How central the framework is.'),
       ...technologyFlags,
+      ...escoRelation,
     },
     out: {
       field: 'frameworks',
@@ -129,7 +137,7 @@ export const RELATIONSHIPS = {
     from: 'ROLE',
     to: 'LANGUAGE',
     meaning: 'The role programs in the language.',
-    properties: { ...technologyFlags },
+    properties: { ...technologyFlags, ...escoRelation },
     out: {
       field: 'languages',
       description: 'Programming languages the role uses.',
@@ -143,6 +151,7 @@ export const RELATIONSHIPS = {
     meaning: 'The role follows the workflow; emphasis says what the workflow means for that role.',
     properties: {
       emphasis: { type: 'text', description: 'What the workflow means for the role, in the source’s words.' },
+      ...escoRelation,
     },
     out: { field: 'workflows', description: 'Workflows the role follows.', deprecated: { links: 'workflowPractices' } },
     in: {

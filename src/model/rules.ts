@@ -156,6 +156,9 @@ export type Salary = z.infer<typeof salarySchema>;
 export const importedRoleSchema = roleSchema.extend({
   aliases: uncapped(text(LIMITS.shortTextLength)).optional(),
   responsibilities: uncapped(text()).optional(),
+  // A publisher's pay is composed from its checked rows (src/sources/bls.ts): percentiles, hourly
+  // figures in cents, top codes; it is kept as stated.
+  salary: z.record(z.string(), z.unknown()).optional(),
 });
 export const importedEntitySchema = entitySchema.extend({ aliases: uncapped(text(LIMITS.shortTextLength)).optional() });
 
