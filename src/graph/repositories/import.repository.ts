@@ -85,7 +85,8 @@ export class ImportRepository {
         const rows = relationshipRows.parse(
           await run(Q.exportRelationships(type, labelOf(spec.from), labelOf(spec.to))),
         );
-        relationships.push(...rows.map((r) => rowToRelationship(type, r)));
+        // One at a time: a spread of a full-size export's rows would overflow the call stack.
+        for (const row of rows) relationships.push(rowToRelationship(type, row));
       }
       if (relationships.length > 0) file.relationships = relationships;
       return file;
