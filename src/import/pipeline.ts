@@ -11,12 +11,14 @@ import { RELATIONSHIPS, RELATIONSHIP_TYPES, type RelationshipType } from '../mod
 import { nodeSchemaFor, relationshipSchema } from '../model/rules';
 import {
   PUBLISHERS,
+  borrowedPay,
   payFor,
   provenance,
   readBls,
   readSources,
   openFileSet,
   type MergeReport,
+  type Pay,
   type ProgressEvent,
   type PublisherKey,
   type SourceEdge,
@@ -96,7 +98,9 @@ export async function importSources(
     existingIds: known.filter((n) => !(n.kind === 'ROLE' && n.provenance.some(ours))).map((n) => n.id),
     roles: roleLookup(known),
   });
-  if (inputs.bls && !inputs.onet) graph.nodes.push(...(await payForKnownRoles(inputs.bls, known)));
+  if (inputs.bls && !inputs.onet) {
+    graph.nodes.push(...(await payForKnownRoles(inputs.bls, known, await repository.crosswalkEquivalents())));
+  }
 
   const skipped: Skipped[] = [];
   const nodes = validNodes(graph.nodes, skipped);
@@ -190,25 +194,38 @@ function roleLookup(known: readonly KnownGraphNode[]) {
   };
 }
 
-/** BLS read on its own: pay for the O*NET roles the graph holds. */
-async function payForKnownRoles(paths: string[], known: readonly KnownGraphNode[]): Promise<SourceNode[]> {
+/**
+ * BLS read on its own: pay for the O*NET roles the graph holds, and for the ESCO roles the
+ * crosswalk in the graph joins to them (borrowed, as when the sources are read together).
+ */
+async function payForKnownRoles(
+  paths: string[],
+  known: readonly KnownGraphNode[],
+  equivalents: ReadonlyMap<string, { onetCode: string; confidence: number }[]>,
+): Promise<SourceNode[]> {
   const files = await openFileSet(paths);
   try {
     const { data } = await readBls(files);
-    return known
-      .filter((n) => n.kind === 'ROLE' && n.onetCode)
+    const payNode = (role: KnownGraphNode, pay: Pay, sourceId: string): SourceNode => ({
+      kind: 'ROLE',
+      id: role.id,
+      name: role.name,
+      aliases: [],
+      properties: { ...pay },
+      provenance: [provenance('bls', sourceId)],
+    });
+    const roles = known.filter((n) => n.kind === 'ROLE');
+    const borrowed = roles.flatMap((role) => {
+      const pay = borrowedPay(equivalents.get(role.id) ?? [], data);
+      return pay && 'salary' in pay ? [payNode(role, pay, pay.salary.borrowedFrom!.slice(0, 7))] : [];
+    });
+    const own = roles
+      .filter((role) => role.onetCode)
       .map((role) => {
         const pay = payFor(role.onetCode!, data);
-        const sourceId = 'salary' in pay ? role.onetCode!.slice(0, 7) : role.onetCode!;
-        return {
-          kind: 'ROLE',
-          id: role.id,
-          name: role.name,
-          aliases: [],
-          properties: { ...pay },
-          provenance: [provenance('bls', sourceId)],
-        };
+        return payNode(role, pay, 'salary' in pay ? role.onetCode!.slice(0, 7) : role.onetCode!);
       });
+    return [...borrowed, ...own];
   } finally {
     files.close();
   }

@@ -47,7 +47,8 @@ const technologyFlags = {
 
 /** ESCO's occupation–skill relation, also on the tools, languages and frameworks its concepts became. */
 const escoRelation = {
-  relation: {
+  // Not `relation`: a link result (`Relationship.relation`) already names its type so.
+  escoRelation: {
     type: 'string',
     description: 'ESCO: whether the skill is essential or optional for the occupation.',
     values: ['essential', 'optional'],

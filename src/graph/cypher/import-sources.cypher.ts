@@ -94,4 +94,11 @@ RETURN d.key AS key, d.source AS source, d.version AS version, d.state AS state,
 ORDER BY key
 `;
 
+/** ESCO roles and the O*NET codes the crosswalk makes them equivalent to, with its confidence. */
+export const CROSSWALK_EQUIVALENTS = `
+MATCH (e:Role)-[r:EQUIVALENT_TO]->(o:Role)
+WHERE e.escoUri IS NOT NULL AND o.onetCode IS NOT NULL AND r.confidence IS NOT NULL
+RETURN e.id AS id, o.onetCode AS onetCode, r.confidence AS confidence
+`;
+
 export const COUNT_DATA_SOURCES = `MATCH (d:DataSource) RETURN count(d) AS count`;

@@ -169,6 +169,16 @@ export class ImportSourcesRepository {
     if (rows.length > 0) await this.executor.write(Q.retireEdges(...ends(type)), { rows });
   }
 
+  /** Each ESCO role's crosswalk equivalents: O*NET codes with the crosswalk's confidence. */
+  async crosswalkEquivalents(): Promise<Map<string, { onetCode: string; confidence: number }[]>> {
+    const out = new Map<string, { onetCode: string; confidence: number }[]>();
+    for (const row of await this.executor.read(Q.CROSSWALK_EQUIVALENTS)) {
+      const id = row.id as string;
+      out.set(id, [...(out.get(id) ?? []), { onetCode: row.onetCode as string, confidence: row.confidence as number }]);
+    }
+    return out;
+  }
+
   async startDataSources(sources: DataSourceInfo[]): Promise<void> {
     await this.executor.writeTransaction(async (run) => {
       for (const s of sources) await run(Q.START_DATA_SOURCE, { ...s });
