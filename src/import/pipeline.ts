@@ -393,7 +393,11 @@ export function publisherCounts(
   const { source } = PUBLISHERS[key];
   const ids = new Map<string, Set<string>>();
   const count = (kind: string, sourceId: string) => ids.set(kind, (ids.get(kind) ?? new Set()).add(sourceId));
-  for (const node of nodes) for (const p of node.provenance) if (p.source === source) count(node.kind, p.sourceId);
+  // The article's provenance names sections; its own ids are the nodes' ids.
+  const idOf = (node: SourceNode, sourceId: string) => (key === 'article' ? node.id : sourceId);
+  for (const node of nodes) {
+    for (const p of node.provenance) if (p.source === source) count(node.kind, idOf(node, p.sourceId));
+  }
   if (ids.size === 0) {
     for (const edge of edges) for (const p of edge.provenance) if (p.source === source) count(edge.type, p.sourceId);
   }
