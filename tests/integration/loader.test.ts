@@ -162,8 +162,9 @@ describe('importing a user file', () => {
     const file = await writeTempFile('cross-kind.json', {
       version: 1,
       tools: [
-        { id: 'backend-engineer', name: 'Backend Engineer Tool', sources: ['s'] },
-        { id: `${prefix}-fine`, name: 'Fine', sources: ['s'] },
+        // Names whose slugs are the ids, so the only problem is the kind.
+        { id: 'backend-engineer', name: 'Backend Engineer', sources: ['s'] },
+        { id: `${prefix}-fine`, name: `${prefix} fine`, sources: ['s'] },
       ],
     });
     const attempt = loadGraphFiles(db.executor, [file], { allowGraphReferences: true });
