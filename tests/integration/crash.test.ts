@@ -19,7 +19,6 @@ import { openDatabaseAt, startPrivateNeo4j, type PrivateNeo4j } from '../helpers
 
 jest.setTimeout(150_000);
 
-const PRIVATE_PORT = 17743;
 const TOKEN = `tok-${randomBytes(24).toString('hex')}`;
 const ROOT = path.resolve(__dirname, '..', '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -30,7 +29,8 @@ let files: string[];
 let expected: { nodes: number; relationships: number };
 
 beforeAll(async () => {
-  neo4j = await startPrivateNeo4j(PRIVATE_PORT);
+  // A free port, not a fixed one: developers running the suite side by side would collide on it.
+  neo4j = await startPrivateNeo4j();
   db = await openDatabaseAt(neo4j.uri);
   // Large enough that its one transaction runs for seconds: 400 roles, ~16,000 relationships.
   const graph = generateGraph({ roles: 400, seed: 7 });
