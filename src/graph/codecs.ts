@@ -1,6 +1,7 @@
 import type { NodeKind } from '../model/kinds';
 import { PROPERTY_SPECS } from '../model/relationships';
 import { nodeSchemaFor, type EntityFact, type RelationshipFact, type RoleFact, type Salary } from '../model/rules';
+import { PUBLISHERS, type Provenance } from '../sources/publishers';
 import { cypherInt } from './mapping';
 
 /**
@@ -33,11 +34,36 @@ export const salaryProperty = (key: SalaryKey) => `salary${key[0].toUpperCase()}
 
 const STORED_SALARY_PROPERTIES = new Set<string>(SALARY_KEYS.map(salaryProperty));
 
+export type { Provenance };
+
+/**
+ * Neo4j lists cannot hold maps, so each provenance entry is stored as JSON text with its keys in
+ * this order: equal entries are equal strings, which lets Cypher deduplicate and compare them.
+ */
+export function encodeProvenance(p: Provenance): string {
+  return JSON.stringify({ source: p.source, version: p.version, sourceId: p.sourceId });
+}
+
+export function decodeProvenance(s: string): Provenance {
+  const { source, version, sourceId } = JSON.parse(s) as Provenance;
+  return { source, version, sourceId };
+}
+
+/**
+ * The provenance of a fact from a data file that states none: the article's, one entry per
+ * section it names (the `sources` list), so every fact in the graph says where it comes from.
+ */
+export function sectionProvenance(sources: readonly string[]): string[] {
+  const { source, version } = PUBLISHERS.article;
+  return sources.map((section) => encodeProvenance({ source, version, sourceId: section }));
+}
+
 export function factToProps(kind: NodeKind, fact: RoleFact | EntityFact): StoredProps {
   const { salary, ...rest } = fact as RoleFact;
   const props: StoredProps = { ...rest };
   if (kind === 'ROLE' && salary) {
-    for (const key of SALARY_KEYS) props[salaryProperty(key)] = salary[key];
+    // Every part of the salary, also those an imported salary adds to SALARY_KEYS (percentiles, source).
+    for (const [key, value] of Object.entries(salary)) props[salaryProperty(key as SalaryKey)] = value;
   }
   return dropEmpty(props);
 }
@@ -65,13 +91,14 @@ export function propsToFact(kind: NodeKind, props: StoredProps): RoleFact | Enti
     fact[key] = value;
   }
   if (kind === 'ROLE' && props.salaryMin !== undefined && props.salaryMin !== null) {
-    fact.salary = dropEmpty(Object.fromEntries(SALARY_KEYS.map((key) => [key, props[salaryProperty(key)]])));
+    const parts = Object.entries(props).filter(([k]) => k.startsWith('salary') && k !== 'salaryMissing');
+    fact.salary = dropEmpty(Object.fromEntries(parts.map(([k, v]) => [`${k[6].toLowerCase()}${k.slice(7)}`, v])));
   }
-  return nodeSchemaFor(kind).parse(dropEmpty(fact));
+  return nodeSchemaFor(kind, Array.isArray(props.provenance)).parse(dropEmpty(fact));
 }
 
 export function relationshipToProps(rel: RelationshipFact): StoredProps {
-  return storedRelationshipProps(dropEmpty({ ...rel.properties, sources: rel.sources }));
+  return storedRelationshipProps(dropEmpty({ ...rel.properties, sources: rel.sources, provenance: rel.provenance }));
 }
 
 /** A relationship's properties as stored: whole-number properties (`rank`) as Neo4j integers, not floats. */
@@ -86,24 +113,4 @@ export function storedRelationshipProps(props: StoredProps): StoredProps {
 
 function dropEmpty(obj: StoredProps): StoredProps {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== null));
-}
-
-/** Who states a fact: the publisher, its release and the publisher's own id for the thing. */
-export interface Provenance {
-  source: string;
-  version: string;
-  sourceId: string;
-}
-
-/**
- * Neo4j lists cannot hold maps, so each provenance entry is stored as JSON text with its keys in
- * this order: equal entries are equal strings, which lets Cypher deduplicate and compare them.
- */
-export function encodeProvenance(p: Provenance): string {
-  return JSON.stringify({ source: p.source, version: p.version, sourceId: p.sourceId });
-}
-
-export function decodeProvenance(s: string): Provenance {
-  const { source, version, sourceId } = JSON.parse(s) as Provenance;
-  return { source, version, sourceId };
 }

@@ -11,7 +11,9 @@ import { labelOf, type NodeKind } from './kinds';
 export type PropertySpec =
   | { type: 'string'; description: string; values: readonly string[] }
   | { type: 'text'; description: string }
-  | { type: 'int'; description: string; min: number; max: number; orderable?: boolean };
+  | { type: 'int'; description: string; min: number; max: number; orderable?: boolean }
+  | { type: 'float'; description: string; min: number; max: number }
+  | { type: 'bool'; description: string };
 
 /**
  * One end's GraphQL names: `field` lists the nodes at the other end; the links field, the count
@@ -37,6 +39,22 @@ export interface RelationshipSpec {
   noSelfLoops?: boolean;
 }
 
+/** O*NET's flags on a technology an occupation uses (also on the frameworks and languages they became). */
+const technologyFlags = {
+  hot: { type: 'bool', description: 'O*NET: a hot technology (frequently named in employers’ job postings).' },
+  inDemand: { type: 'bool', description: 'O*NET: in demand (named in many job postings for this occupation).' },
+} as const satisfies Record<string, PropertySpec>;
+
+/** ESCO's occupation–skill relation, also on the tools, languages and frameworks its concepts became. */
+const escoRelation = {
+  // Not `relation`: a link result (`Relationship.relation`) already names its type so.
+  escoRelation: {
+    type: 'string',
+    description: 'ESCO: whether the skill is essential or optional for the occupation.',
+    values: ['essential', 'optional'],
+  },
+} as const satisfies Record<string, PropertySpec>;
+
 const emphasis = (values: readonly string[], description: string): PropertySpec => ({
   type: 'string',
   description: `${description} One of ${values.join(', ')}.`,
@@ -50,6 +68,8 @@ export const RELATIONSHIPS = {
     meaning: 'The role works with the tool; emphasis says how central it is.',
     properties: {
       emphasis: emphasis(['PRIMARY', 'SHARED', 'ONBOARDING', 'ERGONOMICS', 'SUPPORTING'], 'How central the tool is.'),
+      ...technologyFlags,
+      ...escoRelation,
     },
     out: {
       field: 'tools',
@@ -66,7 +86,23 @@ export const RELATIONSHIPS = {
     from: 'ROLE',
     to: 'SKILL',
     meaning: 'The role needs the skill; emphasis says how strongly.',
-    properties: { emphasis: emphasis(['CORE', 'IMPORTANT', 'SUPPORTING'], 'How strongly the skill is needed.') },
+    properties: {
+      emphasis: emphasis(['CORE', 'IMPORTANT', 'SUPPORTING'], 'How strongly the skill is needed.'),
+      importance: {
+        type: 'float',
+        description: 'O*NET importance, 1 (not important) to 5 (extremely).',
+        min: 1,
+        max: 5,
+      },
+      level: {
+        type: 'float',
+        description: 'O*NET level, 0 to 7: how much of the skill the work needs.',
+        min: 0,
+        max: 7,
+      },
+      ...escoRelation,
+      ...technologyFlags,
+    },
     out: {
       field: 'skills',
       description: 'Skills the role requires.',
@@ -82,7 +118,11 @@ export const RELATIONSHIPS = {
     from: 'ROLE',
     to: 'FRAMEWORK',
     meaning: 'The role builds with the framework; the note says what for.',
-    properties: { emphasis: emphasis(['PRIMARY', 'ONBOARDING', 'COMMON'], 'How central the framework is.') },
+    properties: {
+      emphasis: emphasis(['PRIMARY', 'ONBOARDING', 'COMMON'], 'How central the framework is.'),
+      ...technologyFlags,
+      ...escoRelation,
+    },
     out: {
       field: 'frameworks',
       description: 'Frameworks the role builds with.',
@@ -98,7 +138,7 @@ export const RELATIONSHIPS = {
     from: 'ROLE',
     to: 'LANGUAGE',
     meaning: 'The role programs in the language.',
-    properties: {},
+    properties: { ...technologyFlags, ...escoRelation },
     out: {
       field: 'languages',
       description: 'Programming languages the role uses.',
@@ -112,6 +152,7 @@ export const RELATIONSHIPS = {
     meaning: 'The role follows the workflow; emphasis says what the workflow means for that role.',
     properties: {
       emphasis: { type: 'text', description: 'What the workflow means for the role, in the source’s words.' },
+      ...escoRelation,
     },
     out: { field: 'workflows', description: 'Workflows the role follows.', deprecated: { links: 'workflowPractices' } },
     in: {
@@ -157,6 +198,49 @@ export const RELATIONSHIPS = {
     noSelfLoops: true,
     out: { field: 'relatedRoles', description: 'Roles related to this one.' },
     in: { field: 'relatedFrom', description: 'Roles this one is related to.' },
+  },
+  EQUIVALENT_TO: {
+    from: 'ROLE',
+    to: 'ROLE',
+    meaning:
+      'The same occupation as another source describes it (an ESCO occupation and its O*NET counterpart, an article role and its O*NET or ESCO counterparts).',
+    properties: {
+      confidence: {
+        type: 'float',
+        description: 'Nesta crosswalk: how sure the match is, 0.5, 1 or 2 (highest).',
+        min: 0,
+        max: 2,
+      },
+      semanticSimilarity: {
+        type: 'float',
+        description: 'Nesta crosswalk: similarity of the two descriptions, 0 to 1.',
+        min: 0,
+        max: 1,
+      },
+      onetCode2010: { type: 'text', description: 'Nesta crosswalk: the O*NET-SOC 2010 code translated to this one.' },
+      reason: { type: 'text', description: 'Why the article role maps to this occupation.' },
+    },
+    noSelfLoops: true,
+    out: { field: 'equivalentRoles', description: 'The same occupation in other sources.' },
+    in: { field: 'equivalentFrom', description: 'Roles of other sources mapped to this one.' },
+  },
+  BROADER_ROLE: {
+    from: 'ROLE',
+    to: 'ROLE',
+    meaning: 'ESCO’s occupation hierarchy: the role is a narrower kind of the broader one.',
+    properties: {},
+    noSelfLoops: true,
+    out: { field: 'broaderRoles', description: 'Broader occupations this one is a kind of.' },
+    in: { field: 'narrowerRoles', description: 'Narrower occupations that are kinds of this one.' },
+  },
+  BROADER_SKILL: {
+    from: 'SKILL',
+    to: 'SKILL',
+    meaning: 'ESCO’s skill hierarchy: the skill is a narrower kind of the broader one.',
+    properties: {},
+    noSelfLoops: true,
+    out: { field: 'broaderSkills', description: 'Broader skills this one is a kind of.' },
+    in: { field: 'narrowerSkills', description: 'Narrower skills that are kinds of this one.' },
   },
   HIRES: {
     from: 'EMPLOYER',

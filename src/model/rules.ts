@@ -90,13 +90,35 @@ export const COMPARABLE_SALARY_KEYS = ['currency', 'period', 'basis'] as const s
   typeof salarySchema
 >)[];
 
+/**
+ * Which sources state a fact, each entry the JSON text of `{source, version, sourceId}` (see
+ * src/graph/codecs.ts). Uncapped: a fact may be stated by many publisher rows.
+ */
+export const provenanceSchema = z.array(
+  z.string(expected('a string')).refine((s) => {
+    try {
+      const p: unknown = JSON.parse(s);
+      return typeof p === 'object' && p !== null && ['source', 'version', 'sourceId'].every((k) => k in p);
+    } catch {
+      return false;
+    }
+  }, 'must be the JSON text of {"source","version","sourceId"}'),
+  expected('a list'),
+);
+
 const baseNodeShape = {
   id: idSchema,
   name: nameSchema,
   aliases: list(text(LIMITS.shortTextLength)).optional(),
   description: text().optional(),
   sources: sourcesSchema,
+  provenance: provenanceSchema.optional(),
 };
+
+/** The kind of a skill as its source states it. */
+export const SKILL_KINDS = ['skill', 'knowledge', 'transversal', 'unspecified'] as const;
+
+const uncapped = <T extends z.ZodType>(item: T) => z.array(item, expected('a list'));
 
 /**
  * Why an id does not name its node, if it does not: a data file's id must be the slug of the
@@ -122,20 +144,62 @@ export const roleSchema = z.strictObject({
   documentationNeeds: text().optional(),
   ergonomics: text().optional(),
   salary: salarySchema.optional(),
+  /* Publishers' identities and facts (see docs/data.md). */
+  onetCode: z
+    .string(expected('a string'))
+    .regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as 15-1252.00')
+    .optional(),
+  escoUri: text(LIMITS.shortTextLength).optional(),
+  escoCode: text(LIMITS.shortTextLength).optional(),
+  iscoGroup: text(LIMITS.shortTextLength).optional(),
+  jobZone: z.number(expected('a number')).int('must be a whole number').min(1).max(5).optional(),
+  /** Every title a publisher lists (O*NET has up to 2,750 for one occupation): searchable, never capped. */
+  alternateTitles: uncapped(text(LIMITS.shortTextLength)).optional(),
+  /** Why the role has no salary, where a publisher gives none. */
+  salaryMissing: text(LIMITS.shortTextLength).optional(),
 });
 
-export const entitySchema = z.strictObject(baseNodeShape);
+export const entitySchema = z.strictObject({
+  ...baseNodeShape,
+  /* Skills: the source's kind and ids. Categories: the UNSPSC commodity. Tools, languages, frameworks: an ESCO concept. */
+  skillKind: z.enum(SKILL_KINDS, { error: `must be one of ${SKILL_KINDS.join(', ')}` }).optional(),
+  onetElementId: text(LIMITS.shortTextLength).optional(),
+  escoUri: text(LIMITS.shortTextLength).optional(),
+  unspscCode: text(LIMITS.shortTextLength).optional(),
+});
 
 export type RoleFact = z.infer<typeof roleSchema>;
 export type EntityFact = z.infer<typeof entitySchema>;
 export type Salary = z.infer<typeof salarySchema>;
 
-export function nodeSchemaFor(kind: NodeKind) {
+/**
+ * What a publisher states is kept whole: the 50-item cap on lists (`aliases`, `responsibilities`)
+ * is a rule for data people write, so facts carrying a publisher's provenance are checked
+ * without it. Every other rule (lengths, codes, ranges) applies to both.
+ */
+export const importedRoleSchema = roleSchema.extend({
+  aliases: uncapped(text(LIMITS.shortTextLength)).optional(),
+  responsibilities: uncapped(text()).optional(),
+  // A publisher's pay is composed from its checked rows (src/sources/bls.ts): percentiles, hourly
+  // figures in cents, top codes; it is kept as stated.
+  salary: z.record(z.string(), z.unknown()).optional(),
+});
+export const importedEntitySchema = entitySchema.extend({ aliases: uncapped(text(LIMITS.shortTextLength)).optional() });
+
+export function nodeSchemaFor(kind: NodeKind, imported = false) {
+  if (imported) return kind === 'ROLE' ? importedRoleSchema : importedEntitySchema;
   return kind === 'ROLE' ? roleSchema : entitySchema;
 }
 
 /** A relationship property's value as the table declares it (its allowed values are checked per type). */
-function propertySchema(spec: PropertySpec) {
+function propertySchema(spec: PropertySpec): z.ZodType<string | number | boolean> {
+  if (spec.type === 'bool') return z.boolean(expected('true or false'));
+  if (spec.type === 'float') {
+    return z
+      .number(expected('a number'))
+      .min(spec.min, `must be at least ${spec.min}`)
+      .max(spec.max, `must be at most ${spec.max}`);
+  }
   if (spec.type === 'int') {
     return z
       .number(expected('a number'))
@@ -147,11 +211,11 @@ function propertySchema(spec: PropertySpec) {
 }
 
 /** Every property any relationship type declares, and `note`; which type takes which is checked below. */
-const declaredProperties: Record<string, z.ZodOptional<z.ZodType<string | number>>> = Object.fromEntries(
+const declaredProperties: Record<string, z.ZodOptional<z.ZodType<string | number | boolean>>> = Object.fromEntries(
   [...PROPERTY_SPECS].map(([name, spec]) => [name, propertySchema(spec).optional()]),
 );
 /** A relationship's own properties: `note` and those its type declares (see the table). */
-export type RelationshipProperties = { note?: string } & Partial<Record<string, string | number>>;
+export type RelationshipProperties = { note?: string } & Partial<Record<string, string | number | boolean>>;
 export const relationshipPropertiesSchema: z.ZodType<RelationshipProperties> = z.strictObject({
   ...declaredProperties,
   note: text().optional(),
@@ -166,6 +230,7 @@ export const relationshipSchema = z
     to: idSchema,
     properties: relationshipPropertiesSchema.optional(),
     sources: sourcesSchema,
+    provenance: provenanceSchema.optional(),
   })
   .superRefine((rel, ctx) => {
     const spec = specOf(rel.type);

@@ -8,6 +8,7 @@ import {
   type RelationshipFact,
   type RoleFact,
 } from '../model/rules';
+import { sectionProvenance } from '../graph/codecs';
 import type { GraphBatch } from '../graph/repositories/import.repository';
 import { formatPath, type Problem } from './problems';
 import type { RawDocument } from './read-files';
@@ -53,7 +54,7 @@ export async function validateDocuments(
         continue;
       }
       nodes.set(fact.id, { kind, at });
-      byKind.get(kind)!.push(fact);
+      byKind.get(kind)!.push({ ...fact, provenance: fact.provenance ?? sectionProvenance(fact.sources) });
     }
   }
 
@@ -72,7 +73,7 @@ export async function validateDocuments(
         return;
       }
       seen.set(key, at);
-      relationships.push({ rel, at });
+      relationships.push({ rel: { ...rel, provenance: rel.provenance ?? sectionProvenance(rel.sources) }, at });
     });
   }
 
@@ -182,11 +183,14 @@ function parseDocument(file: string, data: unknown, problems: Problem[]): Parsed
   for (const kind of NODE_KIND_NAMES) {
     const key = NODE_KINDS[kind].fileKey;
     entries(key).forEach((item, i) => {
-      const result = nodeSchemaFor(kind).safeParse(item);
+      // An exported imported fact (it carries provenance) keeps the publisher's lists whole and
+      // the import's id (`software-developer-esco`), so the rules for written data do not apply.
+      const imported = Array.isArray((item as { provenance?: unknown } | null)?.provenance);
+      const result = nodeSchemaFor(kind, imported).safeParse(item);
       if (!result.success) {
         for (const issue of result.error.issues) report([key, i, ...issue.path], issue.message);
       } else {
-        const mismatch = idMismatch(result.data);
+        const mismatch = imported ? undefined : idMismatch(result.data);
         if (mismatch === undefined) {
           parsed.nodes.push({ kind, fact: result.data, path: `${key}[${i}]` });
           return;

@@ -5,9 +5,9 @@ import type { RelationshipProperties } from '../model/rules';
 import type { GraphBuilder, Properties } from './graph';
 import { provenance, type Provenance } from './publishers';
 
-/** Where an article fact comes from: one provenance entry per section of the article it cites. */
-function sections(sources: string[], id: string): Provenance[] {
-  return sources.map((section) => ({ ...provenance('article', id), sourceId: `${section}: ${id}` }));
+/** Where an article fact comes from: one provenance entry per section of the article it cites (the section is the article's id for it). */
+function sections(sources: string[]): Provenance[] {
+  return sources.map((section) => provenance('article', section));
 }
 
 /**
@@ -20,8 +20,10 @@ export async function addArticle(builder: GraphBuilder, inputs: string[]): Promi
   if (read.problems.length + problems.length > 0) throw new DataFileError([...read.problems, ...problems]);
   let nodes = 0;
   for (const { kind, facts } of batch.nodes) {
-    for (const { id, name, aliases, sources, ...properties } of facts) {
-      for (const source of sections(sources, id)) {
+    for (const { id, name, aliases, sources, ...fact } of facts) {
+      // The provenance the loader gave the facts is derived again here, per section.
+      const properties = Object.fromEntries(Object.entries(fact).filter(([k]) => k !== 'provenance'));
+      for (const source of sections(sources)) {
         builder.node({
           kind,
           kindBy: 'article',
@@ -36,7 +38,7 @@ export async function addArticle(builder: GraphBuilder, inputs: string[]): Promi
     }
   }
   for (const rel of batch.relationships) {
-    for (const source of sections(rel.sources, `${rel.from}|${rel.type}|${rel.to}`)) {
+    for (const source of sections(rel.sources)) {
       builder.edge({
         type: rel.type,
         from: rel.from,

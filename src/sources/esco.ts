@@ -226,7 +226,7 @@ export function addEsco(builder: GraphBuilder, data: EscoData, rule: EscoKindRul
       type: 'REQUIRES_SKILL',
       from: roleIds.get(r.occupation)!,
       to: skillIds.get(r.skill)!,
-      properties: { relation: r.relation },
+      properties: { escoRelation: r.relation },
       provenance: provenance('esco', `${r.occupation}|${r.skill}`),
     });
   }

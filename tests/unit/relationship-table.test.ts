@@ -29,6 +29,7 @@ function fieldOf(typeName: string, field: string): GraphQLField<unknown, unknown
 }
 
 /** "[Tool!]!" and the like. */
+const GRAPHQL_SCALAR = { int: 'Int', float: 'Float', bool: 'Boolean', string: 'String', text: 'String' } as const;
 const typeText = (field: GraphQLField<unknown, unknown>) => String(field.type);
 
 const endName = (end: RelationEnd) => `${labelOf(end.owner)}.${end.names.nodes} (${end.type} ${end.direction})`;
@@ -60,7 +61,7 @@ describe('the fields generated from the relationship table', () => {
       const fields = link.getFields();
       expect(String(fields[labelOf(end.far).toLowerCase()]?.type)).toBe(`${labelOf(end.far)}!`);
       for (const [name, property] of Object.entries(specOf(end.type).properties)) {
-        expect(String(fields[name]?.type)).toBe(property.type === 'int' ? 'Int' : 'String');
+        expect(String(fields[name]?.type)).toBe(GRAPHQL_SCALAR[property.type]);
       }
       expect(String(fields.sources?.type)).toBe('[String!]!');
       expect(String(fields.note?.type)).toBe('String');

@@ -85,7 +85,8 @@ export class ImportRepository {
         const rows = relationshipRows.parse(
           await run(Q.exportRelationships(type, labelOf(spec.from), labelOf(spec.to))),
         );
-        relationships.push(...rows.map((r) => rowToRelationship(type, r)));
+        // One at a time: a spread of a full-size export's rows would overflow the call stack.
+        for (const row of rows) relationships.push(rowToRelationship(type, row));
       }
       if (relationships.length > 0) file.relationships = relationships;
       return file;
@@ -135,12 +136,14 @@ const relationshipRows = z.array(
   z.object({
     from: z.string(),
     to: z.string(),
-    props: z.object({ sources: z.array(z.string()) }).catchall(z.union([z.string(), z.number(), z.null()])),
+    props: z
+      .object({ sources: z.array(z.string()), provenance: z.array(z.string()).optional() })
+      .catchall(z.union([z.string(), z.number(), z.boolean(), z.null()])),
   }),
 );
 
 function rowToRelationship(type: RelationshipType, row: z.infer<typeof relationshipRows>[number]): RelationshipFact {
-  const { sources, ...stored } = row.props;
+  const { sources, provenance, ...stored } = row.props;
   const names = ['note', ...Object.keys(specOf(type).properties)];
   const properties: RelationshipProperties = {};
   for (const [k, v] of Object.entries(stored))
@@ -151,6 +154,7 @@ function rowToRelationship(type: RelationshipType, row: z.infer<typeof relations
     to: row.to,
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
     sources,
+    ...(provenance ? { provenance } : {}),
   };
 }
 

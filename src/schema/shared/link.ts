@@ -1,11 +1,12 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, type ClassType } from 'type-graphql';
 import { COMMON_PROPERTIES, specOf, type PropertySpec, type RelationEnd } from '../../model/relationships';
 import { labelOf } from '../../model/kinds';
 import { Provenance } from '../provenance/provenance.type';
 
 /** A relationship property as a GraphQL field (nullable: a relationship may not state it). */
 export function propertyField(prototype: object, name: string, spec: PropertySpec): void {
-  Field(() => (spec.type === 'int' ? Int : String), { nullable: true, description: spec.description })(prototype, name);
+  const type = { int: Int, float: Float, bool: Boolean, string: String, text: String }[spec.type];
+  Field(() => type, { nullable: true, description: spec.description })(prototype, name);
 }
 
 /** The properties every relationship has, whatever its type. */

@@ -213,7 +213,7 @@ describe('the SourceGraph of the committed slices', () => {
         rank: expect.any(Number),
       });
     const escoSkills = graph.edges.filter((e) => e.from === 'software-developer-esco' && e.type === 'REQUIRES_SKILL');
-    expect(new Set(escoSkills.map((e) => e.properties.relation))).toEqual(new Set(['essential', 'optional']));
+    expect(new Set(escoSkills.map((e) => e.properties.escoRelation))).toEqual(new Set(['essential', 'optional']));
   });
 
   it('reports near-misses for review', () => {
