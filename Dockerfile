@@ -18,6 +18,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
 COPY schema ./schema
 COPY seed ./seed
+# The default slice of the real data (and its match tables), loaded into an empty graph at start.
+COPY data ./data
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
