@@ -43,6 +43,16 @@ export const salaryRecord = z.object({
   topCoded: z.array(z.string()).nullable().default(null),
   source: optionalText,
   borrowedFrom: optionalText,
+  /** The figures as published (hourly pay has cents); the fields above are rounded to whole units. */
+  amounts: z.object({
+    min: z.number(),
+    max: z.number(),
+    p10: optionalNumber,
+    p25: optionalNumber,
+    median: optionalNumber,
+    p75: optionalNumber,
+    p90: optionalNumber,
+  }),
 });
 export type SalaryRecord = z.infer<typeof salaryRecord>;
 

@@ -258,10 +258,8 @@ function validNodes(list: readonly SourceNode[], skipped: Skipped[]): Map<NodeKi
   const out = new Map<NodeKind, NodeRow[]>();
   for (const node of list) {
     const props = nodeProps(node);
-    // The salary is not checked here: it was composed from BLS rows the reader checked.
-    const fact = Object.fromEntries(Object.entries(node.properties).filter(([k]) => k !== 'salary'));
     const check = nodeSchemaFor(node.kind, true).safeParse({
-      ...fact,
+      ...node.properties,
       id: node.id,
       name: node.name,
       ...(node.aliases.length > 0 ? { aliases: node.aliases } : {}),

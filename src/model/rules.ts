@@ -44,7 +44,7 @@ export const sourcesSchema = list(text(LIMITS.shortTextLength), LIMITS.sources).
   'must name at least one source section',
 );
 
-const wholeAmount = z.number(expected('a number')).int('must be a whole number').nonnegative('must not be negative');
+const amount = z.number(expected('a number')).nonnegative('must not be negative');
 
 /** The percentiles a salary may state besides its range. */
 export const SALARY_PERCENTILES = ['p10', 'p25', 'median', 'p75', 'p90'] as const;
@@ -54,10 +54,13 @@ const isAscending = (values: readonly (number | undefined)[]) => {
   return given.every((v, i) => i === 0 || given[i - 1] <= v);
 };
 
+/** The figures of a salary: whole units, or cents for hourly pay. */
+export const SALARY_AMOUNTS = ['min', 'max', ...SALARY_PERCENTILES] as const;
+
 export const salarySchema = z
   .strictObject({
-    min: wholeAmount,
-    max: wholeAmount,
+    min: amount,
+    max: amount,
     currency: z
       .string(expected('a string'))
       .refine((c) => ISO_CURRENCIES.has(c), 'must be an ISO 4217 currency code such as USD'),
@@ -65,15 +68,29 @@ export const salarySchema = z
     basis: z.enum(['BASE', 'TOTAL']),
     region: text(LIMITS.shortTextLength).optional(),
     caveat: text().optional(),
-    p10: wholeAmount.optional(),
-    p25: wholeAmount.optional(),
-    median: wholeAmount.optional(),
-    p75: wholeAmount.optional(),
-    p90: wholeAmount.optional(),
+    p10: amount.optional(),
+    p25: amount.optional(),
+    median: amount.optional(),
+    p75: amount.optional(),
+    p90: amount.optional(),
     // A published "at least" figure (BLS marks pay above its ceiling with #): which percentiles it caps.
     topCoded: z.array(z.enum(SALARY_PERCENTILES), expected('a list')).optional(),
     source: text(LIMITS.shortTextLength).optional(),
     borrowedFrom: text(LIMITS.shortTextLength).optional(),
+  })
+  // Whole units, except that hourly pay is published in cents (BLS: $15.98 an hour).
+  .superRefine((s, ctx) => {
+    const cents = s.period === 'HOUR' ? 100 : 1;
+    for (const key of SALARY_AMOUNTS) {
+      const value = s[key];
+      if (value !== undefined && !Number.isInteger(Math.round(value * cents * 1e6) / 1e6)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: s.period === 'HOUR' ? 'must be an amount with at most two decimals' : 'must be a whole number',
+        });
+      }
+    }
   })
   .refine((s) => s.min <= s.max, { message: 'min must not be greater than max', path: ['min'] })
   // A reversed range is reported above, once.
@@ -180,9 +197,6 @@ export type Salary = z.infer<typeof salarySchema>;
 export const importedRoleSchema = roleSchema.extend({
   aliases: uncapped(text(LIMITS.shortTextLength)).optional(),
   responsibilities: uncapped(text()).optional(),
-  // A publisher's pay is composed from its checked rows (src/sources/bls.ts): percentiles, hourly
-  // figures in cents, top codes; it is kept as stated.
-  salary: z.record(z.string(), z.unknown()).optional(),
 });
 export const importedEntitySchema = entitySchema.extend({ aliases: uncapped(text(LIMITS.shortTextLength)).optional() });
 

@@ -99,6 +99,24 @@ beforeAll(async () => {
       salaryMissing: 'BLS OEWS May 2023 has no detailed row for 29-2099.01',
     },
     {
+      // BLS publishes only hourly figures for actors, in dollars and cents.
+      id: id('actors'),
+      name: 'Actors',
+      onetCode: '27-2011.00',
+      sources: ['O*NET 29.3'],
+      salaryMin: 13.0,
+      salaryMax: 100.01,
+      salaryP10: 13.0,
+      salaryP25: 15.98,
+      salaryMedian: 20.5,
+      salaryP75: 36.54,
+      salaryP90: 100.01,
+      salaryCurrency: 'USD',
+      salaryPeriod: 'HOUR',
+      salaryBasis: 'BASE',
+      salarySource: 'BLS OEWS May 2023, US national, all industries',
+    },
+    {
       id: id('excavating'),
       name: 'Excavating and Loading Machine and Dragline Operators, Surface Mining',
       onetCode: '47-5022.00',
@@ -241,6 +259,34 @@ describe('imported occupations', () => {
         basis: 'BASE',
       },
     });
+  });
+
+  it('when an occupation is paid by the hour, then the whole-unit fields are rounded and `amounts` keeps the cents', async () => {
+    const { role } = await ok(
+      `query ($id: ID!) { role(id: $id) {
+        salary { min max p25 median period amounts { min max p10 p25 median p75 p90 } }
+      } }`,
+      { id: id('actors') },
+    );
+    expect(role.salary).toEqual({
+      min: 13,
+      max: 100,
+      p25: 16,
+      median: 21,
+      period: 'HOUR',
+      amounts: { min: 13, max: 100.01, p10: 13, p25: 15.98, median: 20.5, p75: 36.54, p90: 100.01 },
+    });
+  });
+
+  it('when an hourly role is compared with a yearly one, then there is no pay difference', async () => {
+    const { compareRoles } = await ok(
+      `query ($a: ID!, $b: ID!) { compareRoles(a: $a, b: $b) { salaryDifference { min } } }`,
+      {
+        a: id('actors'),
+        b: id('web-developers'),
+      },
+    );
+    expect(compareRoles).toEqual({ salaryDifference: null });
   });
 
   it('when an occupation has no pay figure, then salary is null and salaryMissing says why', async () => {

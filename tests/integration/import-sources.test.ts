@@ -164,6 +164,13 @@ describe('npm run import -- onet | esco | crosswalk | bls, after the article', (
     expect(role.sources).toEqual(expect.arrayContaining(['O*NET 29.3', 'BLS OEWS May 2023']));
   });
 
+  it('when BLS publishes only hourly pay, then the role keeps it per hour with its cents', async () => {
+    const [role] = await db.executor.read(
+      "MATCH (r:Role {onetCode: '27-2011.00'}) RETURN r.salaryPeriod AS period, r.salaryMin AS min, r.salaryP25 AS p25, r.salaryMax AS max",
+    );
+    expect(role).toEqual({ period: 'HOUR', min: 13, p25: 15.98, max: 100.01 });
+  });
+
   it('when every source is loaded, then each is COMPLETE with its distinct publisher ids per kind', async () => {
     const onet = await dataSource('onet');
     expect(onet.state).toBe('COMPLETE');

@@ -26,6 +26,26 @@ describe('the salary rule with percentiles', () => {
     expect(salarySchema.parse({ ...hourly, topCoded: ['p90'] }).topCoded).toEqual(['p90']);
   });
 
+  it('when hourly figures have cents, then they pass as published', () => {
+    const actors = {
+      min: 13,
+      max: 100.01,
+      p25: 15.98,
+      median: 20.5,
+      currency: 'USD',
+      period: 'HOUR',
+      basis: 'BASE',
+    } as const;
+    expect(salarySchema.parse(actors)).toEqual(actors);
+  });
+
+  it('when an hourly figure has a fraction of a cent, then it is refused naming the figure', () => {
+    const result = salarySchema.safeParse({ min: 13.005, max: 100, currency: 'USD', period: 'HOUR', basis: 'BASE' });
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['min', 'must be an amount with at most two decimals'],
+    ]);
+  });
+
   it.each([
     ['a median above p75', { median: 170_000 }, 'percentiles must not decrease'],
     ['a p10 below min', { p10: 70_000 }, 'percentiles must not decrease'],

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { Salary } from '../role/role.type';
+import { SalaryInput } from '../role/role.type';
 import { PROPERTY_SPECS } from '../../model/relationships';
 import { Track } from '../shared/enums';
 import { propertyField } from '../shared/link';
@@ -57,8 +57,8 @@ export class RoleInput extends NodeInput {
   @Field(() => String, { nullable: true })
   ergonomics?: string | null;
 
-  @Field(() => Salary, { nullable: true })
-  salary?: Salary | null;
+  @Field(() => SalaryInput, { nullable: true })
+  salary?: SalaryInput | null;
 }
 
 @InputType({

@@ -1,68 +1,116 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import type { GraphQLScalarType } from 'graphql';
+import { Field, Float, InputType, Int, ObjectType, type FieldOptions } from 'type-graphql';
 import { NodeInterface } from '../shared/node.interface';
 import { SalaryBasis, SalaryPeriod, Track } from '../shared/enums';
 
-/** The same shape is read (Salary) and written (SalaryInput). */
-@ObjectType({ simpleResolvers: true, description: 'A pay range, as the source states it.' })
-@InputType('SalaryInput', { description: 'A pay range.' })
-export class Salary {
-  @Field(() => Int)
+/** The figures of a pay range as published, fractions kept: BLS states hourly pay in dollars and cents. */
+@ObjectType({ simpleResolvers: true, description: 'The figures of a pay range as published, fractions kept.' })
+export class SalaryAmounts {
+  @Field(() => Float)
   min!: number;
 
-  @Field(() => Int)
+  @Field(() => Float)
   max!: number;
 
-  @Field({ description: 'ISO 4217 code, e.g. "USD".' })
-  currency!: string;
-
-  @Field(() => SalaryPeriod)
-  period!: SalaryPeriod;
-
-  @Field(() => SalaryBasis)
-  basis!: SalaryBasis;
-
-  @Field(() => String, { nullable: true, description: 'Where the figure applies, e.g. "US".' })
-  region!: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'What the figure depends on (location, industry, company size...).',
-  })
-  caveat!: string | null;
-
-  @Field(() => Int, { nullable: true, description: '10th percentile.' })
+  @Field(() => Float, { nullable: true })
   p10!: number | null;
 
-  @Field(() => Int, { nullable: true, description: '25th percentile.' })
+  @Field(() => Float, { nullable: true })
   p25!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Median (50th percentile).' })
+  @Field(() => Float, { nullable: true })
   median!: number | null;
 
-  @Field(() => Int, { nullable: true, description: '75th percentile.' })
+  @Field(() => Float, { nullable: true })
   p75!: number | null;
 
-  @Field(() => Int, { nullable: true, description: '90th percentile.' })
+  @Field(() => Float, { nullable: true })
   p90!: number | null;
+}
 
-  @Field(() => [String], {
-    nullable: true,
-    description:
-      'The percentiles (p10, p25, median, p75, p90) the publisher caps: their figure is a lower bound ("at least").',
-  })
+abstract class SalaryShape {
+  min!: number;
+  max!: number;
+  currency!: string;
+  period!: SalaryPeriod;
+  basis!: SalaryBasis;
+  region!: string | null;
+  caveat!: string | null;
+  p10!: number | null;
+  p25!: number | null;
+  median!: number | null;
+  p75!: number | null;
+  p90!: number | null;
   topCoded!: string[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Where the figure comes from, e.g. "BLS OEWS May 2023, US national, all industries".',
-  })
   source!: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The id of the role whose figure this is, when borrowed through an equivalence (crosswalk).',
-  })
   borrowedFrom!: string | null;
+}
+
+/**
+ * The fields of a pay range, read (Salary) and written (SalaryInput) alike, declared once and
+ * applied to both classes below. The figures are whole units; hourly pay has cents, so reads
+ * round it there and give it exactly in `Salary.amounts`, a field the input does not have.
+ */
+const SALARY_FIELDS: [keyof SalaryShape, () => GraphQLScalarType | object, FieldOptions][] = [
+  ['min', () => Int, { description: 'The lowest figure, in whole currency units.' }],
+  ['max', () => Int, { description: 'The highest figure, in whole currency units.' }],
+  ['currency', () => String, { description: 'ISO 4217 code, e.g. "USD".' }],
+  ['period', () => SalaryPeriod, {}],
+  ['basis', () => SalaryBasis, {}],
+  ['region', () => String, { nullable: true, description: 'Where the figure applies, e.g. "US".' }],
+  [
+    'caveat',
+    () => String,
+    { nullable: true, description: 'What the figure depends on (location, industry, company size...).' },
+  ],
+  ['p10', () => Int, { nullable: true, description: '10th percentile.' }],
+  ['p25', () => Int, { nullable: true, description: '25th percentile.' }],
+  ['median', () => Int, { nullable: true, description: 'Median (50th percentile).' }],
+  ['p75', () => Int, { nullable: true, description: '75th percentile.' }],
+  ['p90', () => Int, { nullable: true, description: '90th percentile.' }],
+  [
+    'topCoded',
+    () => [String],
+    {
+      nullable: true,
+      description:
+        'The percentiles (p10, p25, median, p75, p90) the publisher caps: their figure is a lower bound ("at least").',
+    },
+  ],
+  [
+    'source',
+    () => String,
+    {
+      nullable: true,
+      description: 'Where the figure comes from, e.g. "BLS OEWS May 2023, US national, all industries".',
+    },
+  ],
+  [
+    'borrowedFrom',
+    () => String,
+    {
+      nullable: true,
+      description: 'The id of the role whose figure this is, when borrowed through an equivalence (crosswalk).',
+    },
+  ],
+];
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A pay range, as the source states it; hourly pay is rounded to whole units, exact in `amounts`.',
+})
+export class Salary extends SalaryShape {
+  @Field(() => SalaryAmounts, {
+    description: 'The same figures unrounded (an hourly figure of 15.98 is 16 in the whole-unit fields).',
+  })
+  amounts!: SalaryAmounts;
+}
+
+@InputType('SalaryInput', { description: 'A pay range.' })
+export class SalaryInput extends SalaryShape {}
+
+for (const target of [Salary, SalaryInput]) {
+  for (const [name, type, options] of SALARY_FIELDS) Field(type, options)(target.prototype, name);
 }
 
 @ObjectType({ simpleResolvers: true, implements: NodeInterface, description: 'An engineering role.' })
