@@ -1,4 +1,4 @@
-import { decodeProvenance } from '../graph/codecs';
+import { decodeProvenance, SALARY_KEYS, salaryProperty } from '../graph/codecs';
 import { PUBLISHERS } from '../sources/publishers';
 
 /**
@@ -32,6 +32,19 @@ export function ownedBy(sources: readonly string[]): (entry: string) => boolean 
   return (entry) => prefixes.some((prefix) => entry.startsWith(prefix));
 }
 
+/**
+ * Properties one source alone states on facts that others state too (BLS: the pay of an
+ * occupation O*NET states). When that source's import no longer states them they go, rather than
+ * linger under the other sources' names.
+ */
+const OWNED_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  [PUBLISHERS.bls.source]: [...SALARY_KEYS.map(salaryProperty), 'salaryMissing'],
+};
+
+/** The properties the sources an import reads own (see OWNED_PROPERTIES). */
+export const ownedProperties = (sources: readonly string[]): string[] =>
+  sources.flatMap((source) => OWNED_PROPERTIES[source] ?? []);
+
 /** Properties another source's statement keeps when the import states the fact too. */
 const KEPT_WHEN_SHARED = new Set(['name', 'description']);
 const LISTS_UNITED = new Set(['aliases']);
@@ -40,7 +53,12 @@ const LISTS_UNITED = new Set(['aliases']);
  * The merged property map of a node or edge: `incoming` (with its `provenance`, of the import's
  * sources only) over `existing` (as stored, or undefined when new).
  */
-export function mergeProps(existing: Stored | undefined, incoming: Stored, ours: (entry: string) => boolean): Stored {
+export function mergeProps(
+  existing: Stored | undefined,
+  incoming: Stored,
+  ours: (entry: string) => boolean,
+  owned: readonly string[] = [],
+): Stored {
   const stated = incoming.provenance as string[];
   if (existing === undefined) return withSources({ ...incoming });
   const stored = withoutUpdatedAt(existing);
@@ -57,6 +75,7 @@ export function mergeProps(existing: Stored | undefined, incoming: Stored, ours:
     if (LISTS_UNITED.has(key)) merged[key] = unique([...((stored[key] as string[]) ?? []), ...(value as string[])]);
     else if (!KEPT_WHEN_SHARED.has(key) || merged[key] === undefined) merged[key] = value;
   }
+  for (const key of owned) if (!(key in incoming)) delete merged[key];
   merged.provenance = provenance;
   const handWritten = (stored.sources as string[] | undefined) ?? [];
   return withSources(merged, others === undefined ? handWritten : []);
@@ -69,11 +88,12 @@ function withSources(props: Stored, extra: readonly string[] = []): Stored {
 
 /**
  * What is left of a fact the import's sources no longer state: the other sources' entries (the
- * fact is deleted when none is left).
+ * fact is deleted when none is left), and `cleared`, the properties those sources owned, as nulls.
  */
-export function retire(provenance: readonly string[], ours: (entry: string) => boolean) {
+export function retire(provenance: readonly string[], ours: (entry: string) => boolean, owned: readonly string[] = []) {
   const left = provenance.filter((p) => !ours(p));
-  return { provenance: left, sources: unique(left.map(sourceLabel)) };
+  const cleared = Object.fromEntries(owned.map((key) => [key, null]));
+  return { provenance: left, sources: unique(left.map(sourceLabel)), cleared };
 }
 
 /** Equal as stored: same keys and values, `updatedAt` aside. */

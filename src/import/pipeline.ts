@@ -5,6 +5,7 @@ import {
   type BatchCounts,
   type DataSourceInfo,
   type KnownGraphNode,
+  type RetiredNode,
 } from '../graph/repositories/import-sources.repository';
 import type { NodeKind } from '../model/kinds';
 import { RELATIONSHIPS, RELATIONSHIP_TYPES, type RelationshipType } from '../model/relationships';
@@ -26,7 +27,7 @@ import {
   type SourceNode,
   type SourceReport,
 } from '../sources';
-import { mergeProps, ownedBy, provenancePrefix, retire, sameProps } from './merge';
+import { mergeProps, ownedBy, ownedProperties, provenancePrefix, retire, sameProps } from './merge';
 
 /** One fact the import leaves out, and why; the publisher's own id says which. */
 export interface Skipped {
@@ -117,7 +118,9 @@ export async function importSources(
 
   const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const total = [...nodes.values(), ...edges.values()].reduce((n, list) => n + list.length, 0);
-  const merge = (existing: StoredProps | undefined, incoming: StoredProps) => mergeProps(existing, incoming, ours);
+  const owned = ownedProperties(publishers.map((key) => PUBLISHERS[key].source));
+  const merge = (existing: StoredProps | undefined, incoming: StoredProps) =>
+    mergeProps(existing, incoming, ours, owned);
   const counts = { nodes: zero(), edges: zero() };
   let done = 0;
   let batches = 0;
@@ -344,8 +347,10 @@ async function retireUnstated(
   options: ImportOptions,
 ): Promise<RetirePlan & { done: boolean }> {
   const prefixes = publishers.map((key) => provenancePrefix(PUBLISHERS[key].source));
-  const ours = ownedBy(publishers.map((key) => PUBLISHERS[key].source));
-  const nodePlan: { kind: NodeKind; rows: { id: string; provenance: string[]; sources: string[] }[] }[] = [];
+  const sources = publishers.map((key) => PUBLISHERS[key].source);
+  const ours = ownedBy(sources);
+  const owned = ownedProperties(sources);
+  const nodePlan: { kind: NodeKind; rows: RetiredNode[] }[] = [];
   const edgePlan: {
     type: RelationshipType;
     rows: { from: string; to: string; provenance: string[]; sources: string[] }[];
@@ -355,7 +360,7 @@ async function retireUnstated(
     const stated = new Set((nodes.get(kind) ?? []).map((n) => n.id));
     const rows = (await repository.nodesStatedBy(kind, prefixes))
       .filter((n) => !stated.has(n.id))
-      .map((n) => ({ id: n.id, ...retire(n.provenance, ours) }));
+      .map((n) => ({ id: n.id, ...retire(n.provenance, ours, owned) }));
     plan.nodes += rows.length;
     plan.deletes += rows.filter((r) => r.provenance.length === 0).length;
     nodePlan.push({ kind, rows });

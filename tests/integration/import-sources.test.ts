@@ -216,4 +216,29 @@ describe('npm run import -- onet | esco | crosswalk | bls, after the article', (
     expect((await sourcesOf("MATCH (t:Tool {id: 'docker'}) RETURN t.sources AS sources"))[0]).toContain('O*NET 29.3');
     expect((await dataSource('onet')).state).toBe('COMPLETE');
   }, 120_000);
+
+  it('when a BLS release no longer has an occupation’s row, then its pay goes and the role says why, and the row comes back with it', async () => {
+    const folder = path.join(tmp, 'bls-newer');
+    await cp(fixture('bls'), folder, { recursive: true });
+    const file = path.join(folder, 'national_M2023_dl.csv');
+    const text = await readFile(file, 'utf8');
+    const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
+    const lines = text.split(eol);
+    const at = lines.findIndex((l) => l.includes(',15-1252,'));
+    expect(at).toBeGreaterThan(0);
+    await writeFile(file, [...lines.slice(0, at), ...lines.slice(at + 1)].join(eol));
+    const pay =
+      "MATCH (r:Role {onetCode: '15-1252.00'}) RETURN r.salaryMin AS min, r.salaryMedian AS median, r.salarySource AS source, r.salaryMissing AS missing";
+
+    await ok('import', ['bls', folder, '--yes']);
+    expect((await db.executor.read(pay))[0]).toEqual({
+      min: null,
+      median: null,
+      source: null,
+      missing: 'no detailed BLS row for SOC 15-1252',
+    });
+
+    await ok('import', ['bls', fixture('bls'), '--yes']);
+    expect((await db.executor.read(pay))[0]).toMatchObject({ min: 77020, median: 132270, missing: null });
+  }, 120_000);
 });

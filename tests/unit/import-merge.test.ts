@@ -1,5 +1,5 @@
 import { decodeProvenance, encodeProvenance } from '../../src/graph/codecs';
-import { mergeProps, ownedBy, retire, sameProps } from '../../src/import/merge';
+import { mergeProps, ownedBy, ownedProperties, retire, sameProps } from '../../src/import/merge';
 
 const onet = (sourceId: string) => encodeProvenance({ source: 'O*NET', version: '29.3', sourceId });
 const article = (section: string) => encodeProvenance({ source: 'the article', version: '1', sourceId: section });
@@ -76,7 +76,58 @@ describe('merging an import into the graph', () => {
     expect(retire([article('Tools'), onet('Docker')], ours)).toEqual({
       provenance: [article('Tools')],
       sources: ['Tools'],
+      cleared: {},
     });
-    expect(retire([onet('Docker')], ours)).toEqual({ provenance: [], sources: [] });
+    expect(retire([onet('Docker')], ours)).toEqual({ provenance: [], sources: [], cleared: {} });
+  });
+});
+
+describe('properties one source owns', () => {
+  const bls = (code: string) => encodeProvenance({ source: 'BLS OEWS', version: 'May 2023', sourceId: code });
+  const owned = ownedProperties(['BLS OEWS']);
+  const stored = {
+    name: 'Software Developers',
+    onetCode: '15-1252.00',
+    salaryMin: 77_020,
+    salaryMax: 208_620,
+    salaryMedian: 132_270,
+    provenance: [onet('15-1252.00'), bls('15-1252')],
+    sources: ['O*NET 29.3', 'BLS OEWS May 2023'],
+  };
+
+  it('when BLS states no pay any more for an occupation O*NET states, then the old figures go and the reason stays', () => {
+    const merged = mergeProps(
+      stored,
+      {
+        name: 'Software Developers',
+        salaryMissing: 'no detailed BLS row for SOC 15-1252',
+        provenance: [bls('15-1252.00')],
+      },
+      ownedBy(['BLS OEWS']),
+      owned,
+    );
+    expect(merged).toEqual({
+      name: 'Software Developers',
+      onetCode: '15-1252.00',
+      salaryMissing: 'no detailed BLS row for SOC 15-1252',
+      provenance: [onet('15-1252.00'), bls('15-1252.00')],
+      sources: ['O*NET 29.3', 'BLS OEWS May 2023'],
+    });
+  });
+
+  it('when O*NET re-states the occupation, then the pay BLS owns is kept', () => {
+    const merged = mergeProps(
+      stored,
+      { name: 'Software Developers', onetCode: '15-1252.00', provenance: [onet('15-1252.00')] },
+      ours,
+    );
+    expect(merged).toMatchObject({ salaryMin: 77_020, salaryMedian: 132_270 });
+  });
+
+  it('when BLS stops stating a fact others state, then retiring clears the properties BLS owned', () => {
+    const left = retire(stored.provenance, ownedBy(['BLS OEWS']), owned);
+    expect(left.provenance).toEqual([onet('15-1252.00')]);
+    expect(left.cleared).toMatchObject({ salaryMin: null, salaryMedian: null, salaryMissing: null });
+    expect(Object.keys(left.cleared).every((key) => key.startsWith('salary'))).toBe(true);
   });
 });

@@ -57,12 +57,15 @@ WHERE any(p IN coalesce(r.provenance, []) WHERE any(x IN $prefixes WHERE p START
 RETURN a.id AS from, b.id AS to, r.provenance AS provenance, coalesce(r.sources, []) AS sources
 `;
 
-/** Rows: { id, provenance, sources }: what is left; a node no source states any more is deleted. */
+/**
+ * Rows: { id, provenance, sources, cleared }: what is left, and the properties only the retiring
+ * sources stated (nulls); a node no source states any more is deleted.
+ */
 export const retireNodes = (label: NodeLabel) => `
 UNWIND $rows AS row
 MATCH (n:${label} {id: row.id})
 FOREACH (_ IN CASE WHEN size(row.provenance) > 0 THEN [1] ELSE [] END |
-  SET n.provenance = row.provenance, n.sources = row.sources, n.updatedAt = datetime())
+  SET n += row.cleared, n.provenance = row.provenance, n.sources = row.sources, n.updatedAt = datetime())
 WITH n, row WHERE size(row.provenance) = 0
 DETACH DELETE n
 `;

@@ -22,6 +22,14 @@ export interface KnownGraphNode {
 export type MergeFn = (existing: StoredProps | undefined, incoming: StoredProps) => StoredProps;
 export type CompareFn = (existing: StoredProps | undefined, merged: StoredProps) => boolean;
 
+/** What is left of a node the retiring sources no longer state. */
+export interface RetiredNode {
+  id: string;
+  provenance: string[];
+  sources: string[];
+  cleared: Record<string, null>;
+}
+
 export interface BatchCounts {
   created: number;
   updated: number;
@@ -158,7 +166,8 @@ export class ImportSourcesRepository {
     }));
   }
 
-  async retireNodes(kind: NodeKind, rows: { id: string; provenance: string[]; sources: string[] }[]): Promise<void> {
+  /** `cleared`: the properties the retiring sources owned, as nulls (removed). */
+  async retireNodes(kind: NodeKind, rows: RetiredNode[]): Promise<void> {
     if (rows.length > 0) await this.executor.write(Q.retireNodes(labelOf(kind)), { rows });
   }
 
