@@ -45,6 +45,20 @@ const OWNED_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
 export const ownedProperties = (sources: readonly string[]): string[] =>
   sources.flatMap((source) => OWNED_PROPERTIES[source] ?? []);
 
+/**
+ * The merge of a data file's fact (seed format): it speaks for the sources its provenance names
+ * (the article's sections, or every source of an exported fact); what other sources state of
+ * the same fact stays, as with a publisher import.
+ */
+export function mergeFileFact(existing: Stored | undefined, incoming: Stored): Stored {
+  const stated = (incoming.provenance as string[] | undefined) ?? [];
+  return mergeProps(
+    existing,
+    { ...incoming, provenance: stated },
+    ownedBy(unique(stated.map((e) => decodeProvenance(e).source))),
+  );
+}
+
 /** Properties another source's statement keeps when the import states the fact too. */
 const KEPT_WHEN_SHARED = new Set(['name', 'description']);
 const LISTS_UNITED = new Set(['aliases']);

@@ -5,6 +5,7 @@ import {
   type WriteOptions,
 } from '../graph/repositories/import.repository';
 import type { Executor } from '../graph/executor';
+import { mergeFileFact, sameProps } from '../import/merge';
 import { DataFileError } from './problems';
 import { readDataFiles } from './read-files';
 import { validateDocuments } from './validate';
@@ -35,7 +36,9 @@ export async function loadGraphFiles(
   inputs: string[],
   options: LoadOptions = {},
 ): Promise<LoadSummary> {
-  return (await load(executor, inputs, options, (repository, batch, o) => repository.write(batch, o)))!;
+  // Into a graph that holds other sources' facts: merge, so their statements of a fact stay.
+  const merging = options.reset ? undefined : { merge: mergeFileFact, same: sameProps };
+  return (await load(executor, inputs, options, (repository, batch, o) => repository.write(batch, { ...o, merging })))!;
 }
 
 /** As loadGraphFiles, but writes only into a graph without nodes; null if it had some. */

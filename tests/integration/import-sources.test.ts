@@ -217,6 +217,15 @@ describe('npm run import -- onet | esco | crosswalk | bls, after the article', (
     expect((await dataSource('onet')).state).toBe('COMPLETE');
   }, 120_000);
 
+  it('when the article’s tools file is imported again, then Docker keeps what O*NET states of it', async () => {
+    const docker = "MATCH (t:Tool {id: 'docker'}) RETURN t.sources AS sources, size(t.provenance) AS entries";
+    const before = (await db.executor.read(docker))[0];
+    expect(before.sources).toEqual(expect.arrayContaining(['O*NET 29.3']));
+
+    await ok('import', [path.join(__dirname, '..', '..', 'seed', 'tools.json')]);
+    expect((await db.executor.read(docker))[0]).toEqual(before);
+  }, 120_000);
+
   it('when a BLS release no longer has an occupation’s row, then its pay goes and the role says why, and the row comes back with it', async () => {
     const folder = path.join(tmp, 'bls-newer');
     await cp(fixture('bls'), folder, { recursive: true });

@@ -4,7 +4,7 @@ import { storedRelationshipProps, type StoredProps } from '../codecs';
 import * as Q from '../cypher/import-sources.cypher';
 import { TAKE_SEED_LOCK } from '../cypher/meta.cypher';
 import { COUNT_NODES } from '../cypher/import.cypher';
-import type { Executor } from '../executor';
+import type { Executor, TxWork } from '../executor';
 import { cypherInt } from '../mapping';
 
 /** A node as the identity rule and the role lookups see it. */
@@ -95,59 +95,12 @@ export class ImportSourcesRepository {
     return out;
   }
 
-  writeNodes(
-    kind: NodeKind,
-    rows: { id: string; props: StoredProps }[],
-    merge: MergeFn,
-    same: CompareFn,
-  ): Promise<BatchCounts> {
-    const label = labelOf(kind);
-    return this.executor.writeTransaction(async (run) => {
-      const stored = new Map(
-        (await run(Q.readNodes(label), { ids: rows.map((r) => r.id) })).map((r) => [
-          r.id as string,
-          r.props as StoredProps,
-        ]),
-      );
-      const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
-      const changed: { id: string; props: StoredProps }[] = [];
-      for (const row of rows) {
-        const existing = stored.get(row.id);
-        const merged = merge(existing, { id: row.id, ...row.props });
-        if (same(existing, merged)) counts.unchanged += 1;
-        else {
-          counts[existing === undefined ? 'created' : 'updated'] += 1;
-          changed.push({ id: row.id, props: storedNodeProps(merged) });
-        }
-      }
-      if (changed.length > 0) await run(Q.writeNodes(label), { rows: changed });
-      return counts;
-    });
+  writeNodes(kind: NodeKind, rows: NodeRow[], merge: MergeFn, same: CompareFn): Promise<BatchCounts> {
+    return this.executor.writeTransaction((run) => mergeNodes(run, kind, rows, merge, same));
   }
 
   writeEdges(type: RelationshipType, rows: EdgeRow[], merge: MergeFn, same: CompareFn): Promise<BatchCounts> {
-    return this.executor.writeTransaction(async (run) => {
-      const key = (from: string, to: string) => `${from}|${to}`;
-      const stored = new Map(
-        (await run(Q.readEdges(...ends(type)), { rows: rows.map(({ from, to }) => ({ from, to })) })).map((r) => [
-          key(r.from as string, r.to as string),
-          r.props as StoredProps,
-        ]),
-      );
-      const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
-      const changed: EdgeRow[] = [];
-      for (const row of rows) {
-        const existing = stored.get(key(row.from, row.to));
-        const merged = merge(existing, row.props);
-        if (same(existing, merged)) counts.unchanged += 1;
-        else {
-          counts[existing === undefined ? 'created' : 'updated'] += 1;
-          changed.push({ from: row.from, to: row.to, props: storedRelationshipProps(merged) });
-        }
-      }
-      if (changed.length > 0) await run(Q.writeEdges(...ends(type)), { rows: changed });
-      return counts;
-    });
+    return this.executor.writeTransaction((run) => mergeEdges(run, type, rows, merge, same));
   }
 
   /** The nodes of a kind that one of the sources states (by the start of their provenance entries). */
@@ -226,4 +179,74 @@ export class ImportSourcesRepository {
       counts: r.counts ? (JSON.parse(r.counts as string) as Record<string, number>) : {},
     }));
   }
+}
+
+type Run = Parameters<TxWork<unknown>>[0];
+
+export interface NodeRow {
+  id: string;
+  props: StoredProps;
+}
+
+/**
+ * Merges a batch of nodes of one kind into the graph inside transaction `run`: reads what the
+ * batch touches, merges each statement with what is stored, writes only what changed.
+ */
+export async function mergeNodes(
+  run: Run,
+  kind: NodeKind,
+  rows: NodeRow[],
+  merge: MergeFn,
+  same: CompareFn,
+): Promise<BatchCounts> {
+  const label = labelOf(kind);
+  const stored = new Map(
+    (await run(Q.readNodes(label), { ids: rows.map((r) => r.id) })).map((r) => [
+      r.id as string,
+      r.props as StoredProps,
+    ]),
+  );
+  const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
+  const changed: NodeRow[] = [];
+  for (const row of rows) {
+    const existing = stored.get(row.id);
+    const merged = merge(existing, { id: row.id, ...row.props });
+    if (same(existing, merged)) counts.unchanged += 1;
+    else {
+      counts[existing === undefined ? 'created' : 'updated'] += 1;
+      changed.push({ id: row.id, props: storedNodeProps(merged) });
+    }
+  }
+  if (changed.length > 0) await run(Q.writeNodes(label), { rows: changed });
+  return counts;
+}
+
+/** As mergeNodes, for a batch of edges of one type whose ends exist. */
+export async function mergeEdges(
+  run: Run,
+  type: RelationshipType,
+  rows: EdgeRow[],
+  merge: MergeFn,
+  same: CompareFn,
+): Promise<BatchCounts> {
+  const key = (from: string, to: string) => `${from}|${to}`;
+  const stored = new Map(
+    (await run(Q.readEdges(...ends(type)), { rows: rows.map(({ from, to }) => ({ from, to })) })).map((r) => [
+      key(r.from as string, r.to as string),
+      r.props as StoredProps,
+    ]),
+  );
+  const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
+  const changed: EdgeRow[] = [];
+  for (const row of rows) {
+    const existing = stored.get(key(row.from, row.to));
+    const merged = merge(existing, row.props);
+    if (same(existing, merged)) counts.unchanged += 1;
+    else {
+      counts[existing === undefined ? 'created' : 'updated'] += 1;
+      changed.push({ from: row.from, to: row.to, props: storedRelationshipProps(merged) });
+    }
+  }
+  if (changed.length > 0) await run(Q.writeEdges(...ends(type)), { rows: changed });
+  return counts;
 }

@@ -6,6 +6,7 @@ import { factToProps, propsToFact, relationshipToProps } from '../codecs';
 import * as Q from '../cypher/import.cypher';
 import { TAKE_SEED_LOCK } from '../cypher/meta.cypher';
 import type { Executor, Row, TxWork } from '../executor';
+import { mergeEdges, mergeNodes, type BatchCounts, type CompareFn, type MergeFn } from './import-sources.repository';
 
 export interface WriteCounts {
   nodesCreated: number;
@@ -19,6 +20,11 @@ export interface WriteOptions {
   reset?: boolean;
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Merge each fact with what the graph holds instead of replacing it (src/import/merge.ts):
+   * what other sources state of a fact stays.
+   */
+  merging?: { merge: MergeFn; same: CompareFn };
 }
 
 /** Node and relationship facts grouped for writing. */
@@ -101,17 +107,20 @@ async function writeBatch(run: Run, batch: GraphBatch, options: WriteOptions): P
   const total = batch.nodes.reduce((n, g) => n + g.facts.length, 0) + batch.relationships.length;
   const counts: WriteCounts = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 };
   let done = 0;
-  const step = (rows: Row[], n: number) => {
+  const step = (rows: Row[] | BatchCounts, n: number) => {
     done += n;
     options.onProgress?.(done, total);
-    return rows[0] ?? { created: 0, updated: 0 };
+    return Array.isArray(rows) ? (rows[0] ?? { created: 0, updated: 0 }) : rows;
   };
   if (options.reset) await run(Q.DELETE_ALL);
 
+  const { merging } = options;
   for (const { kind, facts } of batch.nodes) {
     for (const chunk of chunks(facts, size)) {
       const rows = chunk.map((fact) => ({ id: fact.id, props: factToProps(kind, fact) }));
-      const result = step(await run(Q.mergeNodes(labelOf(kind)), { rows }), chunk.length);
+      const result = merging
+        ? step(await mergeNodes(run, kind, rows, merging.merge, merging.same), chunk.length)
+        : step(await run(Q.mergeNodes(labelOf(kind)), { rows }), chunk.length);
       counts.nodesCreated += result.created as number;
       counts.nodesUpdated += result.updated as number;
     }
@@ -122,7 +131,9 @@ async function writeBatch(run: Run, batch: GraphBatch, options: WriteOptions): P
     for (const chunk of chunks(ofType, size)) {
       const rows = chunk.map((r) => ({ from: r.from, to: r.to, props: relationshipToProps(r) }));
       const cypher = Q.mergeRelationships(type, labelOf(spec.from), labelOf(spec.to));
-      const result = step(await run(cypher, { rows }), chunk.length);
+      const result = merging
+        ? step(await mergeEdges(run, type, rows, merging.merge, merging.same), chunk.length)
+        : step(await run(cypher, { rows }), chunk.length);
       counts.relationshipsCreated += result.created as number;
       counts.relationshipsUpdated += result.updated as number;
     }
