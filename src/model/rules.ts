@@ -54,6 +54,10 @@ const isAscending = (values: readonly (number | undefined)[]) => {
   return given.every((v, i) => i === 0 || given[i - 1] <= v);
 };
 
+export const currencySchema = z
+  .string(expected('a string'))
+  .refine((c) => ISO_CURRENCIES.has(c), 'must be an ISO 4217 currency code such as USD');
+
 /** The figures of a salary: whole units, or cents for hourly pay. */
 export const SALARY_AMOUNTS = ['min', 'max', ...SALARY_PERCENTILES] as const;
 
@@ -61,9 +65,7 @@ export const salarySchema = z
   .strictObject({
     min: amount,
     max: amount,
-    currency: z
-      .string(expected('a string'))
-      .refine((c) => ISO_CURRENCIES.has(c), 'must be an ISO 4217 currency code such as USD'),
+    currency: currencySchema,
     period: z.enum(['YEAR', 'MONTH', 'HOUR']),
     basis: z.enum(['BASE', 'TOTAL']),
     region: text(LIMITS.shortTextLength).optional(),

@@ -7,6 +7,7 @@ import { RoleInput, NodeInput } from './mutation/mutation.inputs';
 import { GraphEditResolver, upsertMutation } from './mutation/mutation.resolver';
 import { ProvenanceResolver } from './provenance/provenance.type';
 import { RoleTitlesResolver } from './role/role.resolver';
+import { RankingResolver } from './rankings/rankings.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { nodeQueries, NodeQuery } from './shared/node-queries.resolver';
 import { NODE_TYPES, relationFieldsResolver } from './shared/relation-fields';
@@ -18,6 +19,7 @@ export const resolvers = [
   NodeQuery,
   ...NODE_KIND_NAMES.flatMap((kind) => [nodeQueries(kind), relationFieldsResolver(kind)]),
   SearchResolver,
+  RankingResolver,
   TraversalResolver,
   RoleTraversalFieldsResolver,
   ...NODE_KIND_NAMES.map((kind) => upsertMutation(kind, NODE_TYPES[kind], kind === 'ROLE' ? RoleInput : NodeInput)),

@@ -1,6 +1,7 @@
 import type { Executor } from '../executor';
 import { KeyedReadRepository } from './keyed-read.repository';
 import { NodeRepository } from './node.repository';
+import { RankingRepository } from './rankings.repository';
 import { SystemRepository } from './system.repository';
 import { TraversalRepository } from './traversal.repository';
 import { WriteRepository } from './write.repository';
@@ -10,6 +11,7 @@ export function createRepositories(executor: Executor) {
   return {
     system: new SystemRepository(executor),
     nodes: new NodeRepository(executor),
+    rankings: new RankingRepository(executor),
     keyed: new KeyedReadRepository(executor),
     traversals: new TraversalRepository(executor),
     writes: new WriteRepository(executor),
