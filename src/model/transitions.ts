@@ -73,8 +73,8 @@ export function stepReason(edge: StepEdge): StepReasonRecord {
   const where = [tier?.toLowerCase().replace(/_/g, '-'), rank === null ? null : `rank ${rank}`].filter(Boolean);
   const detail = where.length === 0 ? '' : ` (${where.join(', ')})`;
   const text = {
-    PROMOTION: `${listed(sources, 'A source')} states it as a promotion`,
-    PIVOT: `${listed(sources, 'A source')} states it as a pivot into an adjacent role`,
+    PROMOTION: `A promotion, as stated in: ${listed(sources, 'an unnamed source')}`,
+    PIVOT: `A pivot into an adjacent role, as stated in: ${listed(sources, 'an unnamed source')}`,
     RELATED: `${listed(sources, 'O*NET')} lists it as a related occupation${detail}`,
     SIMILAR: `Similar in what the two roles require: score ${score === null ? 'unknown' : score.toFixed(2)}${
       rank === null ? '' : `, rank ${rank} of the stored list`

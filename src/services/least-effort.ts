@@ -10,8 +10,8 @@ import type { TransitionType } from '../model/transitions';
  */
 
 /** The most candidate roles one search takes, and the most partial routes it extends. */
-export const MAX_ROUTE_CANDIDATES = 2_000;
-export const MAX_ROUTE_EXTENSIONS = 200_000;
+export const ROUTE_SEARCH_LIMITS = { candidates: 2_000, extensions: 200_000 };
+export type RouteSearchLimits = typeof ROUTE_SEARCH_LIMITS;
 
 export interface LeastEffortRoute {
   roles: string[];
@@ -38,9 +38,9 @@ export function compareRoutes(a: LeastEffortRoute, b: LeastEffortRoute): number 
   );
 }
 
-function limit(what: string): QueryTooComplexError {
+function tooComplex(what: string, limits: RouteSearchLimits): QueryTooComplexError {
   return new QueryTooComplexError(`leastEffortRoute: ${what}; lower maxSteps or follow fewer kinds of move (via)`, {
-    limit: { candidates: MAX_ROUTE_CANDIDATES, extensions: MAX_ROUTE_EXTENSIONS },
+    limit: limits,
   });
 }
 
@@ -55,11 +55,11 @@ export function leastEffortRoute(
   target: string,
   maxSteps: number,
   known: ReadonlySet<string>,
+  limits: RouteSearchLimits = ROUTE_SEARCH_LIMITS,
 ): LeastEffortRoute | null {
-  if (candidates.length > MAX_ROUTE_CANDIDATES) {
-    throw limit(
-      `${candidates.length} roles lie on routes of at most ${maxSteps} steps (at most ${MAX_ROUTE_CANDIDATES})`,
-    );
+  if (candidates.length > limits.candidates) {
+    const what = `${candidates.length} roles lie on routes of at most ${maxSteps} steps (at most ${limits.candidates})`;
+    throw tooComplex(what, limits);
   }
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const end = byId.get(target);
@@ -78,7 +78,9 @@ export function leastEffortRoute(
     for (const move of at.moves) {
       const next = byId.get(move.to);
       if (!next || roles.includes(next.id) || depth + next.behind > maxSteps) continue;
-      if (++extensions > MAX_ROUTE_EXTENSIONS) throw limit(`more than ${MAX_ROUTE_EXTENSIONS} partial routes to weigh`);
+      if (++extensions > limits.extensions) {
+        throw tooComplex(`more than ${limits.extensions} partial routes to weigh`, limits);
+      }
       const taught = [...new Set(next.items)].filter((x) => !known.has(x) && !learned.has(x));
       const cost = learned.size + taught.length;
       roles.push(next.id);
