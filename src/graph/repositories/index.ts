@@ -2,6 +2,7 @@ import type { Executor } from '../executor';
 import { KeyedReadRepository } from './keyed-read.repository';
 import { NodeRepository } from './node.repository';
 import { RankingRepository } from './rankings.repository';
+import { RouteRepository } from './routes.repository';
 import { SystemRepository } from './system.repository';
 import { TraversalRepository } from './traversal.repository';
 import { WriteRepository } from './write.repository';
@@ -14,6 +15,7 @@ export function createRepositories(executor: Executor) {
     rankings: new RankingRepository(executor),
     keyed: new KeyedReadRepository(executor),
     traversals: new TraversalRepository(executor),
+    routes: new RouteRepository(executor),
     writes: new WriteRepository(executor),
   };
 }
