@@ -144,17 +144,12 @@ export class RouteService {
     if ((from === null || from === undefined) === (profile === null || profile === undefined)) {
       throw BadUserInputError.of('from', 'give exactly one of from and profile');
     }
-    let startArgument = 'from';
-    let known: string[] = [];
-    if (profile) {
-      if (!profile.currentRole) {
-        throw BadUserInputError.of('profile.currentRole', 'a route starts at a role: name the current role');
-      }
-      await assertProfileKnown(this.routes, profile);
-      startArgument = 'profile.currentRole';
-      known = [...profile.skills, ...profile.tools];
-    }
-    const start = (from ?? profile?.currentRole)!;
+    const start = profile ? profile.currentRole : from;
+    const startArgument = profile ? 'profile.currentRole' : 'from';
+    if (!start) throw BadUserInputError.of(startArgument, 'a route starts at a role: name it');
+    if (profile) await assertProfileKnown(this.routes, profile);
+    // A profile's skills and tools are known from the start, besides the start role's own.
+    const known = profile ? [...profile.skills, ...profile.tools] : [];
     const candidates = await aboutRoles({ [startArgument]: start, to }, () =>
       this.routes.routeCandidates(start, to, maxSteps, via),
     );
