@@ -36,8 +36,9 @@ export const similarShape = (info: GraphQLResolveInfo) =>
   shape(info, [['role']], [['sharedTools'], ['sharedSkills'], ['sharedFrameworks']]);
 
 /**
- * The overlaps of a comparison that the query reads (the two roles compared are always read in
- * full), whether it reads the similarity, and which of its items it reads beyond their names.
+ * The overlaps of a comparison that the query reads, whether it reads the similarity, and
+ * whether it reads its two roles or its items beyond their names (a comparison asked for its
+ * overlaps alone, the usual question, then reads no more of the roles than their ids).
  */
 export function comparisonShape(info: GraphQLResolveInfo): ComparisonShape {
   const tree = selectionOf(info);
@@ -45,7 +46,7 @@ export function comparisonShape(info: GraphQLResolveInfo): ComparisonShape {
   return {
     ...shape(
       info,
-      [],
+      [['a'], ['b']],
       DIMENSIONS.flatMap((d) => ['shared', 'onlyA', 'onlyB'].map((part) => [d, part])),
     ),
     dims: DIMENSIONS.filter((d) => descend([tree], d).length > 0),
