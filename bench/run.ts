@@ -236,7 +236,7 @@ const NO_VARIABLES: Record<WorkloadId, Vars[]> = {
 };
 
 /** How people write one alternate title of O*NET's Web Developers: every spelling must find it. */
-export const BACK_END_SPELLINGS = ['back end developer', 'back-end developer', 'backend developer'];
+const BACK_END_SPELLINGS = ['back end developer', 'back-end developer', 'backend developer'];
 
 /**
  * Variables of the real graph's workloads, drawn deterministically: O*NET occupations for the
