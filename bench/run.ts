@@ -14,6 +14,9 @@ import type * as ExecutorModule from '../src/graph/executor';
 import type * as SchemaModule from '../src/graph/schema-setup';
 import type * as LoadModule from '../src/seed/load-graph';
 import type * as GenerateModule from '../src/cli/generate';
+import type * as ImportInputsModule from '../src/import/inputs';
+import type * as ImportPipelineModule from '../src/import/pipeline';
+import type * as SeedOnStartModule from '../src/seed/seed-on-start';
 import { renderChart } from './chart';
 import {
   normalise,
@@ -26,9 +29,10 @@ import {
 } from './workloads';
 
 /*
- * `npm run bench [-- --quick] [-- --size small|large] [--rounds N] [--duration S]`: the three
- * targets (this API, an @neo4j/graphql peer, a hand-written floor) on the same Neo4j and data,
- * the six workloads, checked for equal answers first, then timed with autocannon in turn.
+ * `npm run bench [-- --quick] [-- --size small|large] [--rounds N] [--duration S] [--real-data DIR]`:
+ * the three targets (this API, an @neo4j/graphql peer, a hand-written floor) on the same Neo4j
+ * and data, the six workloads on a generated graph and four on the merged real graph, checked
+ * for equal answers first, then timed with autocannon in turn.
  */
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -42,6 +46,9 @@ const { Executor, executorOptions } = project<typeof ExecutorModule>('graph/exec
 const { applyDatabaseSchema } = project<typeof SchemaModule>('graph/schema-setup');
 const { loadGraphFiles } = project<typeof LoadModule>('seed/load-graph');
 const { generateGraph, writeGraphFiles, rng, SIZES } = project<typeof GenerateModule>('cli/generate');
+const { foldersIn } = project<typeof ImportInputsModule>('import/inputs');
+const { importSources } = project<typeof ImportPipelineModule>('import/pipeline');
+const { DEFAULT_DATA_DIR } = project<typeof SeedOnStartModule>('seed/seed-on-start');
 
 const TARGETS: TargetId[] = ['api', 'peer', 'floor'];
 const CONNECTIONS = 16;
@@ -56,12 +63,15 @@ interface Options {
   durationSec: number;
   samples: number;
   outDir: string;
-  /** Only these workloads on the main graph (default: all six). */
+  /** Only these workloads (default: all; --quick: the six on the generated graph). */
   workloads: WorkloadId[];
+  /** The publishers' folders loaded with the article as the real graph (default: data/default). */
+  realData: string;
   /** Appended to the results' file names. */
   tag?: string;
 }
-type DatasetName = 'seed' | 'quick' | 'small' | 'large';
+type DatasetName = 'seed' | 'quick' | 'small' | 'large' | 'real';
+const DATASET_ORDER: DatasetName[] = ['seed', 'quick', 'small', 'large', 'real'];
 
 function parseOptions(args: string[]): Options {
   const value = (flag: string) => {
@@ -76,7 +86,10 @@ function parseOptions(args: string[]): Options {
     quick,
     main,
     scale: quick || args.includes('--no-scale') ? [] : ['seed', 'small', 'large'],
-    workloads: (value('--workloads') ?? 'W1,W2,W3,W4,W5,W6').split(',') as WorkloadId[],
+    workloads: parseWorkloads(
+      value('--workloads') ?? (quick ? 'W1,W2,W3,W4,W5,W6' : WORKLOADS.map((w) => w.id).join(',')),
+    ),
+    realData: path.resolve(value('--real-data') ?? path.join(ROOT, DEFAULT_DATA_DIR)),
     tag: value('--tag'),
     rounds: Number(value('--rounds') ?? (quick ? 1 : 3)),
     warmupSec: Number(value('--warmup') ?? (quick ? 1 : 2)),
@@ -84,6 +97,14 @@ function parseOptions(args: string[]): Options {
     samples: quick ? 8 : 25,
     outDir: path.join(ROOT, 'bench', 'results', ...(quick ? ['tmp', 'quick'] : [])),
   };
+}
+
+function parseWorkloads(list: string): WorkloadId[] {
+  const ids = list.split(',').map((id) => id.trim().toUpperCase());
+  const unknown = ids.filter((id) => !WORKLOADS.some((w) => w.id === id));
+  if (unknown.length > 0)
+    throw new Error(`unknown workload(s) ${unknown.join(', ')}: ${WORKLOADS.map((w) => w.id).join(', ')}`);
+  return ids as WorkloadId[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,7 +120,57 @@ interface DatasetInfo {
   note: string;
 }
 
-async function loadDataset(name: DatasetName, executor: ExecutorModule.Executor): Promise<DatasetInfo> {
+/** Empties the graph in batches; the database's own notes (its scratch marker among them) stay. */
+async function emptyGraph(executor: ExecutorModule.Executor): Promise<void> {
+  await executor.autoCommit(
+    'MATCH (n) WHERE NOT n:CareerGraphMeta CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS',
+    {},
+    610_000,
+  );
+}
+
+/**
+ * The merged real graph, as `npm start` loads it into an empty database: the article and the
+ * publishers' folders in `dir` (the committed slice, or the full files with --real-data).
+ */
+async function loadRealGraph(executor: ExecutorModule.Executor, dir: string): Promise<DatasetInfo> {
+  say(`Loading the real graph (the article and ${path.relative(ROOT, dir) || dir})...`);
+  await emptyGraph(executor);
+  const started = performance.now();
+  let transactions = 0;
+  const report = await importSources(
+    executor,
+    { article: [path.join(ROOT, 'seed')], ...foldersIn(dir) },
+    {
+      intoEmpty: true,
+      afterBatch: (batches) => (transactions = batches),
+    },
+  );
+  if (!report) throw new Error('The real graph was not loaded: the bench database was not empty');
+  await executor.autoCommit('CALL db.awaitIndexes(600)', {}, 610_000);
+  const loadMs = Math.round(performance.now() - started);
+  const [{ nodes, relationships }] = await executor.read(
+    'RETURN COUNT { MATCH (n) WHERE NOT n:CareerGraphMeta AND NOT n:DataSource } AS nodes, COUNT { ()-[]->() } AS relationships',
+  );
+  const info = {
+    name: 'real' as const,
+    nodes: Number(nodes),
+    relationships: Number(relationships),
+    loadMs,
+    relationshipsPerSecond: Math.round(Number(relationships) / (loadMs / 1000)),
+    transactions,
+    note: `import of ${path.relative(ROOT, dir) || dir} with the article`,
+  };
+  say(`  ${info.nodes} nodes, ${info.relationships} relationships in ${loadMs} ms`);
+  return info;
+}
+
+async function loadDataset(
+  name: DatasetName,
+  executor: ExecutorModule.Executor,
+  options: Options,
+): Promise<DatasetInfo> {
+  if (name === 'real') return loadRealGraph(executor, options.realData);
   let files: string[];
   if (name === 'seed') {
     files = [path.join(ROOT, 'seed')];
@@ -111,12 +182,7 @@ async function loadDataset(name: DatasetName, executor: ExecutorModule.Executor)
   say(`Loading the ${name} graph (${files.length} file(s))...`);
   // Emptying a large graph in the load's own transaction can exceed the transaction memory
   // limit: empty it first, in batches (the load's reset then has nothing left to delete).
-  // The database's own notes (its scratch marker among them) stay.
-  await executor.autoCommit(
-    'MATCH (n) WHERE NOT n:CareerGraphMeta CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS',
-    {},
-    610_000,
-  );
+  await emptyGraph(executor);
   const started = performance.now();
   let note = 'one transaction';
   let transactions = 1;
@@ -156,8 +222,58 @@ async function loadDataset(name: DatasetName, executor: ExecutorModule.Executor)
   return info;
 }
 
+const NO_VARIABLES: Record<WorkloadId, Vars[]> = {
+  W1: [],
+  W2: [],
+  W3: [],
+  W4: [],
+  W5: [],
+  W6: [],
+  R1: [],
+  R2: [],
+  R3: [],
+  R4: [],
+};
+
+/** How people write one alternate title of O*NET's Web Developers: every spelling must find it. */
+const BACK_END_SPELLINGS = ['back end developer', 'back-end developer', 'backend developer'];
+
+/**
+ * Variables of the real graph's workloads, drawn deterministically: O*NET occupations for the
+ * role page, pairs O*NET relates (so they share tools) for shared tools and comparison, and
+ * O*NET's alternate titles (the three spellings of "back end developer" first) for search.
+ */
+async function drawRealVariables(driver: Driver, count: number): Promise<Record<WorkloadId, Vars[]>> {
+  const random = rng(42);
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  const read = async (cypher: string) => (await driver.executeQuery(cypher, {}, { routing: 'READ' })).records;
+  const ids = (await read('MATCH (r:Role) WHERE r.onetCode IS NOT NULL RETURN r.id AS id ORDER BY id')).map(
+    (r) => r.get('id') as string,
+  );
+  const pairs = (
+    await read(
+      'MATCH (a:Role)-[:RELATED_TO]->(b:Role) WHERE a.onetCode IS NOT NULL AND b.onetCode IS NOT NULL RETURN a.id AS a, b.id AS b ORDER BY a, b',
+    )
+  ).map((r) => ({ a: r.get('a') as string, b: r.get('b') as string }));
+  const titles = (
+    await read('MATCH (r:Role) WHERE r.onetCode IS NOT NULL UNWIND r.alternateTitles AS t RETURN DISTINCT t ORDER BY t')
+  ).map((r) => r.get('t') as string);
+  if (ids.length === 0 || pairs.length === 0 || titles.length === 0) {
+    throw new Error('The real graph holds no O*NET occupations, related pairs or alternate titles');
+  }
+  const n = (make: () => Vars) => Array.from({ length: count }, make);
+  return {
+    ...NO_VARIABLES,
+    R1: n(() => ({ id: pick(ids) })),
+    R2: n(() => pick(pairs)),
+    R3: [...BACK_END_SPELLINGS.map((text) => ({ text })), ...n(() => ({ text: pick(titles) }))].slice(0, count),
+    R4: n(() => pick(pairs)),
+  };
+}
+
 /** Variables for each workload, drawn deterministically from the loaded graph. */
-async function drawVariables(driver: Driver, count: number): Promise<Record<WorkloadId, Vars[]>> {
+async function drawVariables(driver: Driver, count: number, dataset: DatasetName): Promise<Record<WorkloadId, Vars[]>> {
+  if (dataset === 'real') return drawRealVariables(driver, count);
   const random = rng(42);
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
@@ -197,6 +313,7 @@ async function drawVariables(driver: Driver, count: number): Promise<Record<Work
     };
     const n = (make: () => Vars) => Array.from({ length: count }, make);
     return {
+      ...NO_VARIABLES,
       W1: n(() => ({ id: pick(ids) })),
       W2: [{}],
       W3: n(pair),
@@ -541,9 +658,14 @@ async function main(): Promise<void> {
     const dbInfo = (
       await driver.executeQuery('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition')
     ).records[0];
-    const datasets: DatasetName[] = [...new Set<DatasetName>([...options.scale, options.main])].sort(
-      (a, b) => ['seed', 'quick', 'small', 'large'].indexOf(a) - ['seed', 'quick', 'small', 'large'].indexOf(b),
-    );
+    const selected = WORKLOADS.filter((w) => options.workloads.includes(w.id));
+    const datasets: DatasetName[] = [
+      ...new Set<DatasetName>([
+        ...options.scale,
+        ...(selected.some((w) => w.graph === 'generated') ? [options.main] : []),
+        ...(selected.some((w) => w.graph === 'real') ? (['real'] as const) : []),
+      ]),
+    ].sort((a, b) => DATASET_ORDER.indexOf(a) - DATASET_ORDER.indexOf(b));
     const loads: DatasetInfo[] = [];
     const runs: Run[] = [];
     const checks: { dataset: DatasetName; checked: number; mismatches: Mismatch[] }[] = [];
@@ -551,18 +673,19 @@ async function main(): Promise<void> {
     const serial: Partial<Record<WorkloadId, unknown>> = {};
 
     for (const dataset of datasets) {
-      loads.push(await loadDataset(dataset, executor));
+      loads.push(await loadDataset(dataset, executor, options));
       if (targets.length === 0) {
         say('Starting the targets...');
         for (const id of TARGETS) targets.push(await startTarget(id, endpoint.uri));
       }
-      const vars = await drawVariables(driver, options.quick ? 40 : 200);
-      const workloads = WORKLOADS.filter((w) =>
-        dataset === options.main ? options.workloads.includes(w.id) : w.id === 'W1' || w.id === 'W4',
-      );
+      const vars = await drawVariables(driver, options.quick ? 40 : 200, dataset);
+      const timed = isTimed(dataset, options);
+      const workloads = timed
+        ? selected.filter((w) => (w.graph === 'real') === (dataset === 'real'))
+        : WORKLOADS.filter((w) => w.id === 'W1' || w.id === 'W4');
       const check = await checkAnswers(dataset, targets, workloads, vars, options.samples);
       checks.push({ dataset, ...check });
-      if (dataset === options.main) {
+      if (timed) {
         for (const w of workloads) {
           // One client, one request at a time: where the API's time goes (database or not).
           const samples = vars[w.id].slice(0, 10);
@@ -625,7 +748,7 @@ async function main(): Promise<void> {
     await writeFile(
       svgPath,
       await renderChart(
-        summary.filter((s) => s.dataset === options.main),
+        summary.filter((s) => isTimed(s.dataset, options)),
         `requests/s per workload (${options.main} graph, ${CONNECTIONS} connections)`,
       ),
     );
@@ -659,6 +782,12 @@ interface ResultInputs {
   totalSeconds: number;
 }
 
+/** The workloads held to a p99 within 1.5× of the floor: the role pages, shared tools, search, comparison. */
+const P99_TARGETED: WorkloadId[] = ['W1', 'W3', 'W5', 'W6', 'R1', 'R3'];
+
+/** Whether a data set's workloads are timed and compared (the scale sets run W1 and W4 only). */
+const isTimed = (dataset: DatasetName, options: Options) => dataset === options.main || dataset === 'real';
+
 function buildResult(options: Options, r: ResultInputs) {
   const find = (d: DatasetName, w: WorkloadId, t: TargetId) =>
     r.summary.find((s) => s.dataset === d && s.workload === w && s.target === t);
@@ -675,10 +804,10 @@ function buildResult(options: Options, r: ResultInputs) {
       rpsVsPeer: ratio(api.rps, peer.rps),
       rpsVsFloor: ratio(api.rps, floor.rps),
       p99VsFloor: ratio(api.p99, floor.p99),
-      apiDbQueries: dataset === options.main ? (r.dbQueries[workload] ?? null) : null,
+      apiDbQueries: isTimed(dataset, options) ? (r.dbQueries[workload] ?? null) : null,
     };
   });
-  const main = rows.filter((row) => row.dataset === options.main);
+  const main = rows.filter((row) => isTimed(row.dataset, options));
   // A peer that completed nothing in its windows is beaten by any API that completed something.
   const atLeastPeer = (row: (typeof rows)[number]) => (row.rpsVsPeer === null ? row.api.rps > 0 : row.rpsVsPeer >= 1);
   const targets = {
@@ -687,11 +816,9 @@ function buildResult(options: Options, r: ResultInputs) {
       missed: main.filter((row) => !atLeastPeer(row)).map((row) => `${row.workload} ${row.rpsVsPeer}x`),
     },
     p99WithinFloor15: {
-      met: main
-        .filter((row) => ['W1', 'W3', 'W5', 'W6'].includes(row.workload))
-        .every((row) => (row.p99VsFloor ?? 99) <= 1.5),
+      met: main.filter((row) => P99_TARGETED.includes(row.workload)).every((row) => (row.p99VsFloor ?? 99) <= 1.5),
       missed: main
-        .filter((row) => ['W1', 'W3', 'W5', 'W6'].includes(row.workload) && (row.p99VsFloor ?? 99) > 1.5)
+        .filter((row) => P99_TARGETED.includes(row.workload) && (row.p99VsFloor ?? 99) > 1.5)
         .map((row) => `${row.workload} ${row.p99VsFloor}x`),
     },
     zeroErrors: {
@@ -705,6 +832,7 @@ function buildResult(options: Options, r: ResultInputs) {
     date: new Date().toISOString(),
     mode: options.quick ? 'quick' : 'full',
     mainDataset: options.main,
+    realData: path.relative(ROOT, options.realData) || options.realData,
     settings: {
       connections: CONNECTIONS,
       rounds: options.rounds,
@@ -752,7 +880,7 @@ function printTable(result: ReturnType<typeof buildResult>): string {
     '',
     `Load: ${result.datasets.map((d) => `${d.name} ${d.relationships} rels in ${d.loadMs} ms = ${d.relationshipsPerSecond} rel/s (${d.transactions} tx)`).join('; ')}`,
     `Targets: ≥1.0× peer throughput: ${t.throughputAtLeastPeer.met ? 'met' : `MISSED (${t.throughputAtLeastPeer.missed.join(', ')})`}; ` +
-      `p99 ≤ 1.5× floor on W1/W3/W5/W6: ${t.p99WithinFloor15.met ? 'met' : `MISSED (${t.p99WithinFloor15.missed.join(', ')})`}; ` +
+      `p99 ≤ 1.5× floor on ${P99_TARGETED.join('/')}: ${t.p99WithinFloor15.met ? 'met' : `MISSED (${t.p99WithinFloor15.missed.join(', ')})`}; ` +
       `zero errors: ${t.zeroErrors.met ? 'met' : `MISSED (${t.zeroErrors.errors} errors, ${t.zeroErrors.mismatches} answer differences)`}; ` +
       `API peak RSS < 300 MB: ${t.apiPeakRssUnder300MB.met ? 'met' : 'MISSED'} (${t.apiPeakRssUnder300MB.peakMB} MB)`,
     `Total time: ${result.totalSeconds} s`,

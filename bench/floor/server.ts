@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import neo4j from 'neo4j-driver';
-import { W1_FIRST, W2_FIRST } from '../workloads';
+import { toLuceneQuery } from '../../src/graph/search-query';
+import { R1_FIRST, W1_FIRST, W2_FIRST } from '../workloads';
 
 /*
  * The floor: the least a server can do per workload — parse the variables, run one hand-written
@@ -14,11 +15,19 @@ type Rows = Record<string, unknown>[];
 
 const names = (v: string) => `{ name: ${v}.name }`;
 
-/** The API's search-text rule: letters and digits only; whole words weigh more, prefixes match. */
-function luceneQuery(text: string): string {
-  const terms = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 16);
-  return terms.map((t) => (t.length > 1 ? `${t}^2 OR ${t}*` : `${t}^2`)).join(' OR ');
-}
+/** The sorted names of `r`'s neighbours over one relationship pattern, one page. */
+const namesOf = (pattern: string, first: number) =>
+  `COLLECT { MATCH ${pattern} RETURN ${names('x')} ORDER BY x.name, x.id LIMIT ${first} }`;
+
+/** Search: the API's own text-to-Lucene rule, then the index, ranked as the API ranks. */
+const SEARCH = {
+  cypher: `
+CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node AS n, score
+WITH n, score ORDER BY score DESC, n.name, n.id LIMIT 10
+RETURN { score: score, node: ${names('n')} } AS hit`,
+  params: (v: Vars) => ({ query: toLuceneQuery(String(v.text)) }),
+  shape: (rows: Rows) => ({ search: rows.map((r) => r.hit) }),
+};
 
 const WORKLOADS: Record<string, { cypher: string; params?: (v: Vars) => Vars; shape: (rows: Rows) => unknown }> = {
   w1: {
@@ -69,14 +78,7 @@ LIMIT 5
 RETURN { length: length(p), roles: [n IN nodes(p) | ${names('n')}], skillsToAcquire: skillsToAcquire } AS path`,
     shape: (rows) => ({ progressionPaths: rows.map((r) => r.path) }),
   },
-  w5: {
-    cypher: `
-CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node AS n, score
-WITH n, score ORDER BY score DESC, n.name, n.id LIMIT 10
-RETURN { score: score, node: ${names('n')} } AS hit`,
-    params: (v) => ({ query: luceneQuery(String(v.text)) }),
-    shape: (rows) => ({ search: rows.map((r) => r.hit) }),
-  },
+  w5: SEARCH,
   w6: {
     cypher: `
 MATCH (a:Role {id: $a}), (b:Role {id: $b})
@@ -92,6 +94,20 @@ RETURN { tools: { shared: [x IN shared | ${names('x')}],
   similarity: CASE WHEN na + nb - nboth = 0 THEN 0.0 ELSE toFloat(nboth) / (na + nb - nboth) END } AS comparison`,
     shape: (rows) => ({ compareRoles: rows[0]?.comparison ?? null }),
   },
+  r1: {
+    cypher: `
+MATCH (r:Role {id: $id})
+RETURN { name: r.name, onetCode: r.onetCode,
+  salary: CASE WHEN r.salaryMin IS NULL THEN null ELSE { min: r.salaryMin, median: r.salaryMedian, max: r.salaryMax } END,
+  tools: ${namesOf('(r)-[:USES_TOOL]->(x:Tool)', R1_FIRST)},
+  skills: ${namesOf('(r)-[:REQUIRES_SKILL]->(x:Skill)', R1_FIRST)},
+  relatedRoles: ${namesOf('(r)-[:RELATED_TO]->(x:Role)', R1_FIRST)},
+  equivalentRoles: ${namesOf('(r)-[:EQUIVALENT_TO]->(x:Role)', R1_FIRST)},
+  equivalentFrom: ${namesOf('(r)<-[:EQUIVALENT_TO]-(x:Role)', R1_FIRST)}
+} AS role`,
+    shape: (rows) => ({ role: rows[0]?.role ?? null }),
+  },
+  r3: SEARCH,
 };
 
 const driver = neo4j.driver(

@@ -3,10 +3,12 @@
  * (@relationship); the traversals are @cypher fields with the same statements as the API's
  * traversals; search is a @cypher field over the same `node_search` full-text index (the
  * library's own @fulltext queries one label at a time and cannot rank several kinds together).
+ * Its single words are the API's rule; several words (R3) come as `query`, the Lucene query the
+ * API builds from them, which a @cypher statement cannot reasonably build.
  */
 const SEARCH_QUERY = `
 WITH [t IN split(toLower($text), ' ') WHERE t <> '' | CASE WHEN size(t) > 1 THEN t + '^2 OR ' + t + '*' ELSE t + '^2' END] AS terms
-CALL db.index.fulltext.queryNodes('node_search', reduce(q = head(terms), t IN tail(terms) | q + ' OR ' + t)) YIELD node AS n, score
+CALL db.index.fulltext.queryNodes('node_search', CASE WHEN $query = '' THEN reduce(q = head(terms), t IN tail(terms) | q + ' OR ' + t) ELSE $query END) YIELD node AS n, score
 WITH n, score ORDER BY score DESC, n.name, n.id LIMIT $first
 RETURN { score: score, node: { name: n.name } } AS hit
 `;
@@ -52,21 +54,26 @@ export const typeDefs = /* GraphQL */ `
   type Salary {
     min: Int!
     max: Int!
+    median: Int
   }
 
   type Role @node {
     id: ID!
     name: String!
     level: Int
+    onetCode: String
     salary: Salary
       @cypher(
-        statement: "RETURN CASE WHEN this.salaryMin IS NULL THEN null ELSE { min: this.salaryMin, max: this.salaryMax } END AS salary"
+        statement: "RETURN CASE WHEN this.salaryMin IS NULL THEN null ELSE { min: this.salaryMin, max: this.salaryMax, median: this.salaryMedian } END AS salary"
         columnName: "salary"
       )
     tools: [Tool!]! @relationship(type: "USES_TOOL", direction: OUT)
     skills: [Skill!]! @relationship(type: "REQUIRES_SKILL", direction: OUT)
     frameworks: [Framework!]! @relationship(type: "USES_FRAMEWORK", direction: OUT)
     nextRoles: [Role!]! @relationship(type: "PROGRESSES_TO", direction: OUT)
+    relatedRoles: [Role!]! @relationship(type: "RELATED_TO", direction: OUT)
+    equivalentRoles: [Role!]! @relationship(type: "EQUIVALENT_TO", direction: OUT)
+    equivalentFrom: [Role!]! @relationship(type: "EQUIVALENT_TO", direction: IN)
   }
 
   type Tool @node {
@@ -125,7 +132,8 @@ export const typeDefs = /* GraphQL */ `
       )
     progressionPaths(from: ID!, to: ID!, maxSteps: Int = 4, first: Int = 5): [CareerPath!]!
       @cypher(statement: """${PATHS_QUERY}""", columnName: "path")
-    search(text: String!, first: Int = 10): [SearchHit!]! @cypher(statement: """${SEARCH_QUERY}""", columnName: "hit")
+    search(text: String!, query: String = "", first: Int = 10): [SearchHit!]!
+      @cypher(statement: """${SEARCH_QUERY}""", columnName: "hit")
     compareRoles(a: ID!, b: ID!): RoleComparison @cypher(statement: """${COMPARE_QUERY}""", columnName: "comparison")
   }
 `;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { uniquePrefix, type TestDatabase } from '../helpers/database';
 import type { TestGraphQL } from '../helpers/graphql';
 import { startTestServer } from '../helpers/server';
@@ -6,11 +7,13 @@ import { closeSeededApi, openSeededApi, SeedIndex } from './read-api.seed';
 let db: TestDatabase;
 let gql: TestGraphQL;
 let seed: SeedIndex;
+const TOKEN = `tok-${randomBytes(24).toString('hex')}`;
 
 beforeAll(async () => {
   // Round trips are counted on pages large enough for every list, far above the production cost
   // limit (which the limit tests check); the highest limit the configuration accepts lets them run.
-  ({ db, gql, seed } = await openSeededApi({ MAX_QUERY_COST: '100000000' }));
+  // The token lets the mutation tests write over HTTP.
+  ({ db, gql, seed } = await openSeededApi({ MAX_QUERY_COST: '100000000', API_TOKEN: TOKEN }));
 });
 afterAll(() => closeSeededApi({ db, gql }));
 
@@ -250,6 +253,121 @@ describe('one database round trip per nesting level', () => {
       expect(plain.body.extensions).toBeUndefined();
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('below the answer of a traversal or a mutation', () => {
+  /** Two roles with a route between them, both with tools: `from`, `to`. */
+  function route() {
+    const step = seed
+      .rels('PROGRESSES_TO')
+      .find((r) => seed.out('USES_TOOL', r.from).length > 0 && seed.out('USES_TOOL', r.to).length > 0);
+    if (!step) throw new Error('The seed has no promotion between two roles with tools');
+    return { from: step.from, to: step.to };
+  }
+
+  /** The tools of the roles with, for each, the roles using it: `role|tool|user`, from Cypher. */
+  async function toolUsers(roleIds: string[]) {
+    const rows = await db.executor.read(
+      `MATCH (r:Role)-[:USES_TOOL]->(t:Tool) WHERE r.id IN $roleIds
+       MATCH (t)<-[:USES_TOOL]-(u:Role)
+       RETURN DISTINCT r.id + '|' + t.id + '|' + u.id AS path`,
+      { roleIds },
+    );
+    return rows.map((r) => r.path as string).sort();
+  }
+
+  type Tooled = { id: string; tools: { id: string; usedBy: { id: string }[] }[] };
+  const paths = (roles: Tooled[]) =>
+    [...new Set(roles.flatMap((r) => r.tools.flatMap((t) => t.usedBy.map((u) => `${r.id}|${t.id}|${u.id}`))))].sort();
+
+  it('when a route asks its roles for their tools and who uses them, then everything below the route costs one query', async () => {
+    const { from, to } = route();
+    const lean = await measure(`{ progressionPaths(from: "${from}", to: "${to}") { roles { id } } }`);
+    const { data, dbQueries } = await measure(
+      `{ progressionPaths(from: "${from}", to: "${to}") { roles { id tools { id usedBy { id } } toolsCount } } }`,
+    );
+    const roles = (data.progressionPaths as { roles: (Tooled & { toolsCount: number })[] }[]).flatMap((p) => p.roles);
+    expect(roles.length).toBeGreaterThan(1);
+    for (const role of roles) expect(role.toolsCount).toBe(seed.out('USES_TOOL', role.id).length);
+    expect(paths(roles)).toEqual(await toolUsers(roles.map((r) => r.id)));
+    expect(paths(roles).length).toBeGreaterThan(0);
+    // Three levels below the route (roles, tools, usedBy), read in one statement after it.
+    expect(lean.dbQueries).toBe(1);
+    expect(dbQueries).toBe(lean.dbQueries + 1);
+  });
+
+  it('when a comparison asks both roles and the shared tools for what lies below them, then that costs one query', async () => {
+    const { from: a, to: b } = route();
+    const { data, dbQueries } = await measure(
+      `{ compareRoles(a: "${a}", b: "${b}") { a { id tools { id usedBy { id } } } b { id tools { id usedBy { id } } }
+        tools { shared { id usedBy { id } } } } }`,
+    );
+    const comparison = data.compareRoles as { a: Tooled; b: Tooled; tools: { shared: Tooled['tools'] } };
+    expect(paths([comparison.a, comparison.b])).toEqual(await toolUsers([a, b]));
+    const shared = seed.out('USES_TOOL', a).filter((t) => seed.out('USES_TOOL', b).includes(t));
+    expect(comparison.tools.shared.map((t) => t.id).sort()).toEqual([...shared].sort());
+    for (const tool of comparison.tools.shared) {
+      expect(tool.usedBy.map((u) => u.id).sort()).toEqual(
+        seed
+          .rels('USES_TOOL')
+          .filter((r) => r.to === tool.id)
+          .map((r) => r.from)
+          .sort(),
+      );
+    }
+    expect(dbQueries).toBe(2);
+  });
+
+  it('when shared tools ask who uses them and what those roles require, then both levels cost one query', async () => {
+    const { from: a, to: b } = route();
+    const { data, dbQueries } = await measure(
+      `{ sharedTools(roleIds: ["${a}", "${b}"]) { id usedBy { id skills { id } } } }`,
+    );
+    const tools = data.sharedTools as { id: string; usedBy: { id: string; skills: { id: string }[] }[] }[];
+    expect(tools.length).toBeGreaterThan(0);
+    for (const tool of tools) {
+      for (const user of tool.usedBy) {
+        expect(user.skills.map((s) => s.id).sort()).toEqual([...seed.out('REQUIRES_SKILL', user.id)].sort());
+      }
+    }
+    expect(dbQueries).toBe(2);
+  });
+
+  it('when a mutation asks the node it wrote for relationships three levels deep, then they cost one query after the write', async () => {
+    const server = await startTestServer(db);
+    const id = `${uniquePrefix('round-trip-write')}-role`;
+    const { from } = route();
+    const tools = seed.out('USES_TOOL', from);
+    const send = async (selection: string) => {
+      const { status, body } = await server.post(
+        {
+          query: `mutation ($input: RoleInput!) { upsertRole(input: $input) { ${selection} } }`,
+          variables: { input: { id, name: 'Round Trip Role', sources: ['Test section'] } },
+        },
+        { authorization: `Bearer ${TOKEN}`, 'x-debug-metrics': '1' },
+      );
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      const { dbQueries } = (body.extensions as { metrics: { dbQueries: number } }).metrics;
+      return { role: (body.data as { upsertRole: Tooled & { toolsCount: number } }).upsertRole, dbQueries };
+    };
+    try {
+      await db.executor.write(
+        `CREATE (r:Role {id: $id, name: 'Round Trip Role', sources: ['Test section']})
+         WITH r MATCH (t:Tool) WHERE t.id IN $tools CREATE (r)-[:USES_TOOL {sources: ['Test section']}]->(t)`,
+        { id, tools },
+      );
+      const lean = await send('id');
+      const { role, dbQueries } = await send('id toolsCount tools { id usedBy { id } }');
+      expect(role.toolsCount).toBe(tools.length);
+      expect(paths([role])).toEqual(await toolUsers([id]));
+      expect(paths([role]).length).toBeGreaterThan(tools.length);
+      expect(dbQueries).toBe(lean.dbQueries + 1);
+    } finally {
+      await server.stop();
+      await db.executor.write('MATCH (n {id: $id}) DETACH DELETE n', { id });
     }
   });
 });

@@ -1,4 +1,4 @@
-import { graphql, type GraphQLSchema } from 'graphql';
+import { execute, graphql, parse, print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { keyedReads, listNodes } from '../../src/graph/cypher/read.cypher';
 import type { NodePlan } from '../../src/graph/read-plan';
@@ -16,7 +16,12 @@ beforeAll(async () => {
 });
 
 /** Runs `query` against a context that records the plans the root fields pass down. */
-async function plansOf(query: string): Promise<NodePlan[]> {
+function plansOf(query: string): Promise<NodePlan[]> {
+  return plansOfDocument(parse(query));
+}
+
+/** The same, for an already parsed document (as Apollo keeps one per query text) and variables. */
+async function plansOfDocument(document: DocumentNode, variableValues?: Record<string, unknown>): Promise<NodePlan[]> {
   const plans: NodePlan[] = [];
   const contextValue = {
     loaders: {
@@ -28,7 +33,7 @@ async function plansOf(query: string): Promise<NodePlan[]> {
       },
     },
   };
-  const result = await graphql({ schema, source: query, contextValue });
+  const result = await execute({ schema, document, contextValue, variableValues });
   expect(result.errors).toBeUndefined();
   return plans;
 }
@@ -119,6 +124,47 @@ describe('compiling a selection into a plan', () => {
     expect(plans[0].ROLE.relations.map((r) => r.key)).toEqual(['USES_TOOL:OUT:nodes:100:name']);
     expect(plans[0].TOOL.relations.map((r) => r.key)).toEqual(['USES_TOOL:IN:count']);
     expect(plans[0].SKILL).toEqual({ kind: 'SKILL', fields: ['name'], relations: [] });
+  });
+});
+
+describe('compiling once per document', () => {
+  const ROLE_PAGE = parse(`query ($id: ID!, $n: Int! = 5, $links: Boolean! = false) {
+    role(id: $id) { name tools(first: $n) { name } toolLinks(first: 5) @include(if: $links) { emphasis } }
+  }`);
+
+  it('when the same document is run for other ids, then every request gets the plan the first one compiled', async () => {
+    const [first] = await plansOfDocument(ROLE_PAGE, { id: 'backend-engineer' });
+    const [second] = await plansOfDocument(ROLE_PAGE, { id: 'architect' });
+    expect(second).toBe(first);
+    expect(first.relations.map((r) => r.key)).toEqual(['USES_TOOL:OUT:nodes:5:name']);
+  });
+
+  it('when a variable the selection reads changes, then the plan follows it, and comes back the same when it does', async () => {
+    const [five] = await plansOfDocument(ROLE_PAGE, { id: 'backend-engineer', n: 5 });
+    const [seven] = await plansOfDocument(ROLE_PAGE, { id: 'backend-engineer', n: 7 });
+    const [withLinks] = await plansOfDocument(ROLE_PAGE, { id: 'backend-engineer', n: 5, links: true });
+    expect(seven.relations.map((r) => r.first)).toEqual([7]);
+    expect(withLinks.relations.map((r) => r.key).sort()).toEqual([
+      'USES_TOOL:OUT:links:5:name',
+      'USES_TOOL:OUT:nodes:5:name',
+    ]);
+    expect((await plansOfDocument(ROLE_PAGE, { id: 'architect', n: 7 }))[0]).toBe(seven);
+    expect((await plansOfDocument(ROLE_PAGE, { id: 'architect', n: 5 }))[0]).toBe(five);
+  });
+
+  it('when a variable reaches the selection only through a fragment, then it still decides the plan', async () => {
+    const document = parse(`query ($id: ID!, $n: Int!) { role(id: $id) { ...Page } }
+      fragment Page on Role { skills(first: $n) { name } }`);
+    const [two] = await plansOfDocument(document, { id: 'architect', n: 2 });
+    const [three] = await plansOfDocument(document, { id: 'architect', n: 3 });
+    expect([two, three].map((plan) => plan.relations[0].first)).toEqual([2, 3]);
+  });
+
+  it('when another document asks the same selection, then its plan is equal, compiled for that document', async () => {
+    const [a] = await plansOfDocument(ROLE_PAGE, { id: 'architect' });
+    const [b] = await plansOfDocument(parse(print(ROLE_PAGE)), { id: 'architect' });
+    expect(b).toEqual(a);
+    expect(b).not.toBe(a);
   });
 });
 

@@ -5,8 +5,8 @@ import { salaryChange } from './salary.cypher';
 
 /*
  * Nodes in answers are projected lean when the client asks only their names: `$leanRoles` for
- * the roles of routes and similarity lists, `$lean` for the items (tools, skills...). The roles
- * a question is about (compare, gap) are always read in full.
+ * the roles of routes, similarity lists and comparisons, `$lean` for the items (tools,
+ * skills...). The roles of a skill gap are always read in full.
  */
 const role = (v: string) => projection('ROLE', v, '$leanRoles');
 const fullRole = (v: string) => projection('ROLE', v);
@@ -84,7 +84,7 @@ const overlap = (name: string, ofA: string, ofB: string) => `${name}: CASE WHEN 
  */
 export const COMPARE_ROLES = `
 MATCH (a:Role {id: $a}), (b:Role {id: $b})
-RETURN { a: ${fullRole('a')}, b: ${fullRole('b')},
+RETURN { a: ${role('a')}, b: ${role('b')},
   ${overlap('tools', sorted('a', 'USES_TOOL', 'Tool', tool), sorted('b', 'USES_TOOL', 'Tool', tool))},
   ${overlap('skills', sorted('a', 'REQUIRES_SKILL', 'Skill', skill), sorted('b', 'REQUIRES_SKILL', 'Skill', skill))},
   ${overlap('frameworks', sorted('a', 'USES_FRAMEWORK', 'Framework', framework), sorted('b', 'USES_FRAMEWORK', 'Framework', framework))},

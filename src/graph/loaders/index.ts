@@ -8,6 +8,22 @@ import type { AnswerShape } from '../repositories/traversal.repository';
 
 const SEPARATOR = '\u0000';
 
+// Plans are compiled once per query document (see planFor), so their keys are too.
+const planKeys = new WeakMap<NodePlan, string>();
+const planKey = (plan: NodePlan) => {
+  let key = planKeys.get(plan);
+  if (key === undefined) planKeys.set(plan, (key = JSON.stringify(plan)));
+  return key;
+};
+
+/** The plan that reads one relationship at nodes of `kind`, the same object for the same relation. */
+const relationParents = new WeakMap<RelationPlan, Partial<Record<NodeKind, NodePlan>>>();
+function parentPlan(kind: NodeKind, relation: RelationPlan): NodePlan {
+  let byKind = relationParents.get(relation);
+  if (!byKind) relationParents.set(relation, (byKind = {}));
+  return (byKind[kind] ??= { kind, fields: [], relations: [relation] });
+}
+
 /**
  * Per-request loaders. Every lookup by id requested in the same tick is sent as one statement,
  * each with its read plan (so with every relationship the query asks below it), so a query costs
@@ -49,7 +65,7 @@ export function createLoaders(repositories: Repositories) {
 
   /** The node of the plan's kind with this id as the plan reads it, or null. */
   function node<T extends NodeRecord = NodeRecord>(plan: NodePlan, id: string): Promise<T | null> {
-    return keyed.load(`${JSON.stringify(plan)}${SEPARATOR}${id}`) as Promise<T | null>;
+    return keyed.load(`${planKey(plan)}${SEPARATOR}${id}`) as Promise<T | null>;
   }
 
   return {
@@ -61,7 +77,7 @@ export function createLoaders(repositories: Repositories) {
      * of the same tick, and reading everything below it in the same statement.
      */
     async relation(kind: NodeKind, id: string, relation: RelationPlan): Promise<unknown> {
-      const parent = await node<NodeRecord & PlannedRecord>({ kind, fields: [], relations: [relation] }, id);
+      const parent = await node<NodeRecord & PlannedRecord>(parentPlan(kind, relation), id);
       return parent?.[PLANNED]?.[relation.key] ?? (relation.read === 'count' ? 0 : []);
     },
 

@@ -1,4 +1,13 @@
-import { isInterfaceType, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import {
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  visit,
+  type ASTNode,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { isStoredField } from '../../graph/cypher/projections.cypher';
 import { mergePlans, relationKey, type NodePlan, type RelationPlan, type RelationRead } from '../../graph/read-plan';
@@ -40,6 +49,81 @@ export function selectionOf(info: GraphQLResolveInfo): ResolveTree | null {
   }
   return tree;
 }
+
+/*
+ * Plans outlive requests. Apollo keeps one parsed document per distinct query text, so a field's
+ * AST nodes are the same objects in every request sending that text: a plan compiled for them is
+ * the plan of every later request, unless a variable the selection reads (a page size, an
+ * @include) has another value. The cache is keyed by the field's first AST node (weakly, so it
+ * goes with the document), its position, and the values of the variables the field reads.
+ */
+
+/** The variables read by `nodes` (their arguments, directives and selections, fragments followed). */
+function variablesIn(nodes: readonly ASTNode[], info: GraphQLResolveInfo, below: boolean): string[] {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (node: ASTNode) =>
+    visit(node, {
+      Variable: (v) => void names.add(v.name.value),
+      FragmentSpread: (spread) => {
+        const fragment = info.fragments[spread.name.value];
+        if (fragment && !seen.has(spread.name.value)) {
+          seen.add(spread.name.value);
+          walk(fragment);
+        }
+      },
+    });
+  for (const node of nodes) {
+    if (!below) walk(node);
+    else if (node.kind === Kind.FIELD && node.selectionSet) walk(node.selectionSet);
+  }
+  return [...names].sort();
+}
+
+const variablesRead = new WeakMap<FieldNode, { own: string[]; below: string[] }>();
+
+/**
+ * Where in a cached document the field being resolved is, with the values of the variables its
+ * plan depends on: those of its selection, and with `ownArguments` those of its own arguments.
+ */
+function planKey(info: GraphQLResolveInfo, ownArguments: boolean): string {
+  const [first] = info.fieldNodes;
+  let read = variablesRead.get(first);
+  if (!read) {
+    read = { own: variablesIn(info.fieldNodes, info, false), below: variablesIn(info.fieldNodes, info, true) };
+    variablesRead.set(first, read);
+  }
+  let at = '';
+  for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) {
+    if (typeof p.key === 'string') at = `${p.key}/${at}`;
+  }
+  const names = ownArguments ? read.own : read.below;
+  return `${info.fieldNodes.length}:${at}:${JSON.stringify(names.map((name) => info.variableValues[name] ?? null))}`;
+}
+
+const cached = new WeakMap<FieldNode, Map<string, unknown>>();
+
+/**
+ * The value `compile` gives for the field being resolved, compiled once per document, position
+ * and values of the variables it depends on (`ownArguments`: also those of its arguments).
+ */
+export function planFor<T>(info: GraphQLResolveInfo, what: string, ownArguments: boolean, compile: () => T): T {
+  const [first] = info.fieldNodes;
+  let known = cached.get(first);
+  if (!known) cached.set(first, (known = new Map()));
+  const key = `${what}|${planKey(info, ownArguments)}`;
+  let value = known.get(key) as T | undefined;
+  if (value === undefined) {
+    value = compile();
+    // Bounded per document: one entry per distinct set of variable values the plan reads.
+    if (known.size >= MAX_PLANS_PER_FIELD) known.clear();
+    known.set(key, value);
+  }
+  return value;
+}
+
+/** How many plans one field keeps (page sizes sent as variables vary little in practice). */
+const MAX_PLANS_PER_FIELD = 64;
 
 /** The selections of every field called `name` (any alias, any type condition) under `trees`. */
 function childrenNamed(trees: readonly ResolveTree[], name: string): ResolveTree[] {
@@ -93,9 +177,6 @@ export function relationPlan(
   };
 }
 
-// Per selection: every parent in a list compiles the same tree.
-const compiled = new WeakMap<ResolveTree, Map<string, NodePlan>>();
-
 /** The plan of nodes of `kind` selected as `trees`. */
 export function nodePlan(schema: GraphQLSchema, trees: readonly ResolveTree[], kind: NodeKind): NodePlan {
   let plan: NodePlan = { kind, fields: [], relations: [] };
@@ -129,16 +210,12 @@ export function anyKindPlan(trees: readonly ResolveTree[]): NodePlan {
   return { kind: 'ROLE', fields: [...new Set(fields)].sort(), relations: [] };
 }
 
-/** The plan of the nodes this resolver returns, at `path` below its field. */
+/** The plan of the nodes this resolver returns, at `path` below its field (not its own arguments). */
 export function planAt(info: GraphQLResolveInfo, kind: NodeKind, ...path: string[]): NodePlan {
-  const tree = selectionOf(info);
-  if (!tree) return nodePlan(info.schema, [], kind);
-  let known = compiled.get(tree);
-  if (!known) compiled.set(tree, (known = new Map()));
-  const key = `${kind}:${path.join('.')}`;
-  let plan = known.get(key);
-  if (!plan) known.set(key, (plan = nodePlan(info.schema, descend([tree], ...path), kind)));
-  return plan;
+  return planFor(info, `${kind}:${path.join('.')}`, false, () => {
+    const tree = selectionOf(info);
+    return nodePlan(info.schema, tree ? descend([tree], ...path) : [], kind);
+  });
 }
 
 /** For nodes of any kind (search hits): one plan per kind. */

@@ -1,5 +1,4 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { Args, Ctx, Extensions, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { PLANNED, type PlannedRecord, type RelationPlan } from '../../graph/read-plan';
 import type { NodeKind } from '../../model/kinds';
@@ -8,7 +7,7 @@ import type { RequestContext } from '../../server/context';
 import { Role } from '../role/role.type';
 import { Category, Employer, Framework, Language, Skill, Tool, Workflow } from './entity.types';
 import { Link } from './link';
-import { relationPlan, selectionOf, type RelationArgsShape, type RelationExtension } from './read-plan';
+import { planFor, relationPlan, selectionOf, type RelationArgsShape, type RelationExtension } from './read-plan';
 import { RELATION_ARGS } from './relation.args';
 
 /*
@@ -30,16 +29,9 @@ export const NODE_TYPES: Record<NodeKind, ClassType> = {
 
 type Relation = RelationExtension['relation'];
 
-// Per selection: every parent in a list asks the same relationship of the same tree.
-const plans = new WeakMap<ResolveTree, RelationPlan>();
-
-function planOf(info: GraphQLResolveInfo, relation: Relation, args: Partial<RelationArgsShape>): RelationPlan {
-  const tree = selectionOf(info);
-  if (!tree) return relationPlan(info.schema, relation, args, null);
-  let plan = plans.get(tree);
-  if (!plan) plans.set(tree, (plan = relationPlan(info.schema, relation, args, tree)));
-  return plan;
-}
+/** The field's plan: its arguments are part of it, so they are part of its cache key. */
+const planOf = (info: GraphQLResolveInfo, relation: Relation, args: Partial<RelationArgsShape>): RelationPlan =>
+  planFor(info, 'relation', true, () => relationPlan(info.schema, relation, args, selectionOf(info)));
 
 /**
  * The field's answer: from its parent's record when the parent's read plan included it (the

@@ -7,12 +7,13 @@ import {
   type ComparisonShape,
 } from '../../graph/repositories/traversal.repository';
 import { readsOnlyNames } from '../../graph/read-plan';
-import { anyKindPlan, descend, selectionOf } from '../shared/read-plan';
+import { anyKindPlan, descend, planFor, selectionOf } from '../shared/read-plan';
 
 /*
  * Which nodes of a traversal's answer the query reads beyond their names, from the read plan of
  * the selection under the traversal's field: those it does not are read lean. Relationships
- * asked below them are read one level at a time (see `relation` in the loaders).
+ * asked below them are read one level at a time (see `relation` in the loaders). Each shape is
+ * compiled once per document (see planFor).
  */
 
 function shape(info: GraphQLResolveInfo, roles: string[][], items: string[][]): AnswerShape {
@@ -23,29 +24,36 @@ function shape(info: GraphQLResolveInfo, roles: string[][], items: string[][]): 
 }
 
 /** Routes: their roles (also as steps' ends), what to learn, and whether the tools are asked at all. */
-export function pathShape(info: GraphQLResolveInfo): PathShape {
-  const tree = selectionOf(info);
-  return {
-    ...shape(info, [['roles'], ['steps', 'from'], ['steps', 'to']], [['skillsToAcquire'], ['toolsToLearn']]),
-    tools: tree === null || descend([tree], 'toolsToLearn').length > 0,
-  };
-}
+export const pathShape = (info: GraphQLResolveInfo): PathShape =>
+  planFor(info, 'path-shape', false, () => {
+    const tree = selectionOf(info);
+    return {
+      ...shape(info, [['roles'], ['steps', 'from'], ['steps', 'to']], [['skillsToAcquire'], ['toolsToLearn']]),
+      tools: tree === null || descend([tree], 'toolsToLearn').length > 0,
+    };
+  });
 
 /** Similar roles and what they share. */
 export const similarShape = (info: GraphQLResolveInfo) =>
-  shape(info, [['role']], [['sharedTools'], ['sharedSkills'], ['sharedFrameworks']]);
+  planFor(info, 'similar-shape', false, () =>
+    shape(info, [['role']], [['sharedTools'], ['sharedSkills'], ['sharedFrameworks']]),
+  );
 
 /**
- * The overlaps of a comparison that the query reads (the two roles compared are always read in
- * full), whether it reads the similarity, and which of its items it reads beyond their names.
+ * The overlaps of a comparison that the query reads, whether it reads the similarity, and
+ * whether it reads its two roles or its items beyond their names (a comparison asked for its
+ * overlaps alone, the usual question, then reads no more of the roles than their ids).
  */
-export function comparisonShape(info: GraphQLResolveInfo): ComparisonShape {
+export const comparisonShape = (info: GraphQLResolveInfo): ComparisonShape =>
+  planFor(info, 'comparison-shape', false, () => compileComparisonShape(info));
+
+function compileComparisonShape(info: GraphQLResolveInfo): ComparisonShape {
   const tree = selectionOf(info);
   if (!tree) return { ...FULL, dims: [...DIMENSIONS], similarity: true };
   return {
     ...shape(
       info,
-      [],
+      [['a'], ['b']],
       DIMENSIONS.flatMap((d) => ['shared', 'onlyA', 'onlyB'].map((part) => [d, part])),
     ),
     dims: DIMENSIONS.filter((d) => descend([tree], d).length > 0),
@@ -55,7 +63,10 @@ export function comparisonShape(info: GraphQLResolveInfo): ComparisonShape {
 
 /** The items of a skill gap (its two roles are always read in full). */
 export const gapShape = (info: GraphQLResolveInfo) =>
-  shape(info, [], [['missingSkills'], ['sharedSkills'], ['newTools'], ['newFrameworks']]);
+  planFor(info, 'gap-shape', false, () =>
+    shape(info, [], [['missingSkills'], ['sharedSkills'], ['newTools'], ['newFrameworks']]),
+  );
 
 /** A list of items answered directly. */
-export const itemsShape = (info: GraphQLResolveInfo) => shape(info, [], [[]]);
+export const itemsShape = (info: GraphQLResolveInfo) =>
+  planFor(info, 'items-shape', false, () => shape(info, [], [[]]));
