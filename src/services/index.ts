@@ -1,6 +1,7 @@
 import type { Loaders } from '../graph/loaders';
 import type { Repositories } from '../graph/repositories';
 import { CatalogService } from './catalog.service';
+import { FitService } from './fit.service';
 import { GraphEditService } from './graph-edit.service';
 import { TraversalService } from './traversal.service';
 
@@ -10,6 +11,7 @@ export function createServices(repositories: Repositories, loaders: Loaders) {
     catalog: new CatalogService(repositories.nodes, repositories.system),
     traversals: new TraversalService(repositories.traversals, loaders),
     edits: new GraphEditService(repositories.writes),
+    fit: new FitService(repositories.fit),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Executor } from '../executor';
+import { FitRepository } from './fit.repository';
 import { KeyedReadRepository } from './keyed-read.repository';
 import { NodeRepository } from './node.repository';
 import { SystemRepository } from './system.repository';
@@ -13,6 +14,7 @@ export function createRepositories(executor: Executor) {
     keyed: new KeyedReadRepository(executor),
     traversals: new TraversalRepository(executor),
     writes: new WriteRepository(executor),
+    fit: new FitRepository(executor),
   };
 }
 
