@@ -10,7 +10,7 @@ export function createServices(repositories: Repositories, loaders: Loaders) {
   return {
     catalog: new CatalogService(repositories.nodes, repositories.system),
     traversals: new TraversalService(repositories.traversals, loaders),
-    edits: new GraphEditService(repositories.writes),
+    edits: new GraphEditService(repositories.writes, repositories.transitionStore),
     fit: new FitService(repositories.fit),
   };
 }
