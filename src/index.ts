@@ -88,9 +88,13 @@ async function main(): Promise<void> {
     const seeded = config.seedOnStart && (await seedIfEmpty(executor, config.rootDir, logger));
     checkpoint();
     if (config.seedOnStart) {
-      const transitions = await refreshTransitionsIfStale(executor);
-      if (transitions !== null)
-        logger.info(transitions, 'Recomputed the stored transitions (they were missing or stale)');
+      // Stored transitions are an aid, not a condition of serving: a failure leaves them stale, and says so.
+      await refreshTransitionsIfStale(executor).then(
+        (transitions) =>
+          transitions && logger.info(transitions, 'Recomputed the stored transitions (missing or stale)'),
+        (error: unknown) =>
+          logger.warn({ err: error }, 'Could not recompute the stored transitions; they answer stale'),
+      );
       checkpoint();
     }
 

@@ -37,7 +37,7 @@ export async function recomputeTransitions(executor: Executor): Promise<Transiti
   const started = performance.now();
   const store = new TransitionStoreRepository(executor);
   const dataVersion = `${new Date().toISOString()} ${randomUUID().slice(0, 8)}`;
-  await store.markRequirementsChanged(dataVersion);
+  await store.markRequirementsChanged(dataVersion, true);
 
   const ids = await store.roleIds();
   const rows: RequirementRow[] = [];

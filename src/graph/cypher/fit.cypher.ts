@@ -199,8 +199,13 @@ RETURN unknown, COLLECT {
 const VERSION_KEY = 'requirements';
 const TRANSITIONS_KEY = 'transitions';
 
-/** A new version of the requirements: stored transitions computed before it are stale. */
+/**
+ * A new version of the requirements: stored transitions computed before it are stale. Only the
+ * precompute creates the note (`$create`); before any, there is nothing to make stale.
+ */
 export const MARK_REQUIREMENTS_CHANGED = `
+OPTIONAL MATCH (existing:${META_LABEL} {key: '${VERSION_KEY}'})
+WITH existing WHERE existing IS NOT NULL OR $create
 MERGE (m:${META_LABEL} {key: '${VERSION_KEY}'})
 SET m.version = $version, m.changedAt = datetime()
 `;

@@ -135,8 +135,9 @@ export class TransitionStoreRepository {
     return stateRow.parse(row);
   }
 
-  async markRequirementsChanged(version: string): Promise<void> {
-    await this.executor.write(Q.MARK_REQUIREMENTS_CHANGED, { version });
+  /** A new version of the requirements; `create` (the precompute) writes the note if there is none yet. */
+  async markRequirementsChanged(version: string, create = false): Promise<void> {
+    await this.executor.write(Q.MARK_REQUIREMENTS_CHANGED, { version, create });
   }
 
   async roleIds(): Promise<string[]> {
