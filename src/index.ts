@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './logger';
 import { resolveNeo4jEndpoint } from './neo4j-endpoint';
 import { reportFailure } from './report-failure';
 import { buildGraphQLSchema } from './schema';
+import { refreshTransitionsIfStale } from './import/similar-roles';
 import { seedIfEmpty } from './seed/seed-on-start';
 import { startServer } from './server/app';
 import { reportStartup } from './startup-report';
@@ -86,6 +87,16 @@ async function main(): Promise<void> {
     checkpoint();
     const seeded = config.seedOnStart && (await seedIfEmpty(executor, config.rootDir, logger));
     checkpoint();
+    if (config.seedOnStart) {
+      // Stored transitions are an aid, not a condition of serving: a failure leaves them stale, and says so.
+      await refreshTransitionsIfStale(executor).then(
+        (transitions) =>
+          transitions && logger.info(transitions, 'Recomputed the stored transitions (missing or stale)'),
+        (error: unknown) =>
+          logger.warn({ err: error }, 'Could not recompute the stored transitions; they answer stale'),
+      );
+      checkpoint();
+    }
 
     const server = await startServer({ config, driver, executor, schema: await buildGraphQLSchema(), log: logger });
     cleanups.add('stop the HTTP server', () => server.stop());

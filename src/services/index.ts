@@ -1,6 +1,7 @@
 import type { Loaders } from '../graph/loaders';
 import type { Repositories } from '../graph/repositories';
 import { CatalogService } from './catalog.service';
+import { FitService } from './fit.service';
 import { GraphEditService } from './graph-edit.service';
 import { RankingService } from './ranking.service';
 import { RouteService } from './route.service';
@@ -12,8 +13,9 @@ export function createServices(repositories: Repositories, loaders: Loaders) {
     catalog: new CatalogService(repositories.nodes, repositories.system),
     traversals: new TraversalService(repositories.traversals, loaders),
     routes: new RouteService(repositories.routes, loaders),
-    edits: new GraphEditService(repositories.writes),
+    edits: new GraphEditService(repositories.writes, repositories.transitionStore),
     rankings: new RankingService(repositories.rankings),
+    fit: new FitService(repositories.fit),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Executor } from '../executor';
+import { FitRepository, TransitionStoreRepository } from './fit.repository';
 import { KeyedReadRepository } from './keyed-read.repository';
 import { NodeRepository } from './node.repository';
 import { RankingRepository } from './rankings.repository';
@@ -17,6 +18,8 @@ export function createRepositories(executor: Executor) {
     traversals: new TraversalRepository(executor),
     routes: new RouteRepository(executor),
     writes: new WriteRepository(executor),
+    fit: new FitRepository(executor),
+    transitionStore: new TransitionStoreRepository(executor),
   };
 }
 
