@@ -11,18 +11,12 @@ import {
   type RouteRankName,
   type TransitionKindName,
 } from '../model/transitions';
-import { assertId } from './ids';
+import { checkProfile, type ProfileValues } from './fit.service';
 import { leastEffortRoute } from './least-effort';
 import { aboutRoles } from './role-arguments';
 
 /** What a person knows, by id (ProfileInput's fields). */
-export interface Profile {
-  skills: readonly string[];
-  tools: readonly string[];
-  frameworks: readonly string[];
-  languages: readonly string[];
-  currentRole?: string | null;
-}
+export type Profile = ProfileValues;
 
 /** The kinds of move a route question asked for, as given (`includePivots` is the older way). */
 export interface ViaArguments {
@@ -62,14 +56,8 @@ function assertEnumerable(maxSteps: number, via: readonly TransitionKindName[]):
  * (`profile.skills[2]`); malformed ids are refused before any database work.
  */
 async function assertProfileKnown(routes: RouteRepository, profile: Profile): Promise<void> {
-  const lists = {
-    skills: profile.skills,
-    tools: profile.tools,
-    frameworks: profile.frameworks,
-    languages: profile.languages,
-  };
-  for (const [name, ids] of Object.entries(lists)) ids.forEach((id, i) => assertId(`profile.${name}[${i}]`, id));
-  const roles = profile.currentRole ? [assertId('profile.currentRole', profile.currentRole)] : [];
+  const { currentRole, ...lists } = checkProfile(profile);
+  const roles = currentRole ? [currentRole] : [];
   const unknown = await routes.unknownProfileIds({ ...lists, roles });
   const problems: InputProblem[] = [
     ...Object.entries(lists).flatMap(([name, ids]) =>
