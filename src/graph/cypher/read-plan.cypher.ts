@@ -1,8 +1,8 @@
 import { labelOf } from '../../model/kinds';
-import { specOf } from '../../model/relationships';
+import { ORDER_BY_WEIGHT, specOf } from '../../model/relationships';
 import { cypherInt } from '../mapping';
 import { PLANNED, type NodePlan, type RelationPlan } from '../read-plan';
-import { fieldsProjection, relationshipProperties } from './projections.cypher';
+import { fieldsProjection, relationshipProperties, weightExpression } from './projections.cypher';
 
 /*
  * Read plans as Cypher: a node's map projection with, under `_planned`, one COLLECT (or COUNT)
@@ -41,9 +41,13 @@ function relationRead(plan: RelationPlan, v: string, params: Params): string {
   if (plan.read === 'count' || !plan.node) {
     return `COUNT { (${v})${left}[:${plan.type}]${right}(:${labelOf(far)}) }`;
   }
-  const order = [...(plan.orderBy ? [`${r}.${plan.orderBy}`] : []), `${b}.name`, `${b}.id`].join(', ');
+  const weight = weightExpression(plan.type, r);
+  const first =
+    plan.orderBy === ORDER_BY_WEIGHT && weight ? [`${weight} DESC`] : plan.orderBy ? [`${r}.${plan.orderBy}`] : [];
+  const order = [...first, `${b}.name`, `${b}.id`].join(', ');
   const node = planProjection(plan.node, b, params);
-  const value = plan.read === 'nodes' ? node : relationshipProperties(plan.type, r, [`node: ${node}`]);
+  const extra = [...(weight ? [`weight: ${weight}`] : []), `node: ${node}`];
+  const value = plan.read === 'nodes' ? node : relationshipProperties(plan.type, r, extra);
   return (
     `COLLECT { MATCH (${v})${left}[${r}:${plan.type}]${right}(${b}:${labelOf(far)}) ` +
     `WITH ${r}, ${b} ORDER BY ${order} LIMIT ${params.add(cypherInt(plan.first))} RETURN ${value} }`

@@ -1,5 +1,11 @@
 import { Field, Float, Int, ObjectType, type ClassType } from 'type-graphql';
-import { COMMON_PROPERTIES, specOf, type PropertySpec, type RelationEnd } from '../../model/relationships';
+import {
+  COMMON_PROPERTIES,
+  specOf,
+  weightProperties,
+  type PropertySpec,
+  type RelationEnd,
+} from '../../model/relationships';
 import { labelOf } from '../../model/kinds';
 import { Provenance } from '../provenance/provenance.type';
 
@@ -36,6 +42,12 @@ export function Link<T extends object>(end: RelationEnd, Far: ClassType<T>): Cla
     node!: T;
   }
   for (const [name, property] of Object.entries(spec.properties)) propertyField(LinkType.prototype, name, property);
+  const weighing = weightProperties(end.type).map(([name]) => name);
+  if (weighing.length > 0) {
+    Field(() => Float, {
+      description: `How strongly the link binds its ends, 0 to 1: the mean of the stated ${weighing.join(', ')}, each scaled to [0, 1] (0 when none is stated). Lists ordered by WEIGHT put the heaviest first.`,
+    })(LinkType.prototype, 'weight');
+  }
   commonPropertyFields(LinkType.prototype);
   // Every link had an `emphasis` before properties were declared per type: kept, always null, for one release.
   if (!('emphasis' in spec.properties)) {
