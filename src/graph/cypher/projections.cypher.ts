@@ -121,11 +121,14 @@ function scaled(r: string, name: string, spec: PropertySpec): string {
 
 /**
  * The weight of the relationship of `type` bound to `r` (see PropertySpec in the model), or
- * null when the type has no weighing property.
+ * null when the type has no weighing property. The scaled values are listed once (the
+ * expression is planned with every statement that reads links): one pass sums the stated ones
+ * and counts them. Its variables are named after `r`, apart from any subquery's around it.
  */
 export function weightExpression(type: RelationshipType, r: string): string | null {
   const parts = weightProperties(type).map(([name, spec]) => scaled(r, name, spec));
   if (parts.length === 0) return null;
-  const stated = `[w IN [${parts.join(', ')}] WHERE w IS NOT NULL]`;
-  return `CASE size(${stated}) WHEN 0 THEN 0.0 ELSE reduce(s = 0.0, w IN ${stated} | s + w) / size(${stated}) END`;
+  const [sum, w] = [`${r}_sum`, `${r}_w`];
+  const sumAndCount = `reduce(${sum} = [0.0, 0.0], ${w} IN [${parts.join(', ')}] | CASE WHEN ${w} IS NULL THEN ${sum} ELSE [${sum}[0] + ${w}, ${sum}[1] + 1.0] END)`;
+  return `[${sum} IN [${sumAndCount}] | CASE ${sum}[1] WHEN 0.0 THEN 0.0 ELSE ${sum}[0] / ${sum}[1] END][0]`;
 }

@@ -41,15 +41,20 @@ function relationRead(plan: RelationPlan, v: string, params: Params): string {
   if (plan.read === 'count' || !plan.node) {
     return `COUNT { (${v})${left}[:${plan.type}]${right}(:${labelOf(far)}) }`;
   }
+  // The weight, where the type has one, is worked out once per link: to order by and to return.
   const weight = weightExpression(plan.type, r);
+  const w = `${r}_weight`;
   const first =
-    plan.orderBy === ORDER_BY_WEIGHT && weight ? [`${weight} DESC`] : plan.orderBy ? [`${r}.${plan.orderBy}`] : [];
+    plan.orderBy === ORDER_BY_WEIGHT && weight ? [`${w} DESC`] : plan.orderBy ? [`${r}.${plan.orderBy}`] : [];
   const order = [...first, `${b}.name`, `${b}.id`].join(', ');
   const node = planProjection(plan.node, b, params);
-  const extra = [...(weight ? [`weight: ${weight}`] : []), `node: ${node}`];
-  const value = plan.read === 'nodes' ? node : relationshipProperties(plan.type, r, extra);
+  const links = plan.read === 'links';
+  const value = links
+    ? relationshipProperties(plan.type, r, [...(weight ? [`weight: ${w}`] : []), `node: ${node}`])
+    : node;
+  const carried = [r, b, ...(weight && (links || first.length > 0) ? [`${weight} AS ${w}`] : [])].join(', ');
   return (
     `COLLECT { MATCH (${v})${left}[${r}:${plan.type}]${right}(${b}:${labelOf(far)}) ` +
-    `WITH ${r}, ${b} ORDER BY ${order} LIMIT ${params.add(cypherInt(plan.first))} RETURN ${value} }`
+    `WITH ${carried} ORDER BY ${order} LIMIT ${params.add(cypherInt(plan.first))} RETURN ${value} }`
   );
 }
