@@ -4,9 +4,12 @@ import path from 'node:path';
 import express from 'express';
 import { buildSchema, getOperationAST, validate } from 'graphql';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { foldersIn } from '../../src/import/inputs';
+import { importSources } from '../../src/import/pipeline';
 import { explorerRoutes } from '../../src/server/explorer';
 import { allOperations } from '../../web/src/explorer/operations';
 import { openSeededDatabase, type TestDatabase } from '../helpers/database';
+import { openDatabaseAt, startPrivateNeo4j, type PrivateNeo4j } from '../helpers/private-neo4j';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 // The browser pages end to end: the API in-process on the seeded graph, the built pages
@@ -65,9 +68,16 @@ afterEach(async () => {
   await context?.close();
 });
 
-async function openExplorer(): Promise<void> {
-  await page.goto(`${server.base}/explore`);
+async function openExplorer(base = server.base, hash = ''): Promise<void> {
+  await page.goto(`${base}/explore${hash}`);
   await page.waitForSelector('body[data-ready="true"]');
+}
+
+/** The API's own answer, for the oracles of the tests below. */
+async function api(on: TestServer, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const res = await on.post({ query, variables });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data;
 }
 
 describe('the explorer page', () => {
@@ -183,6 +193,117 @@ describe('the explorer page', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await shot('8-phone-neighbourhood');
+  });
+});
+
+describe('the explorer over real data', () => {
+  // The article and the committed default slice of O*NET, ESCO, the crosswalk and BLS (what
+  // `npm start` loads), in a Neo4j of this suite's own.
+  let neo4j: PrivateNeo4j;
+  let realDb: TestDatabase;
+  let real: TestServer;
+
+  beforeAll(async () => {
+    neo4j = await startPrivateNeo4j();
+    realDb = await openDatabaseAt(neo4j.uri, { NEO4J_TX_TIMEOUT_MS: '120000' });
+    await importSources(realDb.executor, {
+      article: [path.join(rootDir, 'seed')],
+      ...foldersIn(path.join(rootDir, 'data', 'default')),
+    });
+    real = await startTestServer(realDb);
+  }, 600_000);
+
+  afterAll(async () => {
+    await real?.stop();
+    await realDb?.close();
+    await neo4j?.dispose();
+  });
+
+  /** The id of the occupation of this O*NET code, found through the API. */
+  async function onetRole(code: string, name: string): Promise<string> {
+    const { search } = await api(
+      real,
+      'query ($t: String!) { search(text: $t, kinds: [ROLE], first: 20) { node { id ... on Role { onetCode } } } }',
+      {
+        t: name,
+      },
+    );
+    const hit = search.find((h: { node: { onetCode: string | null } }) => h.node.onetCode === code);
+    expect(hit).toBeDefined();
+    return hit.node.id as string;
+  }
+
+  it('shows the strongest few of each kind of a role with hundreds of neighbours, the counts per kind, more on demand and the source of each edge', async () => {
+    const id = await onetRole('15-1252.00', 'Software Developers');
+    // The oracle: every count, and the whole tool list by name (not by weight, not counted).
+    const { role } = await api(
+      real,
+      `query ($id: ID!) { role(id: $id) {
+        toolsCount skillsCount frameworksCount languagesCount workflowsCount employersCount
+        nextRolesCount previousRolesCount adjacentRolesCount pivotsFromCount relatedRolesCount
+        relatedFromCount equivalentRolesCount equivalentFromCount broaderRolesCount narrowerRolesCount
+        allTools: toolLinks(first: 1000) { weight sources tool { id name } }
+      } }`,
+      { id },
+    );
+    expect(role.toolsCount).toBeGreaterThan(100);
+    expect(role.allTools).toHaveLength(role.toolsCount);
+
+    await openExplorer(real.base, `#node=${encodeURIComponent(id)}`);
+    await page.waitForSelector(`#node-graph[data-centre="${id}"]`);
+
+    // Counts per kind: each list the page shows says how many there are, as the API counts them,
+    // and every kind the API counts is shown.
+    const shownCounts = await page.$$eval('#node-details .relation', (blocks) =>
+      blocks.map((b) => [b.getAttribute('data-field'), Number(b.querySelector('.count')?.getAttribute('data-count'))]),
+    );
+    const apiCounts = Object.entries(role)
+      .filter(([k, v]) => k.endsWith('Count') && (v as number) > 0)
+      .map(([k, v]) => [k.slice(0, -'Count'.length), v]);
+    expect(Object.fromEntries(shownCounts)).toEqual(Object.fromEntries(apiCounts));
+
+    // The strongest few: the tools shown first are at least as heavy as every tool not shown.
+    const tools = page.locator('#node-details [data-field="tools"]');
+    await expect(tools.locator('.count').textContent()).resolves.toContain(`8 of ${role.toolsCount}`);
+    const firstPage = await tools
+      .locator('li button[data-id]')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-id')));
+    expect(firstPage).toHaveLength(8);
+    const weightOf = new Map<string, number>(role.allTools.map((l: any) => [l.tool.id, l.weight]));
+    const lightestShown = Math.min(...firstPage.map((t) => weightOf.get(t!)!));
+    const heaviestHidden = Math.max(
+      ...role.allTools.filter((l: any) => !firstPage.includes(l.tool.id)).map((l: any) => l.weight as number),
+    );
+    expect(lightestShown).toBeGreaterThanOrEqual(heaviestHidden);
+
+    // The source of each edge: the first tool's line names what the API says states it.
+    const first = role.allTools.find((l: any) => l.tool.id === firstPage[0]);
+    expect(first.sources.length).toBeGreaterThan(0);
+    await expect(tools.locator('li').first().locator('.sources').textContent()).resolves.toBe(
+      `stated by ${first.sources.join('; ')}`,
+    );
+    await shot('10-real-neighbourhood-software-developers', false);
+
+    // More, from the keyboard: 25 further tools, the focus on the first of them.
+    await tools.getByRole('button', { name: /^Show 25 more tools$/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#node-details [data-field="tools"] ul[data-shown="33"]');
+    const secondPage = await page
+      .locator('#node-details [data-field="tools"] li button[data-id]')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-id')));
+    expect(secondPage.slice(0, 8)).toEqual(firstPage);
+    expect(new Set(secondPage).size).toBe(33);
+    expect(secondPage.every((t) => weightOf.has(t!))).toBe(true);
+    await expect(page.evaluate('document.activeElement?.dataset.id')).resolves.toBe(secondPage[8]);
+    await expect(page.locator('#node-details [data-field="tools"] .count').textContent()).resolves.toContain(
+      `33 of ${role.toolsCount}`,
+    );
+    // The graph shows what the lists show, no more: the centre and its distinct neighbours.
+    const shownIds = await page
+      .locator('#node-details .relation li button[data-id]')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-id')));
+    expect(Number(await page.getAttribute('#node-graph', 'data-node-count'))).toBe(new Set([id, ...shownIds]).size);
+    await page.locator('#node-details').screenshot({ path: path.join(artifacts, '11-real-more-tools.png') });
   });
 });
 

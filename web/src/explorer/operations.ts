@@ -7,19 +7,23 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   ExplorerCompareDocument,
+  ExplorerKindDocument,
   ExplorerNeighbourhoodDocument,
   ExplorerRolesDocument,
   ExplorerRoutesDocument,
   ExplorerSearchDocument,
   type ExplorerCompareQuery,
   type ExplorerNeighbourhoodQuery,
+  type ExplorerNeighbourhoodQueryVariables,
   type ExplorerRolesQuery,
   type ExplorerRoutesQuery,
   type RefFragment,
+  type StatedFragment,
 } from './operations.generated';
 
 export {
   ExplorerSearchDocument as SearchNodes,
+  ExplorerKindDocument as KindOf,
   ExplorerNeighbourhoodDocument as Neighbourhood,
   ExplorerRolesDocument as RoleList,
   ExplorerRoutesDocument as Routes,
@@ -30,6 +34,11 @@ export type NodeRef = RefFragment;
 /** The node a neighbourhood lookup found: ids are unique across kinds, so at most one answers. */
 export type AnyNeighbourhood = NonNullable<ExplorerNeighbourhoodQuery[keyof ExplorerNeighbourhoodQuery]>;
 export type NodeKind = AnyNeighbourhood['__typename'];
+/** A source that states a node or a link, with its release and its own id for it. */
+export type Stated = StatedFragment;
+/** The relationship lists of a neighbourhood, each with its own page size. */
+export type RelationField = Exclude<keyof ExplorerNeighbourhoodQueryVariables, 'id' | Lowercase<NodeKind>>;
+export type PageSizes = Partial<Record<RelationField, number>>;
 export type RoleListResult = ExplorerRolesQuery;
 export type CareerPath = ExplorerRoutesQuery['progressionPaths'][number];
 export type Money = NonNullable<CareerPath['salaryChange']>;
@@ -39,6 +48,7 @@ export type Overlap = CompareResult['compareRoles']['tools'];
 /** Every operation the explorer sends. */
 export const allOperations: TypedDocumentNode<unknown, never>[] = [
   ExplorerSearchDocument,
+  ExplorerKindDocument,
   ExplorerNeighbourhoodDocument,
   ExplorerRolesDocument,
   ExplorerRoutesDocument,
