@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NODE_KIND_NAMES, labelOf, type NodeLabel } from '../model/kinds';
+import type { StepReasonRecord, TransitionKindName } from '../model/transitions';
 
 /*
  * The shapes the read queries return, one codec per record type: repositories parse their rows
@@ -93,8 +94,17 @@ export type SalaryChangeRecord = z.infer<typeof salaryChangeRecord>;
 export interface CareerStepRecord {
   from: RoleRecord;
   to: RoleRecord;
-  kind: 'PROMOTION' | 'PIVOT';
+  kind: TransitionKindName;
   sources: string[];
+  reason: StepReasonRecord;
+}
+
+/** A role's pay figure as a route compares it: where it comes from and what it measures. */
+export interface PayFigureRecord {
+  role: RoleRecord;
+  source: string | null;
+  period: string | null;
+  currency: string | null;
 }
 
 export interface CareerPathRecord {
@@ -102,6 +112,8 @@ export interface CareerPathRecord {
   steps: CareerStepRecord[];
   length: number;
   salaryChange: SalaryChangeRecord | null;
+  payFigures: PayFigureRecord[];
+  toLearnCount: number;
   skillsToAcquire: NodeRecord[];
   toolsToLearn: NodeRecord[];
 }

@@ -2,6 +2,7 @@ import type { Loaders } from '../graph/loaders';
 import type { Repositories } from '../graph/repositories';
 import { CatalogService } from './catalog.service';
 import { GraphEditService } from './graph-edit.service';
+import { RouteService } from './route.service';
 import { TraversalService } from './traversal.service';
 
 /** Every service of one request, over its repositories and loaders. */
@@ -9,6 +10,7 @@ export function createServices(repositories: Repositories, loaders: Loaders) {
   return {
     catalog: new CatalogService(repositories.nodes, repositories.system),
     traversals: new TraversalService(repositories.traversals, loaders),
+    routes: new RouteService(repositories.routes, loaders),
     edits: new GraphEditService(repositories.writes),
   };
 }

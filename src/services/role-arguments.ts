@@ -28,6 +28,21 @@ export function roleArguments(args: RoleArgumentValues): RoleArguments {
   return { entries, ids };
 }
 
+/**
+ * A question about the roles `args` names: their form is checked before any database work,
+ * and `ask` reports which of them exist alongside its answer (in the same statement where it
+ * can), so a missing role is NOT_FOUND naming its argument.
+ */
+export async function aboutRoles<T>(
+  args: RoleArgumentValues,
+  ask: () => Promise<{ missing: string[]; value: T }>,
+): Promise<T> {
+  const checked = roleArguments(args);
+  const { missing, value } = await ask();
+  assertRolesFound(checked, missing);
+  return value;
+}
+
 /** The existence rule: NOT_FOUND naming each argument whose id is among `missing`. */
 export function assertRolesFound({ entries }: RoleArguments, missing: readonly string[]): void {
   const absent = entries.filter(([, id]) => missing.includes(id)).map(([argument, id]) => ({ argument, id }));

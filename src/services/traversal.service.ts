@@ -1,23 +1,13 @@
-import { BadUserInputError } from '../errors';
 import type { Loaders } from '../graph/loaders';
-import { idPlan } from '../graph/read-plan';
-import type {
-  CareerPathRecord,
-  NodeRecord,
-  RoleComparisonRecord,
-  RoleSimilarityRecord,
-  SkillGapRecord,
-} from '../graph/records';
+import type { NodeRecord, RoleComparisonRecord, RoleSimilarityRecord, SkillGapRecord } from '../graph/records';
 import type {
   AnswerShape,
   Checked,
   ComparisonShape,
-  PathQuery,
-  PathShape,
   SharedKind,
   TraversalRepository,
 } from '../graph/repositories/traversal.repository';
-import { assertRolesFound, roleArguments, type RoleArgumentValues } from './role-arguments';
+import { aboutRoles, type RoleArgumentValues } from './role-arguments';
 
 /** The only "cannot happen" left once the roles are known to exist: one vanished mid-request. */
 function found<T>(value: T | null): T {
@@ -28,7 +18,7 @@ function found<T>(value: T | null): T {
 /**
  * The graph questions and the rules they answer by. Each rule is owned once: the role
  * arguments' form and existence here (`about`); coverage here; similarity, salary
- * comparability and the ranking of routes and similar roles in the statements the repository
+ * comparability and the ranking of similar roles in the statements the repository
  * runs (checked against independent oracles by the tests), never again in TypeScript.
  */
 export class TraversalService {
@@ -44,14 +34,6 @@ export class TraversalService {
 
   async compareRoles(a: string, b: string, shape: ComparisonShape): Promise<RoleComparisonRecord> {
     return found(await this.about({ a, b }, () => this.traversals.compareRoles(a, b, shape)));
-  }
-
-  progressionPaths(from: string, query: PathQuery): Promise<CareerPathRecord[]> {
-    return this.about({ from, to: query.to }, () => this.traversals.progressionPathsBetween(from, query));
-  }
-
-  shortestProgression(from: string, to: string, includePivots: boolean, shape: PathShape) {
-    return this.about({ from, to }, () => this.traversals.shortestProgression(from, to, includePivots, shape));
   }
 
   /** What moving from one role to another asks for, with the share of the skills already held. */
@@ -71,31 +53,7 @@ export class TraversalService {
     return this.loaders.similarRoles(first, shape).load(roleId);
   }
 
-  /**
-   * Routes from `roleId`, a role already read (batched with its siblings), to the role `query.to`
-   * names, given as argument `argument`. As with progressionPaths from a role to itself, a route
-   * from a role to itself is a mistake, not an empty answer.
-   */
-  pathsFrom(roleId: string, argument: string, query: PathQuery): Promise<CareerPathRecord[]> {
-    if (query.to === roleId) {
-      throw BadUserInputError.of(argument, `"${query.to}" is this role itself; name a different role`);
-    }
-    return this.about({ [argument]: query.to }, async () => {
-      const target = await this.loaders.node(idPlan('ROLE'), query.to);
-      if (target === null) return { missing: [query.to], value: [] };
-      return { missing: [], value: await this.loaders.pathsTo(query).load(roleId) };
-    });
-  }
-
-  /**
-   * A question about the roles `args` names: their form is checked before any database work,
-   * and `ask` reports which of them exist alongside its answer (in the same statement where it
-   * can), so a missing role is NOT_FOUND naming its argument.
-   */
-  private async about<T>(args: RoleArgumentValues, ask: () => Promise<Checked<T>>): Promise<T> {
-    const checked = roleArguments(args);
-    const { missing, value } = await ask();
-    assertRolesFound(checked, missing);
-    return value;
+  private about<T>(args: RoleArgumentValues, ask: () => Promise<Checked<T>>): Promise<T> {
+    return aboutRoles(args, ask);
   }
 }

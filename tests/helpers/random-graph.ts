@@ -45,7 +45,7 @@ export class Rng {
   }
 }
 
-export type TransitionType = 'PROGRESSES_TO' | 'PIVOTS_TO';
+export type TransitionType = 'PROGRESSES_TO' | 'PIVOTS_TO' | 'RELATED_TO' | 'SIMILAR_TO';
 
 export interface Item {
   id: string;
@@ -87,6 +87,10 @@ export interface Transition {
   to: string;
   type: TransitionType;
   sources: string[];
+  /** RELATED_TO: O*NET's tier and rank. SIMILAR_TO: the stored rank and score. */
+  tier?: string;
+  rank?: number;
+  score?: number;
 }
 
 export interface RandomGraph {
@@ -102,6 +106,9 @@ export interface GraphOptions {
   promotionsPerRole: number;
   /** Expected PIVOTS_TO edges out of a role (before back-and-forth pivots are added). */
   pivotsPerRole: number;
+  /** Expected RELATED_TO and SIMILAR_TO edges out of a role (none when absent). */
+  relatedPerRole?: number;
+  similarPerRole?: number;
 }
 
 // Two skills share a name so that ordering by name must fall back to the id.
@@ -164,7 +171,8 @@ export function randomGraph(rng: Rng, prefix: string, options: GraphOptions): Ra
     if (e.type === 'PIVOTS_TO' && rng.chance(0.5)) add(e.to, e.from, 'PIVOTS_TO');
   }
   // Two dead ends: roles nothing leads on from.
-  for (const deadEnd of rng.shuffle(roleIds).slice(0, 2)) {
+  const deadEnds = rng.shuffle(roleIds).slice(0, 2);
+  for (const deadEnd of deadEnds) {
     for (const [k, e] of edges) if (e.from === deadEnd) edges.delete(k);
   }
   // A self-loop now and then: a cycle no route may use.
@@ -172,7 +180,33 @@ export function randomGraph(rng: Rng, prefix: string, options: GraphOptions): Ra
     const r = rng.pick(roleIds);
     add(r, r, rng.chance(0.5) ? 'PROGRESSES_TO' : 'PIVOTS_TO');
   }
-  return { name: prefix, roles, skills, tools, edges: [...edges.values()] };
+  // Related and similar roles, drawn only when asked (so older graphs stay as they were), may
+  // join the same two roles as a promotion or a pivot does: routes then differ by their kinds.
+  const wide: Transition[] = [];
+  for (const [type, perRole] of [
+    ['RELATED_TO', options.relatedPerRole ?? 0],
+    ['SIMILAR_TO', options.similarPerRole ?? 0],
+  ] as const) {
+    if (perRole === 0) continue;
+    for (const from of roleIds.filter((id) => !deadEnds.includes(id))) {
+      const targets = roleIds.filter((to) => to !== from && rng.chance(perRole / (n - 1)));
+      targets.forEach((to, i) =>
+        wide.push(
+          type === 'RELATED_TO'
+            ? {
+                from,
+                to,
+                type,
+                sources: ['O*NET 29.3'],
+                tier: rng.pick(['PRIMARY_SHORT', 'PRIMARY_LONG', 'SUPPLEMENTAL']),
+                rank: i + 1,
+              }
+            : { from, to, type, sources: [], rank: i + 1, score: Math.round(1000 * (0.05 + 0.95 * rng.next())) / 1000 },
+        ),
+      );
+    }
+  }
+  return { name: prefix, roles, skills, tools, edges: [...edges.values(), ...wide] };
 }
 
 /** Writes graphs with a handful of UNWIND statements (one per kind of node and relationship). */
@@ -205,13 +239,19 @@ export async function insertGraphs(executor: Executor, graphs: RandomGraph[]): P
       { rows: roles },
     );
   }
-  for (const type of ['PROGRESSES_TO', 'PIVOTS_TO'] as const) {
+  for (const type of ['PROGRESSES_TO', 'PIVOTS_TO', 'RELATED_TO'] as const) {
     await executor.write(
       `UNWIND $rows AS row MATCH (a:Role {id: row.from}), (b:Role {id: row.to})
-       CREATE (a)-[:${type} {sources: row.sources}]->(b)`,
-      { rows: edges.filter((e) => e.type === type) },
+       CREATE (a)-[r:${type} {sources: row.sources}]->(b) SET r.tier = row.tier, r.rank = row.rank`,
+      { rows: edges.filter((e) => e.type === type).map((e) => ({ tier: null, rank: null, ...e })) },
     );
   }
+  // Stored transitions as the import writes them: no sources, a score, a rank and the data version.
+  await executor.write(
+    `UNWIND $rows AS row MATCH (a:Role {id: row.from}), (b:Role {id: row.to})
+     CREATE (a)-[:SIMILAR_TO {score: row.score, rank: row.rank, dataVersion: 'random', borrowed: false}]->(b)`,
+    { rows: edges.filter((e) => e.type === 'SIMILAR_TO') },
+  );
 }
 
 export async function deleteByPrefix(executor: Executor, prefix: string): Promise<void> {
@@ -239,6 +279,9 @@ export function compareIdLists(a: readonly string[], b: readonly string[]): numb
   return a.length - b.length;
 }
 
+/** What a route follows: promotions (and pivots when true), or the relationship types listed. */
+export type Follow = boolean | readonly TransitionType[];
+
 export class RouteOracle {
   private readonly roles: Map<string, RandomRole>;
   private readonly out = new Map<string, Transition[]>();
@@ -253,12 +296,15 @@ export class RouteOracle {
     for (const e of graph.edges) this.out.get(e.from)!.push(e);
   }
 
-  private moves(from: string, includePivots: boolean): Transition[] {
-    return this.out.get(from)!.filter((e) => includePivots || e.type === 'PROGRESSES_TO');
+  /** The moves out of a role of the types followed: promotions, and pivots with `includePivots`, or the types listed. */
+  private moves(from: string, follow: Follow): Transition[] {
+    const types: readonly TransitionType[] =
+      typeof follow === 'boolean' ? (follow ? ['PROGRESSES_TO', 'PIVOTS_TO'] : ['PROGRESSES_TO']) : follow;
+    return this.out.get(from)!.filter((e) => types.includes(e.type));
   }
 
   /** Every simple route from `from` to `to` of 1..maxSteps steps, as edge lists (unranked). */
-  private routes(from: string, to: string, maxSteps: number, includePivots: boolean): Transition[][] {
+  routes(from: string, to: string, maxSteps: number, includePivots: Follow): Transition[][] {
     const found: Transition[][] = [];
     const visited = new Set([from]);
     const trail: Transition[] = [];
@@ -333,7 +379,7 @@ export class RouteOracle {
   }
 
   /** Length of the shortest route (breadth-first, unbounded), or null when there is none. */
-  distance(from: string, to: string, includePivots: boolean): number | null {
+  distance(from: string, to: string, includePivots: Follow): number | null {
     const dist = new Map([[from, 0]]);
     const queue = [from];
     while (queue.length > 0) {

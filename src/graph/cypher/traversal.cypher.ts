@@ -1,12 +1,7 @@
 import { projection } from './projections.cypher';
 import { salaryChange } from './salary.cypher';
 
-/*
- * Traversals. Variable-length bounds cannot be parameters: `maxSteps` reaches these builders
- * only after validation as an integer in 1..MAX_STEPS, and nothing else is ever interpolated.
- */
-
-export const MAX_STEPS = 6;
+/* Traversals: shared items, comparisons, gaps and similar roles (routes: routes.cypher.ts). */
 
 /*
  * Nodes in answers are projected lean when the client asks only their names: `$leanRoles` for
@@ -20,15 +15,6 @@ const skill = (v: string) => projection('SKILL', v, '$lean');
 const framework = (v: string) => projection('FRAMEWORK', v, '$lean');
 const workflow = (v: string) => projection('WORKFLOW', v, '$lean');
 const employer = (v: string) => projection('EMPLOYER', v, '$lean');
-
-function steps(maxSteps: number): string {
-  if (!Number.isInteger(maxSteps) || maxSteps < 1 || maxSteps > MAX_STEPS) {
-    throw new RangeError(`maxSteps must be an integer from 1 to ${MAX_STEPS}`);
-  }
-  return String(maxSteps);
-}
-
-const TRANSITIONS = (includePivots: boolean) => (includePivots ? 'PROGRESSES_TO|PIVOTS_TO' : 'PROGRESSES_TO');
 
 /**
  * A question about given roles, in one statement with the check that they exist: one row
@@ -111,84 +97,6 @@ RETURN { a: ${fullRole('a')}, b: ${fullRole('b')},
   )} ELSE 0.0 END,
   salaryDifference: ${salaryChange('a', 'b')}
 } AS comparison
-`;
-
-/**
- * The items of one type that the roles after the start `s` of path `p` have and `s` has not
- * (what a route asks to learn), as `x`, each once. The caller adds the ordering and the RETURN.
- */
-const toAcquire = (type: string, label: string) => `
-    UNWIND nodes(p)[1..] AS n
-    MATCH (n)-[:${type}]->(x:${label}) WHERE NOT (s)-[:${type}]->(x)
-    WITH DISTINCT x`;
-
-/** Salary change and ranking keys (gain, how many skills to acquire) of each path `p` from `s` to `t`. */
-const pathRanking = (carry: string) => `
-WITH ${carry}s, t, p, ${salaryChange('s', 't')} AS salaryChange
-WITH *, CASE WHEN salaryChange IS NULL THEN null ELSE salaryChange.min + salaryChange.max END AS gain,
-  size(COLLECT {${toAcquire('REQUIRES_SKILL', 'Skill')}
-    RETURN x
-  }) AS skillCount`;
-
-const RANK =
-  'length(p), gain IS NULL, gain DESC, skillCount, [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]';
-
-/**
- * What to learn along each route kept (not along every candidate): the skills, and the tools
- * only when `$tools` (the query asks for them).
- */
-const pathLearning = `
-WITH *,
-  COLLECT {${toAcquire('REQUIRES_SKILL', 'Skill')}
-    ORDER BY x.name, x.id
-    RETURN ${skill('x')}
-  } AS skillsToAcquire,
-  CASE WHEN $tools THEN COLLECT {${toAcquire('USES_TOOL', 'Tool')}
-    ORDER BY x.name, x.id
-    RETURN ${tool('x')}
-  } ELSE [] END AS toolsToLearn`;
-
-const PATH_SHAPE = `{
-  roles: [n IN nodes(p) | ${role('n')}],
-  kinds: [r IN relationships(p) | type(r)],
-  sources: [r IN relationships(p) | coalesce(r.sources, [])],
-  salaryChange: salaryChange,
-  skillsToAcquire: skillsToAcquire,
-  toolsToLearn: toolsToLearn
-}`;
-
-/**
- * For each of $fromIds, the simple routes to $to of 1..maxSteps transitions, ranked: fewer steps,
- * larger salary gain (unknown last), fewer skills to acquire, then the route's ids (and, for a
- * promotion and a pivot between the same roles, the kinds of step). What to
- * learn is what the roles after the start need that the start does not have.
- * Rows: { routes: { fromId, paths: [{ roles, kinds, sources, salaryChange, skillsToAcquire, toolsToLearn }] } }.
- */
-export const progressionPaths = (maxSteps: number, includePivots: boolean) => `
-UNWIND $fromIds AS fromId
-MATCH (s:Role {id: fromId}), (t:Role {id: $to})
-MATCH p = (s)-[:${TRANSITIONS(includePivots)}*1..${steps(maxSteps)}]->(t)
-WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
-${pathRanking('fromId, ')}
-ORDER BY fromId, ${RANK}
-WITH fromId, s, collect({ p: p, salaryChange: salaryChange })[0..$first] AS kept
-UNWIND range(0, size(kept) - 1) AS rank
-WITH fromId, s, rank, kept[rank].p AS p, kept[rank].salaryChange AS salaryChange
-${pathLearning}
-ORDER BY fromId, rank
-WITH fromId, collect(${PATH_SHAPE}) AS paths
-RETURN { fromId: fromId, paths: paths } AS routes
-`;
-
-/** One shortest route (Neo4j's allShortestPaths, then the same ranking), or no row. Rows: { path }. */
-export const shortestProgression = (includePivots: boolean) => `
-MATCH (s:Role {id: $from}), (t:Role {id: $to})
-MATCH p = allShortestPaths((s)-[:${TRANSITIONS(includePivots)}*]->(t))
-${pathRanking('')}
-ORDER BY ${RANK}
-LIMIT 1
-${pathLearning}
-RETURN ${PATH_SHAPE} AS path
 `;
 
 /** What `to` needs that `from` lacks, with both roles. Rows: { gap }. */

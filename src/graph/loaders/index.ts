@@ -3,7 +3,8 @@ import type { NodeKind } from '../../model/kinds';
 import { PLANNED, type NodePlan, type PlannedRecord, type RelationPlan } from '../read-plan';
 import type { CareerPathRecord, NodeRecord, RoleSimilarityRecord } from '../records';
 import type { Repositories } from '../repositories';
-import type { AnswerShape, PathQuery } from '../repositories/traversal.repository';
+import type { PathQuery } from '../repositories/routes.repository';
+import type { AnswerShape } from '../repositories/traversal.repository';
 
 const SEPARATOR = '\u0000';
 
@@ -75,7 +76,7 @@ export function createLoaders(repositories: Repositories) {
     pathsTo(query: PathQuery): DataLoader<string, CareerPathRecord[]> {
       return perArguments(
         `paths:${JSON.stringify(query)}`,
-        (ids) => repositories.traversals.progressionPaths(ids, query),
+        (ids) => repositories.routes.progressionPaths(ids, query),
         [],
       );
     },

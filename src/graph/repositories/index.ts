@@ -1,6 +1,7 @@
 import type { Executor } from '../executor';
 import { KeyedReadRepository } from './keyed-read.repository';
 import { NodeRepository } from './node.repository';
+import { RouteRepository } from './routes.repository';
 import { SystemRepository } from './system.repository';
 import { TraversalRepository } from './traversal.repository';
 import { WriteRepository } from './write.repository';
@@ -12,6 +13,7 @@ export function createRepositories(executor: Executor) {
     nodes: new NodeRepository(executor),
     keyed: new KeyedReadRepository(executor),
     traversals: new TraversalRepository(executor),
+    routes: new RouteRepository(executor),
     writes: new WriteRepository(executor),
   };
 }

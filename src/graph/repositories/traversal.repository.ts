@@ -5,11 +5,8 @@ import { cypherInt } from '../mapping';
 import {
   nodeRecord,
   roleComparisonRecord,
-  roleRecord,
   roleSimilarityRecord,
-  salaryChangeRecord,
   skillGapRow,
-  type CareerPathRecord,
   type NodeRecord,
   type RoleComparisonRecord,
   type RoleSimilarityRecord,
@@ -36,19 +33,6 @@ export interface ComparisonShape extends AnswerShape {
   similarity: boolean;
 }
 
-/** What a route answer reads: lean parts as in AnswerShape, and the tools to learn only if asked. */
-export interface PathShape extends AnswerShape {
-  tools: boolean;
-}
-
-export interface PathQuery {
-  to: string;
-  maxSteps: number;
-  first: number;
-  includePivots: boolean;
-  shape: PathShape;
-}
-
 /** An answer about given roles, with the ids among them that name no role (then the answer is empty). */
 export interface Checked<T> {
   missing: string[];
@@ -59,46 +43,27 @@ export interface Checked<T> {
 
 const checkedRow = z.object({ missing: z.array(z.string()), rows: z.array(z.unknown()) });
 
-const careerPathRow = z
-  .object({
-    roles: z.array(roleRecord),
-    kinds: z.array(z.enum(['PROGRESSES_TO', 'PIVOTS_TO'])),
-    sources: z.array(z.array(z.string())),
-    salaryChange: salaryChangeRecord.nullable(),
-    skillsToAcquire: z.array(nodeRecord),
-    toolsToLearn: z.array(nodeRecord),
-  })
-  .transform((raw): CareerPathRecord => ({
-    roles: raw.roles,
-    steps: raw.kinds.map((kind, i) => ({
-      from: raw.roles[i],
-      to: raw.roles[i + 1],
-      kind: kind === 'PIVOTS_TO' ? 'PIVOT' : 'PROMOTION',
-      sources: raw.sources[i],
-    })),
-    length: raw.kinds.length,
-    salaryChange: raw.salaryChange,
-    skillsToAcquire: raw.skillsToAcquire,
-    toolsToLearn: raw.toolsToLearn,
-  }));
+/** A statement about given roles run with the check that they exist (see `checkingRoles`). */
+export async function readChecked(executor: Executor, statement: string, params: Params, roleIds: readonly string[]) {
+  const [row] = await executor.read(Q.checkingRoles(statement), { ...params, roleIds });
+  return checkedRow.parse(row);
+}
 
-const routesRow = z.object({ fromId: z.string(), paths: z.array(careerPathRow) });
 const rankingRow = z.object({ id: z.string(), similar: z.array(roleSimilarityRecord) });
 
 /** Rows of one column: the values of that column, each parsed. */
-const column = <T extends z.ZodType>(codec: T, rows: readonly unknown[]) => z.array(codec).parse(rows);
+export const column = <T extends z.ZodType>(codec: T, rows: readonly unknown[]) => z.array(codec).parse(rows);
 
 /**
- * The graph questions: shared neighbours, comparisons, routes, gaps and similar roles. A question
+ * The graph questions: shared neighbours, comparisons, gaps and similar roles (routes: RouteRepository). A question
  * about given roles checks that they exist in the same statement (see `checkingRoles`); the
  * domain rules (similarity, salary comparability, ranking) are computed in the statements.
  */
 export class TraversalRepository {
   constructor(private readonly executor: Executor) {}
 
-  private async checked(statement: string, params: Params, roleIds: readonly string[]) {
-    const [row] = await this.executor.read(Q.checkingRoles(statement), { ...params, roleIds });
-    return checkedRow.parse(row);
+  private checked(statement: string, params: Params, roleIds: readonly string[]) {
+    return readChecked(this.executor, statement, params, roleIds);
   }
 
   async sharedItems(type: SharedKind, roleIds: string[], shape: AnswerShape): Promise<Checked<NodeRecord[]>> {
@@ -109,37 +74,6 @@ export class TraversalRepository {
   async compareRoles(a: string, b: string, shape: ComparisonShape): Promise<Checked<RoleComparisonRecord | null>> {
     const { missing, rows } = await this.checked(Q.COMPARE_ROLES, { a, b, ...shape }, [a, b]);
     return { missing, value: column(roleComparisonRecord, rows)[0] ?? null };
-  }
-
-  /** Routes from each of `fromIds` (known to exist) to `query.to`, keyed by the start id. */
-  async progressionPaths(fromIds: readonly string[], query: PathQuery): Promise<Map<string, CareerPathRecord[]>> {
-    const rows = await this.executor.read(Q.progressionPaths(query.maxSteps, query.includePivots), {
-      ...pathParams(fromIds, query),
-    });
-    return toRoutes(columnOf(rows, 'routes', routesRow));
-  }
-
-  /** Routes from one role to another, checking both exist. */
-  async progressionPathsBetween(from: string, query: PathQuery): Promise<Checked<CareerPathRecord[]>> {
-    const { missing, rows } = await this.checked(
-      Q.progressionPaths(query.maxSteps, query.includePivots),
-      pathParams([from], query),
-      [from, query.to],
-    );
-    return { missing, value: toRoutes(column(routesRow, rows)).get(from) ?? [] };
-  }
-
-  async shortestProgression(
-    from: string,
-    to: string,
-    includePivots: boolean,
-    shape: PathShape,
-  ): Promise<Checked<CareerPathRecord | null>> {
-    const { missing, rows } = await this.checked(Q.shortestProgression(includePivots), { from, to, ...shape }, [
-      from,
-      to,
-    ]);
-    return { missing, value: column(careerPathRow, rows)[0] ?? null };
   }
 
   /** What `to` needs that `from` lacks, as read (the coverage is a rule of the service). */
@@ -172,20 +106,10 @@ export class TraversalRepository {
 }
 
 /** The values of column `name` of `rows`, each parsed. */
-const columnOf = <T extends z.ZodType>(rows: readonly Row[], name: string, codec: T) =>
+export const columnOf = <T extends z.ZodType>(rows: readonly Row[], name: string, codec: T) =>
   column(
     codec,
     rows.map((r) => r[name]),
   );
 
-const toRoutes = (routes: z.infer<typeof routesRow>[]) => new Map(routes.map((r) => [r.fromId, r.paths]));
 const toRankings = (rankings: z.infer<typeof rankingRow>[]) => new Map(rankings.map((r) => [r.id, r.similar]));
-
-function pathParams(fromIds: readonly string[], query: PathQuery): Params {
-  return {
-    fromIds: [...new Set(fromIds)],
-    to: query.to,
-    first: cypherInt(query.first),
-    ...query.shape,
-  };
-}

@@ -9,19 +9,19 @@ export const MAX_PROFILE_ITEMS = 200;
   description: 'What a person knows: skills, tools, frameworks and languages by id, and their current role.',
 })
 export class ProfileInput {
-  @Field(() => [ID], { defaultValue: [], description: `Skill ids (at most ${MAX_PROFILE_ITEMS}).` })
+  @Field(() => [ID], { description: `Skill ids (at most ${MAX_PROFILE_ITEMS}).` })
   @ArrayMaxSize(MAX_PROFILE_ITEMS)
   skills: string[] = [];
 
-  @Field(() => [ID], { defaultValue: [], description: `Tool ids (at most ${MAX_PROFILE_ITEMS}).` })
+  @Field(() => [ID], { description: `Tool ids (at most ${MAX_PROFILE_ITEMS}).` })
   @ArrayMaxSize(MAX_PROFILE_ITEMS)
   tools: string[] = [];
 
-  @Field(() => [ID], { defaultValue: [], description: `Framework ids (at most ${MAX_PROFILE_ITEMS}).` })
+  @Field(() => [ID], { description: `Framework ids (at most ${MAX_PROFILE_ITEMS}).` })
   @ArrayMaxSize(MAX_PROFILE_ITEMS)
   frameworks: string[] = [];
 
-  @Field(() => [ID], { defaultValue: [], description: `Language ids (at most ${MAX_PROFILE_ITEMS}).` })
+  @Field(() => [ID], { description: `Language ids (at most ${MAX_PROFILE_ITEMS}).` })
   @ArrayMaxSize(MAX_PROFILE_ITEMS)
   languages: string[] = [];
 

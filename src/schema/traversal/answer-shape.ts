@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { PathShape } from '../../graph/repositories/routes.repository';
 import {
   DIMENSIONS,
   FULL,
   type AnswerShape,
   type ComparisonShape,
-  type PathShape,
 } from '../../graph/repositories/traversal.repository';
 import { readsOnlyNames } from '../../graph/read-plan';
 import { anyKindPlan, descend, selectionOf } from '../shared/read-plan';

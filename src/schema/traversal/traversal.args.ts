@@ -1,6 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
-import { MAX_STEPS } from '../../graph/cypher/traversal.cypher';
+import { MAX_STEPS } from '../../graph/cypher/routes.cypher';
+import { WIDE_KINDS, WIDE_ROUTE_MAX_STEPS } from '../../model/transitions';
+import { ProfileInput } from '../shared/profile.input';
+import { RouteRank, TransitionKind } from './traversal.types';
 
 @ArgsType()
 export class RoleSetArgs {
@@ -28,9 +31,31 @@ export class FromToArgs {
   to!: string;
 }
 
+const VIA = `The kinds of move to follow (default [PROMOTION]).`;
+
+/** How a route question chooses its moves and orders its answers. */
 @ArgsType()
-export class PathOptionsArgs {
-  @Field(() => Int, { defaultValue: 4, description: `Longest route, in steps: 1 to ${MAX_STEPS}.` })
+export class RouteKindArgs {
+  @Field(() => [TransitionKind], { nullable: true, description: VIA })
+  via?: TransitionKind[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Also follow pivots into adjacent roles: via [PROMOTION, PIVOT].',
+    deprecationReason: 'Use via: [PROMOTION, PIVOT].',
+  })
+  includePivots?: boolean | null;
+
+  @Field(() => RouteRank, { defaultValue: RouteRank.FEWEST_STEPS, description: 'How the routes are ordered.' })
+  rankBy: RouteRank = RouteRank.FEWEST_STEPS;
+}
+
+@ArgsType()
+export class PathOptionsArgs extends RouteKindArgs {
+  @Field(() => Int, {
+    defaultValue: 4,
+    description: `Longest route, in steps: 1 to ${MAX_STEPS} (to ${WIDE_ROUTE_MAX_STEPS} via ${WIDE_KINDS.join(' or ')}).`,
+  })
   @Min(1)
   @Max(MAX_STEPS)
   maxSteps = 4;
@@ -39,9 +64,6 @@ export class PathOptionsArgs {
   @Min(1)
   @Max(20)
   first = 5;
-
-  @Field(() => Boolean, { defaultValue: false, description: 'Also follow pivots into adjacent roles.' })
-  includePivots = false;
 }
 
 @ArgsType()
@@ -54,9 +76,35 @@ export class ProgressionArgs extends PathOptionsArgs {
 }
 
 @ArgsType()
-export class ShortestProgressionArgs extends FromToArgs {
-  @Field(() => Boolean, { defaultValue: false, description: 'Also follow pivots into adjacent roles.' })
-  includePivots = false;
+export class ShortestProgressionArgs extends RouteKindArgs {
+  @Field(() => ID)
+  from!: string;
+
+  @Field(() => ID)
+  to!: string;
+}
+
+@ArgsType()
+export class LeastEffortArgs {
+  @Field(() => ID, { nullable: true, description: 'The role to start from (or give profile).' })
+  from?: string | null;
+
+  @Field(() => ProfileInput, {
+    nullable: true,
+    description: 'What the traveller knows; the route starts at its currentRole (or give from).',
+  })
+  profile?: ProfileInput | null;
+
+  @Field(() => ID, { description: 'The role to reach.' })
+  to!: string;
+
+  @Field(() => Int, { defaultValue: 4, description: `Longest route, in steps: 1 to ${MAX_STEPS}.` })
+  @Min(1)
+  @Max(MAX_STEPS)
+  maxSteps = 4;
+
+  @Field(() => [TransitionKind], { nullable: true, description: VIA })
+  via?: TransitionKind[] | null;
 }
 
 @ArgsType()

@@ -8,13 +8,17 @@ import type {
   RoleSimilarityRecord,
   SkillGapRecord,
 } from '../../graph/records';
+import type { PathQuery } from '../../graph/repositories/routes.repository';
 import type { SharedKind } from '../../graph/repositories/traversal.repository';
 import type { RequestContext } from '../../server/context';
+import { routeKinds } from '../../services/route.service';
 import { Role } from '../role/role.type';
 import { Framework, Skill, Tool } from '../shared/entity.types';
 import { comparisonShape, gapShape, itemsShape, pathShape, similarShape } from './answer-shape';
 import {
   FromToArgs,
+  LeastEffortArgs,
+  PathOptionsArgs,
   PathsToArgs,
   ProgressionArgs,
   RolePairArgs,
@@ -65,24 +69,39 @@ export class TraversalResolver {
 
   @Query(() => [CareerPath], {
     description:
-      'Every route (no role twice) from one role to another, best first: fewer steps, larger pay gain, fewer skills to acquire.',
+      'Every route (no role twice) from one role to another, best first by rankBy (default: fewer steps, larger pay gain, fewer skills to acquire).',
   })
   progressionPaths(
-    @Args(() => ProgressionArgs) { from, to, maxSteps, first, includePivots }: ProgressionArgs,
+    @Args(() => ProgressionArgs) { from, to, ...options }: ProgressionArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CareerPathRecord[]> {
-    const query = { to, maxSteps, first, includePivots, shape: pathShape(info) };
-    return ctx.services.traversals.progressionPaths(from, query);
+    return ctx.services.routes.progressionPaths(from, pathQuery(to, options, info));
   }
 
-  @Query(() => CareerPath, { nullable: true, description: 'One shortest route, or null when there is none.' })
+  @Query(() => CareerPath, {
+    nullable: true,
+    description: 'One shortest route (the first of them by rankBy), or null when there is none.',
+  })
   shortestProgression(
-    @Args(() => ShortestProgressionArgs) { from, to, includePivots }: ShortestProgressionArgs,
+    @Args(() => ShortestProgressionArgs) { from, to, rankBy, ...kinds }: ShortestProgressionArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CareerPathRecord | null> {
-    return ctx.services.traversals.shortestProgression(from, to, includePivots, pathShape(info));
+    return ctx.services.routes.shortestProgression(from, to, routeKinds(kinds), rankBy, pathShape(info));
+  }
+
+  @Query(() => CareerPath, {
+    nullable: true,
+    description:
+      'The route with the fewest skills and tools to learn (what each step teaches counts as known later), from a role or from a profile’s current role knowing the profile; null when there is none.',
+  })
+  leastEffortRoute(
+    @Args(() => LeastEffortArgs) { via, ...question }: LeastEffortArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CareerPathRecord | null> {
+    return ctx.services.routes.leastEffortRoute({ ...question, via: routeKinds({ via }), shape: pathShape(info) });
   }
 
   @Query(() => SkillGap, { description: 'What moving from one role to another asks for.' })
@@ -123,11 +142,16 @@ export class RoleTraversalFieldsResolver {
   @FieldResolver(() => [CareerPath], { description: 'Routes from this role to another, as progressionPaths.' })
   pathsTo(
     @Root() role: RoleRecord,
-    @Args(() => PathsToArgs) { id, maxSteps, first, includePivots }: PathsToArgs,
+    @Args(() => PathsToArgs) { id, ...options }: PathsToArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CareerPathRecord[]> {
-    const query = { to: id, maxSteps, first, includePivots, shape: pathShape(info) };
-    return ctx.services.traversals.pathsFrom(role.id, 'id', query);
+    return ctx.services.routes.pathsFrom(role.id, 'id', pathQuery(id, options, info));
   }
+}
+
+/** A route question's query: the kinds of move resolved from via or includePivots. */
+function pathQuery(to: string, options: PathOptionsArgs, info: GraphQLResolveInfo): PathQuery {
+  const { maxSteps, first, rankBy } = options;
+  return { to, maxSteps, first, via: routeKinds(options), rankBy, shape: pathShape(info) };
 }

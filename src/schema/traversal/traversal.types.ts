@@ -1,17 +1,47 @@
 import { Field, Float, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { NodeRecord } from '../../graph/records';
+import {
+  ROUTE_RANKS,
+  TRANSITION_KIND_NAMES,
+  TRANSITION_TYPES,
+  type RouteRankName,
+  type TransitionKindName,
+} from '../../model/transitions';
 import { Role } from '../role/role.type';
+import { SalaryPeriod } from '../shared/enums';
 import { Employer, Framework, Skill, Tool, Workflow } from '../shared/entity.types';
 
-export enum TransitionKind {
-  PROMOTION = 'PROMOTION',
-  PIVOT = 'PIVOT',
-}
+const namesOf = <T extends string>(names: readonly T[]) =>
+  Object.fromEntries(names.map((n) => [n, n])) as { [K in T]: K };
+
+/** The kinds of move a route may take (declared with their relationship types in src/model/transitions.ts). */
+export const TransitionKind = namesOf(TRANSITION_KIND_NAMES);
+export type TransitionKind = TransitionKindName;
 registerEnumType(TransitionKind, {
   name: 'TransitionKind',
+  description: 'A kind of move between two roles.',
   valuesConfig: {
-    PROMOTION: { description: 'A step up (PROGRESSES_TO).' },
-    PIVOT: { description: 'A move sideways into an adjacent role (PIVOTS_TO).' },
+    PROMOTION: { description: `A step up (${TRANSITION_TYPES.PROMOTION}).` },
+    PIVOT: { description: `A move sideways into an adjacent role (${TRANSITION_TYPES.PIVOT}).` },
+    RELATED: { description: `An O*NET related occupation (${TRANSITION_TYPES.RELATED}, with its tier and rank).` },
+    SIMILAR: {
+      description: `A role among the most similar by what they require, stored at import (${TRANSITION_TYPES.SIMILAR}, with its score).`,
+    },
+  },
+});
+
+export const RouteRank = namesOf(ROUTE_RANKS);
+export type RouteRank = RouteRankName;
+registerEnumType(RouteRank, {
+  name: 'RouteRank',
+  description: 'How routes are ordered; ties fall back on FEWEST_STEPS, then the route’s role ids.',
+  valuesConfig: {
+    FEWEST_STEPS: { description: 'Fewer steps, then larger pay gain (unknown last), then fewer skills to acquire.' },
+    LEAST_TO_LEARN: { description: 'Fewer skills and tools to learn (toLearnCount).' },
+    MOST_PAY_GAIN: {
+      description:
+        'Larger pay gain (end minus start, min + max, only between figures of one currency, period and basis); unknown last.',
+    },
   },
 });
 
@@ -87,6 +117,33 @@ export class RoleComparison {
   salaryDifference!: SalaryChange | null;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'Why a step of a route exists.' })
+export class StepReason {
+  @Field(() => TransitionKind)
+  kind!: TransitionKind;
+
+  @Field(() => [String], { description: 'Who states the move (empty for a computed similarity).' })
+  sources!: string[];
+
+  @Field(() => Float, { nullable: true, description: 'SIMILAR: the stored similarity score, in (0, 1].' })
+  similarity!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'RELATED: O*NET’s tier (PRIMARY_SHORT, PRIMARY_LONG, SUPPLEMENTAL).',
+  })
+  tier!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'RELATED and SIMILAR: the position in the source’s or the stored list.',
+  })
+  rank!: number | null;
+
+  @Field({ description: 'The reason in one sentence, for people.' })
+  text!: string;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'One move along a career path.' })
 export class CareerStep {
   @Field(() => Role)
@@ -100,6 +157,31 @@ export class CareerStep {
 
   @Field(() => [String], { description: 'Sections of the source material that state this move.' })
   sources!: string[];
+
+  @Field(() => StepReason, {
+    description: 'Why the step exists: which source states it, or how similar the roles are.',
+  })
+  reason!: StepReason;
+}
+
+/** A role's pay figure as a route compares it. */
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "One role's pay figure and where it comes from: the article's ranges and BLS percentiles measure different things.",
+})
+export class PayFigure {
+  @Field(() => Role)
+  role!: NodeRecord;
+
+  @Field(() => String, { nullable: true, description: 'Who states the figure; null when the role has none.' })
+  source!: string | null;
+
+  @Field(() => SalaryPeriod, { nullable: true })
+  period!: string | null;
+
+  @Field(() => String, { nullable: true })
+  currency!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A route between two roles and what it takes.' })
@@ -118,6 +200,15 @@ export class CareerPath {
     description: "The end role's salary minus the start's; null when either lacks a figure.",
   })
   salaryChange!: SalaryChange | null;
+
+  @Field(() => [PayFigure], { description: 'The start’s and the end’s pay figures, each with its source.' })
+  payFigures!: object[];
+
+  @Field(() => Int, {
+    description:
+      'Distinct skills and tools the traveller lacks along the route; what earlier steps taught counts as known.',
+  })
+  toLearnCount!: number;
 
   @Field(() => [Skill], { description: 'Skills the roles along the route need that the start role does not have.' })
   skillsToAcquire!: NodeRecord[];

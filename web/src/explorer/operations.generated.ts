@@ -16,11 +16,16 @@ export type Track =
   /** Grows through leading people and teams. */
   | 'MANAGEMENT';
 
+/** A kind of move between two roles. */
 export type TransitionKind =
   /** A move sideways into an adjacent role (PIVOTS_TO). */
   | 'PIVOT'
   /** A step up (PROGRESSES_TO). */
-  | 'PROMOTION';
+  | 'PROMOTION'
+  /** An O*NET related occupation (RELATED_TO, with its tier and rank). */
+  | 'RELATED'
+  /** A role among the most similar by what they require, stored at import (SIMILAR_TO, with its score). */
+  | 'SIMILAR';
 
 export type ExplorerSearchQueryVariables = Exact<{
   text: string;
