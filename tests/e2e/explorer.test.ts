@@ -134,6 +134,17 @@ describe('the explorer page', () => {
     expect(text).toContain('promotion');
     await expect(first.locator('.skills-to-acquire').textContent()).resolves.toContain('System Design');
     await expect(first.locator('.tools-to-learn').textContent()).resolves.toContain('Jenkins');
+    // Each step says why it exists, as the API words it.
+    const { progressionPaths } = await api(
+      server,
+      `{ progressionPaths(from: "backend-engineer", to: "staff-engineer", maxSteps: 4, via: [PROMOTION], first: 10) {
+        steps { reason { text } } toLearnCount } }`,
+    );
+    expect(progressionPaths[0].steps.length).toBeGreaterThan(0);
+    await expect(first.locator('.reasons li').allTextContents()).resolves.toEqual(
+      progressionPaths[0].steps.map((s: { reason: { text: string } }) => s.reason.text),
+    );
+    expect(text).toContain(`skills and tools to learn on the way: ${progressionPaths[0].toLearnCount}`);
     expect(Number(await page.getAttribute('#routes-graph', 'data-route-count'))).toBeGreaterThanOrEqual(1);
     await expect(page.locator('#routes-graph canvas').count()).resolves.toBeGreaterThan(0);
     await page.locator('#routes').screenshot({ path: path.join(artifacts, '3-routes-backend-to-staff.png') });

@@ -18,6 +18,7 @@ import {
   type NodeRef,
   type Overlap,
   type PageSizes,
+  type TransitionKind,
 } from './operations';
 
 // ---------------------------------------------------------------------------------------------
@@ -225,12 +226,12 @@ async function findRoutes(form: HTMLFormElement): Promise<void> {
   try {
     const [from, to] = await roleIds(String(data.get('from') ?? ''), String(data.get('to') ?? ''));
     const maxSteps = Number(data.get('maxSteps'));
-    const includePivots = data.get('includePivots') === 'on';
-    const { progressionPaths } = await request(Routes, { from, to, maxSteps, includePivots });
+    const via: TransitionKind[] = ['PROMOTION', ...data.getAll('via').map((v) => String(v) as TransitionKind)];
+    const { progressionPaths } = await request(Routes, { from, to, maxSteps, via });
     if (progressionPaths.length === 0) {
       setStatus(
         status,
-        `No route from ${String(data.get('from'))} to ${String(data.get('to'))} in ${maxSteps} step${maxSteps === 1 ? '' : 's'}${includePivots ? '' : ' (try including pivots or more steps)'}.`,
+        `No route from ${String(data.get('from'))} to ${String(data.get('to'))} in ${maxSteps} step${maxSteps === 1 ? '' : 's'}${via.length === 4 ? '' : ' (try other kinds of move or more steps)'}.`,
         'empty',
       );
       return;
@@ -249,13 +250,21 @@ async function findRoutes(form: HTMLFormElement): Promise<void> {
 function routeItem(path: CareerPath): HTMLLIElement {
   const steps: Child[] = [path.roles[0]?.name];
   for (const step of path.steps) {
-    steps.push(el('span', { class: 'step-kind' }, `→ ${step.kind.toLowerCase()} →`), step.to.name);
+    steps.push(
+      el('span', { class: 'step-kind', title: step.reason.text }, `→ ${step.kind.toLowerCase()} →`),
+      step.to.name,
+    );
   }
   return el(
     'li',
     { class: 'route' },
     el('div', { class: 'route-steps' }, ...steps),
-    el('div', {}, `${path.length} step${path.length === 1 ? '' : 's'}. ${salaryChangeText(path.salaryChange)}`),
+    el('ol', { class: 'reasons' }, ...path.steps.map((step) => el('li', { class: 'reason' }, step.reason.text))),
+    el(
+      'div',
+      {},
+      `${path.length} step${path.length === 1 ? '' : 's'}; skills and tools to learn on the way: ${path.toLearnCount}. ${salaryChangeText(path.salaryChange)}`,
+    ),
     el('div', { class: 'skills-to-acquire' }, el('strong', {}, 'Skills to acquire: '), names(path.skillsToAcquire)),
     el('div', { class: 'tools-to-learn' }, el('strong', {}, 'Tools to learn: '), names(path.toolsToLearn)),
   );

@@ -19,7 +19,10 @@ import {
   type ExplorerRoutesQuery,
   type RefFragment,
   type StatedFragment,
+  type TransitionKind,
 } from './operations.generated';
+
+export type { TransitionKind };
 
 export {
   ExplorerSearchDocument as SearchNodes,
