@@ -316,6 +316,75 @@ describe('the explorer over real data', () => {
     expect(Number(await page.getAttribute('#node-graph', 'data-node-count'))).toBe(new Set([id, ...shownIds]).size);
     await page.locator('#node-details').screenshot({ path: path.join(artifacts, '11-real-more-tools.png') });
   });
+  /** Adds items to the profile by typing and choosing the first suggestion from the keyboard; their ids and kinds. */
+  async function pickItems(texts: string[]): Promise<Record<string, string[]>> {
+    const search = page.getByLabel('Add a skill or tool');
+    for (const text of texts) {
+      await search.fill(text);
+      const suggestion = page.locator('#profile-suggestions button[data-pick]').first();
+      await suggestion.waitFor();
+      // The suggestions are the API's search hits for what was typed.
+      const { search: hits } = await api(
+        real,
+        'query ($t: String!) { search(text: $t, first: 8, kinds: [SKILL, TOOL, FRAMEWORK, LANGUAGE]) { node { id } } }',
+        { t: text },
+      );
+      await expect(
+        page
+          .locator('#profile-suggestions button[data-pick]')
+          .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-pick'))),
+      ).resolves.toEqual(hits.map((h: { node: { id: string } }) => h.node.id));
+      await suggestion.focus();
+      await page.keyboard.press('Enter');
+    }
+    const items = await page
+      .locator('#profile-items li')
+      .evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-id'), li.querySelector('.kind')?.textContent]));
+    expect(items).toHaveLength(texts.length);
+    const lists: Record<string, string> = {
+      Skill: 'skills',
+      Tool: 'tools',
+      Framework: 'frameworks',
+      Language: 'languages',
+    };
+    const profile: Record<string, string[]> = { skills: [], tools: [], frameworks: [], languages: [] };
+    for (const [id, kind] of items) profile[lists[kind!]].push(id!);
+    return profile;
+  }
+
+  it('builds a profile by typing and shows the route with the least to learn to a role aimed for, each step with its reason', async () => {
+    await openExplorer(real.base);
+    const profile = await pickItems(['Python', 'Docker', 'PostgreSQL', 'Git']);
+    // A picked item can be removed again, from the keyboard.
+    await page.getByLabel('Add a skill or tool').fill('Kubernetes');
+    await page.locator('#profile-suggestions button[data-pick]').first().waitFor();
+    await page.locator('#profile-suggestions button[data-pick]').first().focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#profile-items li').count()).resolves.toBe(5);
+    await page.locator('#profile-items li').last().getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#profile-items li').count()).resolves.toBe(4);
+
+    await page.getByLabel('Your current role').fill('Backend Engineer');
+    await page.getByLabel('Role you aim for').fill('Staff Engineer');
+    await page.getByRole('button', { name: 'Show the route' }).click();
+    await page.locator('#gap .least-effort').waitFor();
+
+    const { leastEffortRoute } = await api(
+      real,
+      `query ($p: ProfileInput!) { leastEffortRoute(profile: $p, to: "staff-engineer") {
+        toLearnCount steps { to { name } reason { text } } } }`,
+      { p: { ...profile, currentRole: 'backend-engineer' } },
+    );
+    expect(leastEffortRoute.steps.length).toBeGreaterThan(0);
+    await expect(page.locator('#gap .least-effort .reason').allTextContents()).resolves.toEqual(
+      leastEffortRoute.steps.map((s: { reason: { text: string } }) => s.reason.text),
+    );
+    await expect(page.locator('#gap .least-effort').textContent()).resolves.toContain(
+      `${leastEffortRoute.toLearnCount} thing${leastEffortRoute.toLearnCount === 1 ? '' : 's'} to learn`,
+    );
+    await page.locator('#my-skills').screenshot({ path: path.join(artifacts, '12-my-skills-route.png') });
+  });
 });
 
 describe('GraphiQL', () => {

@@ -3,6 +3,7 @@
 import type { Core } from 'cytoscape';
 import { request } from './api';
 import { byId, describeError, el, money, names, salaryChangeText, setStatus, signed, type Child } from './dom';
+import { startProfile } from './profile';
 import { ensureRoles, roleIds, UnknownRole } from './roles';
 import { drawNeighbourhood, drawRoutes, relationsOf, sourcesText, type Relation } from './graph';
 import {
@@ -374,6 +375,7 @@ function start(): void {
     void compare(e.currentTarget as HTMLFormElement);
   });
 
+  startProfile();
   // Fill the role pickers early; a failure here shows once the user asks for something.
   ensureRoles().catch(() => undefined);
 

@@ -8,10 +8,15 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   ExplorerCompareDocument,
   ExplorerKindDocument,
+  ExplorerLeastEffortDocument,
   ExplorerNeighbourhoodDocument,
+  ExplorerPickItemsDocument,
   ExplorerRolesDocument,
   ExplorerRoutesDocument,
   ExplorerSearchDocument,
+  type ExplorerLeastEffortQuery,
+  type ExplorerPickItemsQuery,
+  type ProfileInput,
   type ExplorerCompareQuery,
   type ExplorerNeighbourhoodQuery,
   type ExplorerNeighbourhoodQueryVariables,
@@ -31,7 +36,14 @@ export {
   ExplorerRolesDocument as RoleList,
   ExplorerRoutesDocument as Routes,
   ExplorerCompareDocument as Compare,
+  ExplorerPickItemsDocument as PickItems,
+  ExplorerLeastEffortDocument as LeastEffort,
 };
+
+export type { ProfileInput };
+/** Something a profile can hold. */
+export type PickableKind = ExplorerPickItemsQuery['search'][number]['node']['__typename'];
+export type RouteResult = NonNullable<ExplorerLeastEffortQuery['leastEffortRoute']>;
 
 export type NodeRef = RefFragment;
 /** The node a neighbourhood lookup found: ids are unique across kinds, so at most one answers. */
@@ -56,4 +68,6 @@ export const allOperations: TypedDocumentNode<unknown, never>[] = [
   ExplorerRolesDocument,
   ExplorerRoutesDocument,
   ExplorerCompareDocument,
+  ExplorerPickItemsDocument,
+  ExplorerLeastEffortDocument,
 ];
