@@ -182,3 +182,31 @@ export const searchHits = (rows: unknown): SearchHitRecord[] =>
     .array(searchHitRow)
     .parse(rows)
     .map((hit) => ({ score: hit.score, node: plannedNodes([hit.node])[0] }));
+
+/** One requirement of a role with the weight the fit gives it; `borrowed` when it comes through the crosswalk. */
+export const weightedItemRecord = z.object({
+  item: nodeRecord,
+  kind: z.enum(['SKILL', 'TOOL', 'FRAMEWORK', 'LANGUAGE']),
+  weight: z.number(),
+  borrowed: z.boolean(),
+});
+export type WeightedItemRecord = z.infer<typeof weightedItemRecord>;
+
+/** How well a profile fits one role (see src/model/fit-weights.ts). */
+export const roleFitRecord = z.object({
+  role: roleRecord,
+  fit: z.number(),
+  coverage: z.number(),
+  relevance: z.number(),
+  covered: z.array(weightedItemRecord),
+  missingEssentials: z.array(weightedItemRecord),
+  missingCount: z.number(),
+});
+export type RoleFitRecord = z.infer<typeof roleFitRecord>;
+
+export const roleMatchesRecord = z.object({
+  matches: z.array(roleFitRecord),
+  rankedCount: z.number(),
+  unrankedCount: z.number(),
+});
+export type RoleMatchesRecord = z.infer<typeof roleMatchesRecord>;

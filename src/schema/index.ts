@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { RequestContext } from '../server/context';
 import { NODE_KIND_NAMES } from '../model/kinds';
+import { FitResolver, RoleFitFieldsResolver } from './fit/fit.resolver';
 import { RoleInput, NodeInput } from './mutation/mutation.inputs';
 import { GraphEditResolver, upsertMutation } from './mutation/mutation.resolver';
 import { ProvenanceResolver } from './provenance/provenance.type';
@@ -24,6 +25,8 @@ export const resolvers = [
   GraphEditResolver,
   RoleTitlesResolver,
   ProvenanceResolver,
+  FitResolver,
+  RoleFitFieldsResolver,
 ] as const;
 
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {

@@ -1,6 +1,7 @@
 import type { Loaders } from '../graph/loaders';
 import type { Repositories } from '../graph/repositories';
 import { CatalogService } from './catalog.service';
+import { FitService } from './fit.service';
 import { GraphEditService } from './graph-edit.service';
 import { RouteService } from './route.service';
 import { TraversalService } from './traversal.service';
@@ -12,6 +13,7 @@ export function createServices(repositories: Repositories, loaders: Loaders) {
     traversals: new TraversalService(repositories.traversals, loaders),
     routes: new RouteService(repositories.routes, loaders),
     edits: new GraphEditService(repositories.writes),
+    fit: new FitService(repositories.fit),
   };
 }
 

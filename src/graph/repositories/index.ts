@@ -1,4 +1,5 @@
 import type { Executor } from '../executor';
+import { FitRepository } from './fit.repository';
 import { KeyedReadRepository } from './keyed-read.repository';
 import { NodeRepository } from './node.repository';
 import { RouteRepository } from './routes.repository';
@@ -15,6 +16,7 @@ export function createRepositories(executor: Executor) {
     traversals: new TraversalRepository(executor),
     routes: new RouteRepository(executor),
     writes: new WriteRepository(executor),
+    fit: new FitRepository(executor),
   };
 }
 

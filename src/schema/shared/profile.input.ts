@@ -4,7 +4,7 @@ import { Field, ID, InputType } from 'type-graphql';
 /** The most items of one kind a profile may list: enough for anyone's CV, bounded for the database. */
 export const MAX_PROFILE_ITEMS = 200;
 
-/** What a person knows, by node id: the input of the questions about fit, gaps and routes. */
+/** What a person knows, by node id: the input of the questions about fit, gaps and routes. Lists default to empty (their initialisers). */
 @InputType({
   description: 'What a person knows: skills, tools, frameworks and languages by id, and their current role.',
 })

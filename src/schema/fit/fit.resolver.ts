@@ -1,0 +1,39 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RoleFitRecord, RoleMatchesRecord, WeightedItemRecord } from '../../graph/records';
+import { ESSENTIAL_NEED } from '../../model/fit-weights';
+import type { RequestContext } from '../../server/context';
+import { MatchRolesArgs, MissingArgs, ProfileGapArgs } from './fit.args';
+import { RoleFit, RoleMatches, WeightedItem } from './fit.types';
+
+@Resolver()
+export class FitResolver {
+  @Query(() => RoleMatches, {
+    description: 'Roles ranked by how well they fit what a person knows (see "Which roles fit my skills").',
+  })
+  matchRoles(
+    @Args(() => MatchRolesArgs) { profile, first, filter }: MatchRolesArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RoleMatchesRecord> {
+    return ctx.services.fit.matchRoles(profile, first, filter ?? null);
+  }
+
+  @Query(() => RoleFit, {
+    description: 'How well a profile fits one role: what it covers and the essentials it lacks.',
+  })
+  profileGap(
+    @Args(() => ProfileGapArgs) { profile, to }: ProfileGapArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RoleFitRecord> {
+    return ctx.services.fit.profileGap(profile, to);
+  }
+}
+
+@Resolver(() => RoleFit)
+export class RoleFitFieldsResolver {
+  @FieldResolver(() => [WeightedItem], {
+    description: `Essential requirements (need ≥ ${ESSENTIAL_NEED}) the profile lacks, heaviest first.`,
+  })
+  missingEssentials(@Root() fit: RoleFitRecord, @Args(() => MissingArgs) { first }: MissingArgs): WeightedItemRecord[] {
+    return fit.missingEssentials.slice(0, first);
+  }
+}

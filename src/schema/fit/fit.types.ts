@@ -1,0 +1,74 @@
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { ArrayMaxSize, Max, Min } from 'class-validator';
+import type { NodeRecord, RoleRecord, WeightedItemRecord } from '../../graph/records';
+import { RELEVANCE_EMPHASIS } from '../../model/fit-weights';
+import { Role } from '../role/role.type';
+import { NodeKind } from '../shared/enums';
+import { NodeInterface } from '../shared/node.interface';
+
+@InputType({ description: 'Which roles matchRoles ranks.' })
+export class RoleMatchFilter {
+  @Field(() => Float, { nullable: true, description: 'Only roles whose fit is at least this (0 to 1).' })
+  @Min(0)
+  @Max(1)
+  minFit?: number;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only roles these sources state, by name ("O*NET 29.3", "ESCO 1.1.1", "the article").',
+  })
+  @ArrayMaxSize(10)
+  sources?: string[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'One requirement of a role, with the weight the ranking gives it.' })
+export class WeightedItem {
+  @Field(() => NodeInterface)
+  item!: NodeRecord;
+
+  @Field(() => NodeKind)
+  kind!: WeightedItemRecord['kind'];
+
+  @Field(() => Float, { description: 'need × distinctiveness, in (0, 1] (see "Which roles fit my skills").' })
+  weight!: number;
+
+  @Field({ description: "Borrowed from the role's O*NET counterpart through the crosswalk (an ESCO occupation)." })
+  borrowed!: boolean;
+}
+
+@ObjectType({ description: 'How well a profile fits one role.' })
+export class RoleFit {
+  @Field(() => Role)
+  role!: RoleRecord;
+
+  @Field(() => Float, {
+    description: `The weighted harmonic mean of coverage and relevance, relevance counting ${RELEVANCE_EMPHASIS ** 2} times as much: 0 to 1.`,
+  })
+  fit!: number;
+
+  @Field(() => Float, { description: "Weighted share of the role's requirements the profile covers." })
+  coverage!: number;
+
+  @Field(() => Float, { description: 'Weighted share of the profile the role uses.' })
+  relevance!: number;
+
+  @Field(() => [WeightedItem], { description: 'The requirements the profile covers, heaviest first.' })
+  covered!: WeightedItemRecord[];
+
+  @Field(() => Int, { description: 'How many of the role’s requirements the profile lacks (essential or not).' })
+  missingCount!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'Roles ranked by how well they fit a profile.' })
+export class RoleMatches {
+  @Field(() => [RoleFit], { description: 'Best fit first (ties by name, id).' })
+  matches!: object[];
+
+  @Field(() => Int, {
+    description: 'How many roles fit at all (fit above 0 and the filter), of which `first` are listed.',
+  })
+  rankedCount!: number;
+
+  @Field(() => Int, { description: 'Roles left out because they have fewer requirements than the minimum.' })
+  unrankedCount!: number;
+}

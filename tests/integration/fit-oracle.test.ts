@@ -1,0 +1,263 @@
+import path from 'node:path';
+import { foldersIn } from '../../src/import/inputs';
+import { importSources } from '../../src/import/pipeline';
+import { MIN_REQUIREMENTS } from '../../src/model/fit-weights';
+import type { TestDatabase } from '../helpers/database';
+import { FitOracle, type OracleFit, type OracleProfile } from '../helpers/fit-oracle';
+import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
+import { openDatabaseAt, startPrivateNeo4j, type PrivateNeo4j } from '../helpers/private-neo4j';
+
+/*
+ * matchRoles and profileGap over the committed real-data slice (the article and data/default, as
+ * `npm start` loads them), checked against a brute-force oracle that reads the graph once and
+ * computes the README's formula in memory.
+ */
+
+const ROOT = path.join(__dirname, '..', '..');
+jest.setTimeout(240_000);
+
+let neo4j: PrivateNeo4j;
+let db: TestDatabase;
+let api: TestGraphQL;
+let oracle: FitOracle;
+
+const FIT_FIELDS = `role { id name } fit coverage relevance missingCount
+  covered { item { id } kind weight borrowed }
+  missingEssentials(first: 20) { item { id } weight }`;
+
+const MATCH = `query ($profile: ProfileInput!, $first: Int!, $filter: RoleMatchFilter) {
+  matchRoles(profile: $profile, first: $first, filter: $filter) {
+    rankedCount unrankedCount matches { ${FIT_FIELDS} }
+  }
+}`;
+
+/** How many matches the ranking tests compare (within the API's cost limit for this selection). */
+const LISTED = 25;
+
+const GAP = `query ($profile: ProfileInput!, $to: ID!) { profileGap(profile: $profile, to: $to) { ${FIT_FIELDS} } }`;
+
+interface ApiFit {
+  role: { id: string; name: string };
+  fit: number;
+  coverage: number;
+  relevance: number;
+  missingCount: number;
+  covered: { item: { id: string }; kind: string; weight: number; borrowed: boolean }[];
+  missingEssentials: { item: { id: string }; weight: number }[];
+}
+
+beforeAll(async () => {
+  neo4j = await startPrivateNeo4j();
+  db = await openDatabaseAt(neo4j.uri, { NEO4J_TX_TIMEOUT_MS: '120000' });
+  await importSources(
+    db.executor,
+    { article: [path.join(ROOT, 'seed')], ...foldersIn(path.join(ROOT, 'data', 'default')) },
+    { intoEmpty: true },
+  );
+  api = await createTestGraphQL(db);
+  oracle = await FitOracle.read(db.executor);
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await db?.close();
+  await neo4j?.dispose();
+});
+
+async function matchRoles(profile: OracleProfile, first = LISTED, filter?: Record<string, unknown>) {
+  const result = await api.run<{ matchRoles: { rankedCount: number; unrankedCount: number; matches: ApiFit[] } }>(
+    MATCH,
+    { profile, first, filter },
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data!.matchRoles;
+}
+
+/** The answer agrees with the oracle's fit, item by item (floating sums may differ in the last bits). */
+function expectSameFit(actual: ApiFit, expected: OracleFit) {
+  expect(actual.role.id).toBe(expected.id);
+  expect(actual.fit).toBeCloseTo(expected.fit, 9);
+  expect(actual.coverage).toBeCloseTo(expected.coverage, 9);
+  expect(actual.relevance).toBeCloseTo(expected.relevance, 9);
+  expect(actual.missingCount).toBe(expected.missingCount);
+  expect(actual.covered.map((c) => c.item.id)).toEqual(expected.covered.map((c) => c.id));
+  actual.covered.forEach((c, i) => expect(c.weight).toBeCloseTo(expected.covered[i].weight, 9));
+  expect(actual.missingEssentials.map((c) => c.item.id)).toEqual(expected.essentials.slice(0, 20).map((c) => c.id));
+}
+
+/** Rankings agree: same fits in the same order; roles whose fits tie (to 1e-9) may swap. */
+function expectSameRanking(actual: ApiFit[], expected: OracleFit[]) {
+  expect(actual.map((m) => m.fit.toFixed(9))).toEqual(expected.map((m) => m.fit.toFixed(9)));
+  const byFit = (list: { fit: number; id: string }[]) => list.map((m) => `${m.fit.toFixed(9)} ${m.id}`).sort();
+  expect(byFit(actual.map((m) => ({ fit: m.fit, id: m.role.id })))).toEqual(byFit(expected));
+  for (const m of actual)
+    expectSameFit(
+      m,
+      expected.find((e) => e.id === m.role.id)!,
+    );
+}
+
+describe('matchRoles against the brute-force oracle (committed real-data slice)', () => {
+  const profiles: [string, () => OracleProfile][] = [
+    [
+      'tools and O*NET skills',
+      () => ({ tools: ['docker', 'git', 'kubernetes', 'postgresql'], skills: ['programming', 'critical-thinking'] }),
+    ],
+    ['the article’s Backend Engineer as current role', () => ({ currentRole: 'backend-engineer' })],
+    [
+      'article skills, a framework and a language',
+      () => ({ skills: ['api-development', 'database-management'], frameworks: ['django'], languages: ['python'] }),
+    ],
+    ['an ESCO occupation with an O*NET counterpart as current role', () => ({ currentRole: borrowingRole() })],
+    ['a current role and more tools', () => ({ currentRole: 'frontend-engineer', tools: ['docker'] })],
+  ];
+
+  it.each(profiles)('when the profile is %s, then the ranking is the oracle’s', async (_name, profileOf) => {
+    const profile = profileOf();
+    const expected = oracle.match(profile);
+    expect(expected.ranked.length).toBeGreaterThan(3);
+    const answer = await matchRoles(profile);
+    expect(answer.rankedCount).toBe(expected.ranked.length);
+    expect(answer.unrankedCount).toBe(expected.unranked);
+    expectSameRanking(answer.matches, expected.ranked.slice(0, LISTED));
+  });
+
+  it('when the sources and minFit filter, then only those roles rank', async () => {
+    const profile = { tools: ['docker', 'git', 'kubernetes', 'postgresql'], skills: ['programming'] };
+    const onet = ['{"source":"O*NET",'];
+    const all = oracle.match(profile, onet);
+    // Halfway between two distinct fits past the middle, so no fit lies within rounding of it.
+    const fits = all.ranked.map((m) => m.fit);
+    const at = fits.findIndex((f, i) => i >= fits.length / 2 && i + 1 < fits.length && f - fits[i + 1] > 1e-6);
+    const minFit = (fits[at] + fits[at + 1]) / 2;
+    const expected = oracle.match(profile, onet, minFit);
+    const answer = await matchRoles(profile, LISTED, { sources: ['O*NET 29.3'], minFit });
+    expect(answer.rankedCount).toBe(expected.ranked.length);
+    expect(answer.unrankedCount).toBe(expected.unranked);
+    expectSameRanking(answer.matches, expected.ranked.slice(0, LISTED));
+    expect(expected.ranked.length).toBeLessThan(all.ranked.length);
+  });
+
+  it('when first is given, then that many of the ranking are listed and rankedCount counts them all', async () => {
+    const profile = { tools: ['docker', 'git'] };
+    const expected = oracle.match(profile);
+    const answer = await matchRoles(profile, 3);
+    expect(answer.matches.map((m) => m.fit.toFixed(9))).toEqual(
+      expected.ranked.slice(0, 3).map((m) => m.fit.toFixed(9)),
+    );
+    expect(answer.rankedCount).toBe(expected.ranked.length);
+  });
+
+  it('when the profile is empty, then nothing fits and the counts are still given', async () => {
+    const answer = await matchRoles({});
+    expect(answer.matches).toEqual([]);
+    expect(answer.rankedCount).toBe(0);
+    expect(answer.unrankedCount).toBe(oracle.match({}).unranked);
+  });
+});
+
+describe('the minimum number of requirements', () => {
+  const prefix = `t-fit-min-${Date.now().toString(36)}`;
+
+  afterAll(async () => {
+    await db.executor.write('MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix });
+  });
+
+  it('when a role has fewer requirements than the minimum, then it is counted as unranked, not ranked, and profileGap still answers', async () => {
+    const profile = { tools: ['docker', 'git'] };
+    const before = await matchRoles(profile);
+    const tools = ['docker', 'git', 'kubernetes', 'postgresql', 'grafana', 'node-js'].slice(0, MIN_REQUIREMENTS - 1);
+    await db.executor.write(
+      `CREATE (r:Role {id: $id, name: $id})
+       WITH r UNWIND $tools AS t MATCH (x:Tool {id: t}) CREATE (r)-[:USES_TOOL]->(x)`,
+      { id: `${prefix}-few`, tools },
+    );
+    const after = await matchRoles(profile);
+    expect(after.unrankedCount).toBe(before.unrankedCount + 1);
+    expect(after.matches.map((m) => m.role.id)).not.toContain(`${prefix}-few`);
+    const gap = await api.run<{ profileGap: ApiFit }>(GAP, { profile, to: `${prefix}-few` });
+    expect(gap.errors).toBeUndefined();
+    expect(gap.data!.profileGap.covered.map((c) => c.item.id).sort()).toEqual(['docker', 'git']);
+  });
+});
+
+describe('profileGap against the oracle', () => {
+  it.each([
+    ['backend-engineer', { tools: ['docker', 'git'], skills: ['api-development'] }],
+    ['senior-backend-engineer', { currentRole: 'backend-engineer' }],
+  ] as [string, OracleProfile][])(
+    'when the target is %s, then coverage, covered and essentials are the oracle’s',
+    async (to, profile) => {
+      const result = await api.run<{ profileGap: ApiFit }>(GAP, { profile, to });
+      expect(result.errors).toBeUndefined();
+      expectSameFit(result.data!.profileGap, oracle.fitOf(to, oracle.profileItems(profile)));
+    },
+  );
+
+  it('when the target borrows through the crosswalk, then the borrowed items are marked', async () => {
+    const to = borrowingRole();
+    const profile = { currentRole: borrowedFrom(to) };
+    const result = await api.run<{ profileGap: ApiFit }>(GAP, { profile, to });
+    expect(result.errors).toBeUndefined();
+    const gap = result.data!.profileGap;
+    expectSameFit(gap, oracle.fitOf(to, oracle.profileItems(profile)));
+    const borrowed = [...oracle.requirements(to)].filter(([, r]) => r.borrowed).map(([id]) => id);
+    expect(
+      gap.covered
+        .filter((c) => c.borrowed)
+        .map((c) => c.item.id)
+        .sort(),
+    ).toEqual(borrowed.sort());
+    expect(borrowed.length).toBeGreaterThan(0);
+  });
+
+  it('when the target role does not exist, then NOT_FOUND', async () => {
+    const result = await api.run(GAP, { profile: { tools: ['docker'] }, to: 'no-such-role' });
+    expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('bad input', () => {
+  it('when profile ids name nothing of their kind, then BAD_USER_INPUT names each', async () => {
+    const result = await api.run(MATCH, {
+      profile: { tools: ['docker', 'no-such-tool'], skills: ['docker'], currentRole: 'no-such-role' },
+      first: 5,
+    });
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const fields = (result.errors![0].extensions!.problems as { field: string }[]).map((p) => p.field);
+    expect(fields.sort()).toEqual(['profile.currentRole', 'profile.skills[0]', 'profile.tools[1]']);
+  });
+
+  it.each([0, 101])('when first is %i, then BAD_USER_INPUT', async (first) => {
+    const result = await api.run(
+      'query ($first: Int!) { matchRoles(profile: { tools: ["docker"] }, first: $first) { rankedCount } }',
+      { first },
+    );
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('when a source filter names no source, then BAD_USER_INPUT names it', async () => {
+    const result = await api.run(MATCH, {
+      profile: { tools: ['docker'] },
+      first: 5,
+      filter: { sources: ['O*NET 29.3', 'Monster'] },
+    });
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].extensions?.field).toBe('filter.sources[1]');
+  });
+});
+
+/** The first ESCO occupation (by id) that borrows from an O*NET counterpart. */
+function borrowingRole(): string {
+  const ids = [...oracle.roles.values()]
+    .filter((r) => r.escoUri !== null)
+    .map((r) => r.id)
+    .sort();
+  const id = ids.find((r) => [...oracle.requirements(r).values()].some((q) => q.borrowed));
+  if (id === undefined) throw new Error('The slice has no ESCO occupation with an O*NET counterpart');
+  return id;
+}
+
+function borrowedFrom(esco: string): string {
+  return oracle.counterparts(esco)[0];
+}
