@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './logger';
 import { resolveNeo4jEndpoint } from './neo4j-endpoint';
 import { reportFailure } from './report-failure';
 import { buildGraphQLSchema } from './schema';
+import { refreshTransitionsIfStale } from './import/similar-roles';
 import { seedIfEmpty } from './seed/seed-on-start';
 import { startServer } from './server/app';
 import { reportStartup } from './startup-report';
@@ -86,6 +87,12 @@ async function main(): Promise<void> {
     checkpoint();
     const seeded = config.seedOnStart && (await seedIfEmpty(executor, config.rootDir, logger));
     checkpoint();
+    if (config.seedOnStart) {
+      const transitions = await refreshTransitionsIfStale(executor);
+      if (transitions !== null)
+        logger.info(transitions, 'Recomputed the stored transitions (they were missing or stale)');
+      checkpoint();
+    }
 
     const server = await startServer({ config, driver, executor, schema: await buildGraphQLSchema(), log: logger });
     cleanups.add('stop the HTTP server', () => server.stop());

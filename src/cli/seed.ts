@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { recomputeTransitions } from '../import/similar-roles';
 import { loadGraphFiles } from '../seed/load-graph';
 import { confirmReset } from './confirm-reset';
 import { describeSummary, progressBar } from './output';
@@ -21,4 +22,8 @@ void runWithDatabase(async (executor, config) => {
     onProgress: progressBar('Seeding'),
   });
   process.stdout.write(describeSummary('Seeded', summary));
+  const transitions = await recomputeTransitions(executor);
+  process.stdout.write(
+    `Stored ${transitions.edges} transitions for ${transitions.roles} roles in ${Math.round(transitions.durationMs)} ms.\n`,
+  );
 });

@@ -210,3 +210,19 @@ export const roleMatchesRecord = z.object({
   unrankedCount: z.number(),
 });
 export type RoleMatchesRecord = z.infer<typeof roleMatchesRecord>;
+
+/** A stored transition from one role to another, with what they share and what it adds. */
+export const transitionRecord = z.object({
+  role: roleRecord,
+  similarity: z.number(),
+  rank: z.number(),
+  borrowed: z.boolean(),
+  dataVersion: z.string(),
+  stale: z.boolean(),
+  shared: z.array(weightedItemRecord),
+  missing: z.array(weightedItemRecord),
+  salaryChange: salaryChangeRecord.nullable(),
+  comparedVia: z.array(roleRecord),
+  statedBy: z.array(z.object({ kind: z.string(), sources: z.array(z.string()) })),
+});
+export type TransitionRecord = z.infer<typeof transitionRecord>;

@@ -10,6 +10,8 @@ import { ImportSourcesRepository } from '../graph/repositories/import-sources.re
 import { startLocalNeo4j, stopLocalNeo4j } from '../local-neo4j';
 import { runScript, say } from '../sources/script';
 import { foldersIn } from './inputs';
+import { FitRepository } from '../graph/repositories/fit.repository';
+import { FitService, type ProfileValues } from '../services/fit.service';
 import { importSources } from './pipeline';
 
 /**
@@ -41,7 +43,7 @@ async function main(): Promise<number> {
   try {
     const executor = new Executor(driver, executorOptions(config.neo4j, config.neo4j.loadTimeoutMs));
     await applyDatabaseSchema(executor, config.rootDir, () => undefined);
-    const report = await importSources(executor, foldersIn(root));
+    const report = await importSources(executor, { article: [path.join(config.rootDir, 'seed')], ...foldersIn(root) });
     say(`Loaded in ${report!.durationMs} ms: ${report!.nodes.created} nodes, ${report!.edges.created} relationships`);
     const sources = new Map((await new ImportSourcesRepository(executor).dataSources()).map((s) => [s.key, s]));
     let failures = 0;
@@ -69,11 +71,60 @@ async function main(): Promise<number> {
       "MATCH (r:Role {onetCode: '15-1252.00'}) RETURN r.salaryMin AS min, r.salaryMax AS max, r.salaryMedian AS median",
     );
     check('Software Developers pay', `${pay?.min}-${pay?.max} median ${pay?.median}`, '77020-208620 median 132270');
+    const transitions = report!.transitions;
+    say(
+      `Stored ${transitions.edges} transitions for ${transitions.roles} roles in ${Math.round(transitions.durationMs)} ms`,
+    );
+    check('transitions stored within two minutes', transitions.durationMs < 120_000, true);
+    await checkBackendEngineerFit(executor, check);
     return failures === 0 ? 0 : 1;
   } finally {
     await driver.close();
     await stopLocalNeo4j(cfg);
     rmSync(cfg.dir, { recursive: true, force: true });
+  }
+}
+
+/** O*NET's software occupations, which the article's Backend Engineer must fit better than unrelated ones. */
+const SOFTWARE = ['15-1252.00', '15-1254.00', '15-1251.00'];
+/** Related: O*NET's computer and mathematical (15) and architecture and engineering (17) occupations. */
+const RELATED_GROUPS = ['15-', '17-'];
+
+/**
+ * matchRoles with everything the article's Backend Engineer requires (read from the graph):
+ * Backend Engineer first, and O*NET's software occupations above every unrelated occupation.
+ */
+async function checkBackendEngineerFit(
+  executor: Executor,
+  check: (what: string, actual: unknown, expected: unknown) => void,
+): Promise<void> {
+  const [own] = await executor.read(
+    `MATCH (r:Role {id: 'backend-engineer'})
+     RETURN [(r)-[:REQUIRES_SKILL]->(x) | x.id] AS skills, [(r)-[:USES_TOOL]->(x) | x.id] AS tools,
+       [(r)-[:USES_FRAMEWORK]->(x) | x.id] AS frameworks, [(r)-[:USES_LANGUAGE]->(x) | x.id] AS languages`,
+  );
+  const profile = own as unknown as ProfileValues;
+  const started = performance.now();
+  const { matches, rankedCount } = await new FitService(new FitRepository(executor)).matchRoles(profile, 100, null);
+  say(
+    `matchRoles (Backend Engineer's ${Object.values(profile).flat().length} items) over ${rankedCount} roles in ${Math.round(performance.now() - started)} ms:`,
+  );
+  matches
+    .slice(0, 25)
+    .forEach((m, i) =>
+      say(
+        `  ${i + 1}. ${m.fit.toFixed(3)} (coverage ${m.coverage.toFixed(3)}, relevance ${m.relevance.toFixed(3)}) ${m.role.name} ${m.role.onetCode ?? m.role.escoCode ?? ''}`,
+      ),
+    );
+  check('Backend Engineer fits first', matches[0]?.role.id, 'backend-engineer');
+  const rank = (code: string) => matches.findIndex((m) => m.role.onetCode === code);
+  const firstUnrelated = matches.findIndex(
+    (m) => m.role.onetCode !== null && !RELATED_GROUPS.some((g) => m.role.onetCode!.startsWith(g)),
+  );
+  for (const code of SOFTWARE) {
+    const at = rank(code);
+    say(`  ${code} ranks ${at + 1}; the first unrelated O*NET occupation ranks ${firstUnrelated + 1}`);
+    check(`${code} above unrelated occupations`, at >= 0 && (firstUnrelated === -1 || at < firstUnrelated), true);
   }
 }
 

@@ -27,6 +27,7 @@ import {
   type SourceReport,
 } from '../sources';
 import { mergeProps, ownedBy, provenancePrefix, retire, sameProps } from './merge';
+import { recomputeTransitions, type TransitionsReport } from './similar-roles';
 
 /** One fact the import leaves out, and why; the publisher's own id says which. */
 export interface Skipped {
@@ -68,6 +69,8 @@ export interface ImportReport {
   nodes: BatchCounts;
   edges: BatchCounts;
   retired: RetirePlan & { done: boolean };
+  /** The stored transitions, recomputed for the imported requirements. */
+  transitions: TransitionsReport;
   durationMs: number;
 }
 
@@ -154,6 +157,7 @@ export async function importSources(
       });
     }
   }
+  const transitions = await recomputeTransitions(executor);
   return {
     publishers,
     reports,
@@ -161,6 +165,7 @@ export async function importSources(
     skipped,
     ...counts,
     retired,
+    transitions,
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -65,6 +65,13 @@ export const RELEVANCE_EMPHASIS = 4;
 /** Roles with fewer requirements than this are not ranked (too little is known to rank them). */
 export const MIN_REQUIREMENTS = 5;
 
+/**
+ * The precompute compares a role only with roles that share a distinctive item with it: one
+ * that at most this share of the roles require (comparing every pair of about 4,000 roles over
+ * items thousands of them share would be tens of millions of pairs).
+ */
+export const CANDIDATE_MAX_SHARE = 0.05;
+
 /** How many stored SIMILAR_TO transitions each role keeps. */
 export const TRANSITIONS_PER_ROLE = 25;
 

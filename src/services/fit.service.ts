@@ -1,6 +1,12 @@
 import { BadUserInputError, type InputProblem } from '../errors';
-import type { FitRepository, MatchQuery, ProfileChecked, ProfileIds } from '../graph/repositories/fit.repository';
-import type { RoleFitRecord, RoleMatchesRecord } from '../graph/records';
+import type {
+  FitRepository,
+  MatchQuery,
+  ProfileChecked,
+  ProfileIds,
+  TransitionQuery,
+} from '../graph/repositories/fit.repository';
+import type { RoleFitRecord, RoleMatchesRecord, TransitionRecord } from '../graph/records';
 import { provenancePrefix } from '../import/merge';
 import { PUBLISHERS } from '../sources/publishers';
 import { assertId } from './ids';
@@ -77,6 +83,14 @@ export class FitService {
       sourcePrefixes: filter?.sources == null ? null : sourcePrefixes(filter.sources),
     };
     return assertProfileKnown(await this.fits.matchRoles(ids, query), ids);
+  }
+
+  /** The stored transitions of `from` (NOT_FOUND when there is no such role). */
+  async transitions(from: string, query: TransitionQuery): Promise<TransitionRecord[]> {
+    const checked = roleArguments({ from });
+    const { missing, value } = await this.fits.transitions(from, query);
+    assertRolesFound(checked, missing);
+    return value;
   }
 
   async profileGap(profile: ProfileValues, to: string): Promise<RoleFitRecord> {

@@ -12,7 +12,7 @@ export function createServices(repositories: Repositories, loaders: Loaders) {
     catalog: new CatalogService(repositories.nodes, repositories.system),
     traversals: new TraversalService(repositories.traversals, loaders),
     routes: new RouteService(repositories.routes, loaders),
-    edits: new GraphEditService(repositories.writes),
+    edits: new GraphEditService(repositories.writes, repositories.transitionStore),
     fit: new FitService(repositories.fit),
   };
 }

@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { foldersIn } from '../../src/import/inputs';
 import { importSources } from '../../src/import/pipeline';
-import { MIN_REQUIREMENTS } from '../../src/model/fit-weights';
+import { TransitionStoreRepository } from '../../src/graph/repositories/fit.repository';
+import { WriteRepository } from '../../src/graph/repositories/write.repository';
+import { recomputeTransitions } from '../../src/import/similar-roles';
+import { GraphEditService } from '../../src/services/graph-edit.service';
+import { CANDIDATE_MAX_SHARE, MIN_REQUIREMENTS, TRANSITIONS_PER_ROLE } from '../../src/model/fit-weights';
 import type { TestDatabase } from '../helpers/database';
 import { FitOracle, type OracleFit, type OracleProfile } from '../helpers/fit-oracle';
 import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
@@ -244,6 +248,145 @@ describe('bad input', () => {
     });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.field).toBe('filter.sources[1]');
+  });
+});
+
+const TRANSITIONS = `query ($from: ID!, $first: Int!, $minSimilarity: Float!, $keepPay: Boolean!) {
+  transitions(from: $from, first: $first, minSimilarity: $minSimilarity, keepPay: $keepPay) {
+    role { id salary { median min currency period basis } } similarity rank borrowed dataVersion stale
+    shared { item { id } weight } missing { item { id } weight }
+    salaryChange { min max } comparedVia { id } statedBy { kind sources }
+  }
+}`;
+
+interface ApiTransition {
+  role: { id: string; salary: { median: number | null; min: number } | null };
+  similarity: number;
+  rank: number;
+  borrowed: boolean;
+  dataVersion: string;
+  stale: boolean;
+  shared: { item: { id: string }; weight: number }[];
+  missing: { item: { id: string }; weight: number }[];
+  salaryChange: { min: number; max: number } | null;
+  comparedVia: { id: string }[];
+  statedBy: { kind: string; sources: string[] }[];
+}
+
+async function transitions(from: string, keepPay = false, minSimilarity = 0) {
+  const result = await api.run<{ transitions: ApiTransition[] }>(TRANSITIONS, {
+    from,
+    first: TRANSITIONS_PER_ROLE,
+    minSimilarity,
+    keepPay,
+  });
+  expect(result.errors).toBeUndefined();
+  return result.data!.transitions;
+}
+
+/** The oracle's stored transitions of `from`: the best by fit among roles sharing a distinctive item. */
+function oracleTransitions(from: string) {
+  const holders = new Map<string, number>();
+  for (const id of oracle.roles.keys())
+    for (const item of oracle.requirements(id).keys()) holders.set(item, (holders.get(item) ?? 0) + 1);
+  const maxHolders = Math.floor(oracle.roles.size * CANDIDATE_MAX_SHARE);
+  const mine = oracle.requirements(from);
+  const items = oracle.profileItems({ currentRole: from });
+  return [...oracle.roles.keys()]
+    .filter(
+      (id) =>
+        id !== from && [...oracle.requirements(id).keys()].some((x) => mine.has(x) && holders.get(x)! <= maxHolders),
+    )
+    .map((id) => oracle.fitOf(id, items))
+    .filter((f) => f.fit > 0)
+    .sort((a, b) => b.fit - a.fit)
+    .slice(0, TRANSITIONS_PER_ROLE);
+}
+
+describe('transitions, stored at import, against the oracle', () => {
+  it.each(['backend-engineer', 'software-developers'])(
+    'when asked from %s, then the stored ranking and its items are the oracle’s',
+    async (from) => {
+      const answer = await transitions(from);
+      const expected = oracleTransitions(from);
+      expect(answer.length).toBeGreaterThan(3);
+      expect(answer.map((t) => t.similarity.toFixed(9))).toEqual(expected.map((e) => e.fit.toFixed(9)));
+      expect(answer.map((t) => t.rank)).toEqual(answer.map((_, i) => i + 1));
+      for (const t of answer) {
+        const e = expected.find((x) => x.id === t.role.id)!;
+        expect(t.similarity).toBeCloseTo(e.fit, 9);
+        expect(t.shared.map((x) => x.item.id)).toEqual(e.covered.slice(0, 50).map((x) => x.id));
+        expect(t.stale).toBe(false);
+      }
+    },
+  );
+
+  it('when the role borrows through the crosswalk, then its transitions say so and name the counterparts', async () => {
+    const from = borrowingRole();
+    const answer = await transitions(from);
+    expect(answer.length).toBeGreaterThan(0);
+    for (const t of answer) {
+      expect(t.borrowed).toBe(true);
+      expect(t.comparedVia.map((r) => r.id)).toEqual(expect.arrayContaining(oracle.counterparts(from)));
+    }
+    expect(answer.map((t) => t.similarity.toFixed(9))).toEqual(oracleTransitions(from).map((e) => e.fit.toFixed(9)));
+  });
+
+  it('when sources state edges between the two roles, then statedBy names them', async () => {
+    const answer = await transitions('backend-engineer');
+    for (const t of answer) {
+      const rows = await db.executor.read(
+        `MATCH (:Role {id: $a})-[e:PROGRESSES_TO|PIVOTS_TO|RELATED_TO|EQUIVALENT_TO]-(:Role {id: $b}) RETURN type(e) AS kind ORDER BY kind`,
+        { a: 'backend-engineer', b: t.role.id },
+      );
+      expect(t.statedBy.map((m) => m.kind)).toEqual(rows.map((r) => r.kind));
+    }
+    expect(answer.some((t) => t.statedBy.length > 0)).toBe(true);
+  });
+
+  it('when keepPay, then only the moves that do not lower the pay remain, in order', async () => {
+    const all = await transitions('backend-engineer');
+    const kept = await transitions('backend-engineer', true);
+    const base = (
+      await api.run<{ role: { salary: { median: number | null; min: number } | null } }>(
+        'query { role(id: "backend-engineer") { salary { median min } } }',
+      )
+    ).data!.role.salary!;
+    const keeps = (t: ApiTransition) =>
+      t.salaryChange !== null &&
+      (base.median !== null && t.role.salary!.median !== null
+        ? t.role.salary!.median >= base.median
+        : t.salaryChange.min >= 0);
+    expect(kept.map((t) => t.role.id)).toEqual(all.filter(keeps).map((t) => t.role.id));
+    expect(kept.length).toBeLessThan(all.length);
+  });
+
+  it('when recomputed, then the stored transitions are the same; a write changing requirements makes them stale until then', async () => {
+    const stored = () =>
+      db.executor.read(
+        'MATCH (a:Role)-[s:SIMILAR_TO]->(b:Role) RETURN a.id + ">" + b.id + " " + toString(s.rank) + " " + toString(round(s.score, 9)) AS e ORDER BY e',
+      );
+    const before = await stored();
+    const again = await recomputeTransitions(db.executor);
+    expect(await stored()).toEqual(before);
+    expect(again.edges).toBe(before.length);
+
+    const edits = new GraphEditService(new WriteRepository(db.executor), new TransitionStoreRepository(db.executor));
+    await edits.link('USES_TOOL', 'backend-engineer', 'jira', {});
+    expect((await transitions('backend-engineer')).every((t) => t.stale && t.dataVersion === again.dataVersion)).toBe(
+      true,
+    );
+    await edits.unlink('USES_TOOL', 'backend-engineer', 'jira');
+    const report = await recomputeTransitions(db.executor);
+    expect(await stored()).toEqual(before);
+    expect((await transitions('backend-engineer')).every((t) => !t.stale && t.dataVersion === report.dataVersion)).toBe(
+      true,
+    );
+  });
+
+  it('when the role does not exist, then NOT_FOUND', async () => {
+    const result = await api.run(TRANSITIONS, { from: 'no-such-role', first: 5, minSimilarity: 0.1, keepPay: false });
+    expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });
 

@@ -9,7 +9,9 @@ import {
   REQUIREMENT_TYPES,
 } from '../../model/fit-weights';
 import type { NodeKind } from '../../model/kinds';
+import { META_LABEL } from './meta.cypher';
 import { anyNodeProjection, projection } from './projections.cypher';
+import { salaryChange } from './salary.cypher';
 
 /*
  * The weighted fit of src/model/fit-weights.ts in Cypher: every constant comes from there.
@@ -186,4 +188,112 @@ RETURN unknown, COLLECT {
   ${fitOf('r', true)}
   RETURN ${fitShape('r')} AS gap
 } AS gaps
+`;
+
+/*
+ * Stored transitions: SIMILAR_TO edges from each role to its most similar ones, with the data
+ * version they were computed for (see src/import/similar-roles.ts). The version of the
+ * requirements is a meta note every write that changes requirements replaces.
+ */
+
+const VERSION_KEY = 'requirements';
+const TRANSITIONS_KEY = 'transitions';
+
+/** A new version of the requirements: stored transitions computed before it are stale. */
+export const MARK_REQUIREMENTS_CHANGED = `
+MERGE (m:${META_LABEL} {key: '${VERSION_KEY}'})
+SET m.version = $version, m.changedAt = datetime()
+`;
+
+/** The requirements' version and the one the stored transitions were computed for. */
+export const TRANSITIONS_STATE = `
+OPTIONAL MATCH (v:${META_LABEL} {key: '${VERSION_KEY}'})
+OPTIONAL MATCH (t:${META_LABEL} {key: '${TRANSITIONS_KEY}'})
+RETURN v.version AS version, t.dataVersion AS computedFor
+`;
+
+/** The role ids, in pages (`$after`, `$limit`), for the precompute to read role by role. */
+export const ROLE_IDS = `MATCH (r:Role) RETURN r.id AS id ORDER BY id`;
+
+/**
+ * The requirements of the roles `$ids` with their need and distinctiveness, as the fit weighs
+ * them (borrowed ones included). Rows: { role, item, need, distinct, borrowed }.
+ */
+export const REQUIREMENT_ROWS = `
+WITH COUNT { (:Role) } AS roleCount
+UNWIND $ids AS id
+MATCH (r:Role {id: id})
+${requirementsOf('r')}
+RETURN r.id AS role, x.id AS item, need, ${distinct('x')} AS distinct, borrowed
+`;
+
+export const DELETE_TRANSITIONS = `
+MATCH (:Role)-[s:SIMILAR_TO]->(:Role)
+WITH s LIMIT $limit
+DELETE s
+RETURN count(*) AS deleted
+`;
+
+/** Rows: { from, to, score, rank, borrowed }, written with `$dataVersion`. */
+export const WRITE_TRANSITIONS = `
+UNWIND $rows AS row
+MATCH (a:Role {id: row.from}), (b:Role {id: row.to})
+CREATE (a)-[:SIMILAR_TO { score: row.score, rank: row.rank, borrowed: row.borrowed, dataVersion: $dataVersion }]->(b)
+`;
+
+export const RECORD_TRANSITIONS = `
+MERGE (t:${META_LABEL} {key: '${TRANSITIONS_KEY}'})
+SET t.dataVersion = $dataVersion, t.computedAt = datetime(), t.durationMs = $durationMs, t.edges = $edges
+`;
+
+/**
+ * Whether moving from `a` to `b` keeps the pay: both have comparable figures, and the median
+ * (where both have one, else the bottom of the range) does not fall.
+ */
+const keepsPay = (a: string, b: string) => `coalesce((${salaryChange(a, b)}) IS NOT NULL AND
+  CASE WHEN ${a}.salaryMedian IS NOT NULL AND ${b}.salaryMedian IS NOT NULL THEN ${b}.salaryMedian >= ${a}.salaryMedian
+  ELSE ${b}.salaryMin >= ${a}.salaryMin END, false)`;
+
+/** The edges sources state between two roles, by kind (promotion, pivot, related, equivalent). */
+const STATED = ['PROGRESSES_TO', 'PIVOTS_TO', 'RELATED_TO', 'EQUIVALENT_TO'];
+
+/**
+ * transitions: the stored SIMILAR_TO transitions of `$from`, by rank, with what the two roles
+ * share and what the target adds (by the target's weights, heaviest first, at most $itemsMax
+ * each), the change in pay, the O*NET counterparts borrowed from, the edges sources state
+ * between them, and whether the stored version is current. One row: { missing, rows }.
+ */
+export const TRANSITIONS = `
+OPTIONAL MATCH (v:${META_LABEL} {key: '${VERSION_KEY}'})
+WITH v.version AS current, COUNT { (:Role) } AS roleCount
+RETURN [id IN [$from] WHERE NOT EXISTS { MATCH (:Role {id: id}) }] AS missing, COLLECT {
+  MATCH (a:Role {id: $from})-[s:SIMILAR_TO]->(b:Role)
+  WHERE s.score >= $minSimilarity
+    AND (NOT $keepPay OR ${keepsPay('a', 'b')})
+  WITH a, b, s ORDER BY s.rank LIMIT $first
+  WITH a, b, s, COLLECT { ${requirementsOf('a')} RETURN x } AS known
+  CALL (b, known, roleCount) {
+    ${requirementsOf('b')}
+    WITH x, need * ${distinct('x')} AS weight, borrowed, via, x IN known AS has
+    ORDER BY weight DESC, x.name, x.id
+    RETURN collect(CASE WHEN has THEN ${weighted('x', 'weight', 'borrowed')} END)[0..$itemsMax] AS shared,
+      collect(CASE WHEN NOT has THEN ${weighted('x', 'weight', 'borrowed')} END)[0..$itemsMax] AS missing,
+      reduce(v = [], l IN collect(via) | v + [i IN l WHERE NOT i IN v]) AS viaB
+  }
+  WITH a, b, s, shared, missing, viaB + COLLECT {
+    MATCH (a)-[:EQUIVALENT_TO]->(o:Role) WHERE ${borrows('a', 'o')} RETURN o.id
+  } AS via
+  RETURN {
+    role: ${projection('ROLE', 'b')},
+    similarity: s.score, rank: s.rank, borrowed: s.borrowed,
+    dataVersion: s.dataVersion, stale: current IS NULL OR s.dataVersion <> current,
+    shared: shared, missing: missing,
+    salaryChange: ${salaryChange('a', 'b')},
+    comparedVia: COLLECT { MATCH (o:Role) WHERE o.id IN via RETURN ${projection('ROLE', 'o')} AS r ORDER BY r.name, r.id },
+    statedBy: COLLECT {
+      MATCH (a)-[e:${STATED.join('|')}]-(b)
+      RETURN { kind: type(e), sources: coalesce(e.sources, []) } AS m ORDER BY m.kind
+    }
+  } AS row
+} AS rows
 `;

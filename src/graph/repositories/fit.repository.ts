@@ -3,7 +3,14 @@ import * as Q from '../cypher/fit.cypher';
 import { ESSENTIAL_NEED, MIN_REQUIREMENTS } from '../../model/fit-weights';
 import type { Executor } from '../executor';
 import { cypherInt } from '../mapping';
-import { roleFitRecord, roleMatchesRecord, type RoleFitRecord, type RoleMatchesRecord } from '../records';
+import {
+  roleFitRecord,
+  roleMatchesRecord,
+  transitionRecord,
+  type RoleFitRecord,
+  type RoleMatchesRecord,
+  type TransitionRecord,
+} from '../records';
 
 /** What a person knows, by id (checked for form, not yet for existence). */
 export interface ProfileIds {
@@ -48,6 +55,19 @@ export class FitRepository {
     return { unknown, value };
   }
 
+  /** The stored transitions of a role, read with their details; `missing` names `from` when there is no such role. */
+  async transitions(from: string, query: TransitionQuery): Promise<{ missing: string[]; value: TransitionRecord[] }> {
+    const [row] = await this.executor.read(Q.TRANSITIONS, {
+      from,
+      first: cypherInt(query.first),
+      minSimilarity: query.minSimilarity,
+      keepPay: query.keepPay,
+      itemsMax: cypherInt(MAX_TRANSITION_ITEMS),
+    });
+    const { missing, rows } = transitionsRow.parse(row);
+    return { missing, value: rows };
+  }
+
   /** The fit to role `to`; null when there is no such role. */
   async profileGap(profile: ProfileIds, to: string): Promise<ProfileChecked<RoleFitRecord | null>> {
     const [row] = await this.executor.read(Q.PROFILE_GAP, { ...profileParams(profile), to });
@@ -55,6 +75,17 @@ export class FitRepository {
     return { unknown, value: gaps[0] ?? null };
   }
 }
+
+export interface TransitionQuery {
+  first: number;
+  minSimilarity: number;
+  keepPay: boolean;
+}
+
+/** The most shared and missing items one transition lists. */
+export const MAX_TRANSITION_ITEMS = 50;
+
+const transitionsRow = z.object({ missing: z.array(z.string()), rows: z.array(transitionRecord) });
 
 function profileParams(profile: ProfileIds) {
   return {
@@ -67,4 +98,75 @@ function profileParams(profile: ProfileIds) {
     essentialNeed: ESSENTIAL_NEED,
     missingMax: cypherInt(MAX_MISSING),
   };
+}
+
+/** One requirement as the fit weighs it: need × distinct is its weight. */
+export interface RequirementRow {
+  role: string;
+  item: string;
+  need: number;
+  distinct: number;
+  borrowed: boolean;
+}
+
+export interface TransitionRow {
+  from: string;
+  to: string;
+  score: number;
+  rank: number;
+  borrowed: boolean;
+}
+
+const requirementRow = z.object({
+  role: z.string(),
+  item: z.string(),
+  need: z.number(),
+  distinct: z.number(),
+  borrowed: z.boolean(),
+});
+const stateRow = z.object({ version: z.string().nullable(), computedFor: z.string().nullable() });
+
+/** The stored transitions' reads and writes (the precompute of src/import/similar-roles.ts). */
+export class TransitionStoreRepository {
+  constructor(private readonly executor: Executor) {}
+
+  async state(): Promise<z.infer<typeof stateRow>> {
+    const [row] = await this.executor.read(Q.TRANSITIONS_STATE);
+    return stateRow.parse(row);
+  }
+
+  async markRequirementsChanged(version: string): Promise<void> {
+    await this.executor.write(Q.MARK_REQUIREMENTS_CHANGED, { version });
+  }
+
+  async roleIds(): Promise<string[]> {
+    return z.array(z.string()).parse((await this.executor.read(Q.ROLE_IDS)).map((r) => r.id));
+  }
+
+  async requirements(ids: readonly string[]): Promise<RequirementRow[]> {
+    return z.array(requirementRow).parse(await this.executor.read(Q.REQUIREMENT_ROWS, { ids: [...ids] }));
+  }
+
+  /** Deletes the stored transitions, `batch` per transaction. */
+  async clear(batch: number): Promise<void> {
+    for (;;) {
+      const [row] = await this.executor.write(Q.DELETE_TRANSITIONS, { limit: cypherInt(batch) });
+      if (z.number().parse(row.deleted) === 0) return;
+    }
+  }
+
+  async write(rows: TransitionRow[], dataVersion: string): Promise<void> {
+    await this.executor.write(Q.WRITE_TRANSITIONS, {
+      rows: rows.map((r) => ({ ...r, rank: cypherInt(r.rank) })),
+      dataVersion,
+    });
+  }
+
+  async record(dataVersion: string, durationMs: number, edges: number): Promise<void> {
+    await this.executor.write(Q.RECORD_TRANSITIONS, {
+      dataVersion,
+      durationMs: cypherInt(Math.round(durationMs)),
+      edges: cypherInt(edges),
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import type { Executor } from '../executor';
-import { FitRepository } from './fit.repository';
+import { FitRepository, TransitionStoreRepository } from './fit.repository';
 import { KeyedReadRepository } from './keyed-read.repository';
 import { NodeRepository } from './node.repository';
 import { RouteRepository } from './routes.repository';
@@ -17,6 +17,7 @@ export function createRepositories(executor: Executor) {
     routes: new RouteRepository(executor),
     writes: new WriteRepository(executor),
     fit: new FitRepository(executor),
+    transitionStore: new TransitionStoreRepository(executor),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Max, Min } from 'class-validator';
-import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { ArgsType, Field, Float, ID, Int } from 'type-graphql';
+import { TRANSITIONS_PER_ROLE } from '../../model/fit-weights';
 import { ProfileInput } from '../shared/profile.input';
 import { RoleMatchFilter } from './fit.types';
 
@@ -32,4 +33,29 @@ export class MissingArgs {
   @Min(1)
   @Max(100)
   first = 20;
+}
+
+@ArgsType()
+export class TransitionsArgs {
+  @Field(() => ID, { description: 'The role to move from.' })
+  from!: string;
+
+  @Field(() => Int, {
+    defaultValue: 10,
+    description: `How many: 1 to ${TRANSITIONS_PER_ROLE} (the transitions stored per role).`,
+  })
+  @Min(1)
+  @Max(TRANSITIONS_PER_ROLE)
+  first = 10;
+
+  @Field(() => Float, { defaultValue: 0.1, description: 'Only transitions at least this similar (0 to 1).' })
+  @Min(0)
+  @Max(1)
+  minSimilarity = 0.1;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Only moves that do not lower the pay (median where both have one).',
+  })
+  keepPay = false;
 }

@@ -1,9 +1,9 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { RoleFitRecord, RoleMatchesRecord, WeightedItemRecord } from '../../graph/records';
+import type { RoleFitRecord, RoleMatchesRecord, TransitionRecord, WeightedItemRecord } from '../../graph/records';
 import { ESSENTIAL_NEED } from '../../model/fit-weights';
 import type { RequestContext } from '../../server/context';
-import { MatchRolesArgs, MissingArgs, ProfileGapArgs } from './fit.args';
-import { RoleFit, RoleMatches, WeightedItem } from './fit.types';
+import { MatchRolesArgs, MissingArgs, ProfileGapArgs, TransitionsArgs } from './fit.args';
+import { RoleFit, RoleMatches, Transition, WeightedItem } from './fit.types';
 
 @Resolver()
 export class FitResolver {
@@ -15,6 +15,17 @@ export class FitResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<RoleMatchesRecord> {
     return ctx.services.fit.matchRoles(profile, first, filter ?? null);
+  }
+
+  @Query(() => [Transition], {
+    description:
+      'Roles one step away by the similarity of what they require, stored at import (see "Which roles fit my skills").',
+  })
+  transitions(
+    @Args(() => TransitionsArgs) { from, first, minSimilarity, keepPay }: TransitionsArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TransitionRecord[]> {
+    return ctx.services.fit.transitions(from, { first, minSimilarity, keepPay });
   }
 
   @Query(() => RoleFit, {

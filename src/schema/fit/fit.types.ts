@@ -1,6 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, Max, Min } from 'class-validator';
-import type { NodeRecord, RoleRecord, WeightedItemRecord } from '../../graph/records';
+import type { NodeRecord, RoleRecord, SalaryChangeRecord, WeightedItemRecord } from '../../graph/records';
+import { SalaryChange } from '../traversal/traversal.types';
 import { RELEVANCE_EMPHASIS } from '../../model/fit-weights';
 import { Role } from '../role/role.type';
 import { NodeKind } from '../shared/enums';
@@ -71,4 +72,62 @@ export class RoleMatches {
 
   @Field(() => Int, { description: 'Roles left out because they have fewer requirements than the minimum.' })
   unrankedCount!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'An edge a source states between two roles.' })
+export class StatedMove {
+  @Field({
+    description: 'PROGRESSES_TO (a promotion), PIVOTS_TO, RELATED_TO (O*NET) or EQUIVALENT_TO (the crosswalk).',
+  })
+  kind!: string;
+
+  @Field(() => [String], { description: 'The sources (or the article’s sections) that state it.' })
+  sources!: string[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A role one step away by the similarity of what the two require.' })
+export class Transition {
+  @Field(() => Role)
+  role!: RoleRecord;
+
+  @Field(() => Float, {
+    description: 'The fit of the target to the first role’s requirements taken as a profile, 0 to 1.',
+  })
+  similarity!: number;
+
+  @Field(() => Int, { description: 'Its place among the first role’s stored transitions, 1 first.' })
+  rank!: number;
+
+  @Field(() => [WeightedItem], {
+    description: 'Requirements both have, by the target’s weight, heaviest first (at most 50).',
+  })
+  shared!: WeightedItemRecord[];
+
+  @Field(() => [WeightedItem], {
+    description: 'What the target requires that the first role does not, heaviest first (at most 50).',
+  })
+  missing!: WeightedItemRecord[];
+
+  @Field(() => SalaryChange, {
+    nullable: true,
+    description: 'The target’s pay minus the first role’s; null unless both have comparable figures.',
+  })
+  salaryChange!: SalaryChangeRecord | null;
+
+  @Field({
+    description: 'Compared through the crosswalk: an ESCO occupation’s side borrowed its O*NET counterparts’ items.',
+  })
+  borrowed!: boolean;
+
+  @Field(() => [Role], { description: 'The O*NET counterparts whose items were borrowed; empty when none.' })
+  comparedVia!: RoleRecord[];
+
+  @Field(() => [StatedMove], { description: 'Edges sources state between the two roles, either way.' })
+  statedBy!: { kind: string; sources: string[] }[];
+
+  @Field({ description: 'The version of the requirements this transition was computed for.' })
+  dataVersion!: string;
+
+  @Field({ description: 'True when requirements changed since (recomputed at the next start or import).' })
+  stale!: boolean;
 }
