@@ -9,20 +9,11 @@ import { labelOf, type NodeKind } from './kinds';
 
 /** One property a relationship of a type may carry, besides `note` and `sources` (every type has those). */
 export type PropertySpec =
-  | { type: 'string'; description: string; values: readonly string[]; weighs?: boolean }
+  | { type: 'string'; description: string; values: readonly string[] }
   | { type: 'text'; description: string }
   | { type: 'int'; description: string; min: number; max: number; orderable?: boolean }
-  | { type: 'float'; description: string; min: number; max: number; weighs?: boolean }
-  | { type: 'bool'; description: string; weighs?: boolean };
-
-/*
- * A link's weight: how strongly it binds its two ends, in [0, 1], the mean of the properties
- * marked `weighs` that the link states (so an article's emphasis, O*NET's importance and flags
- * and ESCO's essential/optional compare on one scale): a number scaled from its [min, max], a
- * flag 1 or 0, a value of a list declared strongest first 1 - index / length (essential 1,
- * optional 0.5). A link that states none weighs 0. Lists of a type with such properties can be
- * ordered by it (WEIGHT, strongest first).
- */
+  | { type: 'float'; description: string; min: number; max: number }
+  | { type: 'bool'; description: string };
 
 /**
  * One end's GraphQL names: `field` lists the nodes at the other end; the links field, the count
@@ -50,16 +41,8 @@ export interface RelationshipSpec {
 
 /** O*NET's flags on a technology an occupation uses (also on the frameworks and languages they became). */
 const technologyFlags = {
-  hot: {
-    type: 'bool',
-    description: 'O*NET: a hot technology (frequently named in employers’ job postings).',
-    weighs: true,
-  },
-  inDemand: {
-    type: 'bool',
-    description: 'O*NET: in demand (named in many job postings for this occupation).',
-    weighs: true,
-  },
+  hot: { type: 'bool', description: 'O*NET: a hot technology (frequently named in employers’ job postings).' },
+  inDemand: { type: 'bool', description: 'O*NET: in demand (named in many job postings for this occupation).' },
 } as const satisfies Record<string, PropertySpec>;
 
 /** ESCO's occupation–skill relation, also on the tools, languages and frameworks its concepts became. */
@@ -69,16 +52,13 @@ const escoRelation = {
     type: 'string',
     description: 'ESCO: whether the skill is essential or optional for the occupation.',
     values: ['essential', 'optional'],
-    weighs: true,
   },
 } as const satisfies Record<string, PropertySpec>;
 
-/** An emphasis: its values strongest first, so that it weighs. */
 const emphasis = (values: readonly string[], description: string): PropertySpec => ({
   type: 'string',
   description: `${description} One of ${values.join(', ')}.`,
   values,
-  weighs: true,
 });
 
 export const RELATIONSHIPS = {
@@ -113,14 +93,12 @@ export const RELATIONSHIPS = {
         description: 'O*NET importance, 1 (not important) to 5 (extremely).',
         min: 1,
         max: 5,
-        weighs: true,
       },
       level: {
         type: 'float',
         description: 'O*NET level, 0 to 7: how much of the skill the work needs.',
         min: 0,
         max: 7,
-        weighs: true,
       },
       ...escoRelation,
       ...technologyFlags,
@@ -324,12 +302,11 @@ export const PROPERTY_SPECS: ReadonlyMap<string, PropertySpec> = new Map(
   RELATIONSHIP_TYPES.flatMap((type) => Object.entries(specOf(type).properties)),
 );
 
-/** The properties of a type that make up its links' weight (see PropertySpec). */
-export function weightProperties(type: RelationshipType): [string, PropertySpec][] {
-  return Object.entries(specOf(type).properties).filter(([, p]) => 'weighs' in p && p.weighs === true);
-}
-
-/** The order by weight: a value of `orderBy` beside the orderable properties' names. */
+/**
+ * The order by weight, strongest first: a value of `orderBy` beside the orderable properties'
+ * names, for the lists of what a role requires, whose links weigh how much the role needs the
+ * far end (need, src/model/fit-weights.ts).
+ */
 export const ORDER_BY_WEIGHT = 'weight';
 
 /** The orderable properties of a type (`rank`); lists of that type can be ordered by them. */

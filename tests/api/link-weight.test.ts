@@ -4,10 +4,11 @@ import { deleteByPrefix } from '../helpers/random-graph';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /*
- * A link's weight puts the article's emphasis, O*NET's importance, level and flags and ESCO's
- * essential/optional on one scale, so that a list mixing sources can come strongest first
- * (orderBy: WEIGHT). The expected weights are worked out here by hand from the rule in the
- * model (src/model/relationships.ts), not by the code under test.
+ * The links of what a role requires weigh how much the role needs the far end, by the fit's
+ * rule (need, src/model/fit-weights.ts): the strongest of the article's emphasis, O*NET's
+ * importance and technology flags and ESCO's essential/optional, so that a list mixing sources
+ * can come strongest first (orderBy: WEIGHT). The expected weights are worked out here by hand
+ * from that rule, not by the code under test.
  */
 
 const prefix = uniquePrefix('link-weight');
@@ -18,25 +19,25 @@ let server: TestServer;
 
 /** [skill, the link's stored properties, its weight by the rule]. */
 const SKILL_LINKS: [string, Record<string, unknown>, number][] = [
-  // CORE is the first of 3 emphasis values: 1.
+  // The article's CORE: 1.
   ['core', { emphasis: 'CORE', sources: ['Backend Engineer'] }, 1],
-  // SUPPORTING, the third of 3: 1 - 2/3.
-  ['supporting', { emphasis: 'SUPPORTING', sources: ['Backend Engineer'] }, 1 / 3],
-  // importance 4 on 1..5: 0.75; level 3.5 on 0..7: 0.5; their mean.
-  ['onet', { importance: 4, level: 3.5, sources: ['O*NET 29.3'] }, 0.625],
-  // optional, the second of 2: 0.5.
+  // SUPPORTING: 0.5.
+  ['supporting', { emphasis: 'SUPPORTING', sources: ['Backend Engineer'] }, 0.5],
+  // O*NET importance 4 of 5: 0.8 (the level does not weigh).
+  ['onet', { importance: 4, level: 3.5, sources: ['O*NET 29.3'] }, 0.8],
+  // ESCO optional: 0.5, below essential.
   ['optional', { escoRelation: 'optional', sources: ['ESCO 1.1.1'] }, 0.5],
-  // essential 1 and SUPPORTING 1/3, stated by two sources: their mean.
-  ['both', { escoRelation: 'essential', emphasis: 'SUPPORTING', sources: ['ESCO 1.1.1', 'Backend Engineer'] }, 2 / 3],
-  // Nothing that weighs: 0.
-  ['none', { sources: ['Backend Engineer'] }, 0],
+  // Essential (1) and SUPPORTING (0.5), stated by two sources: the stronger.
+  ['both', { escoRelation: 'essential', emphasis: 'SUPPORTING', sources: ['ESCO 1.1.1', 'Backend Engineer'] }, 1],
+  // Nothing that weighs: the base need, 0.5.
+  ['none', { sources: ['Backend Engineer'] }, 0.5],
 ];
 
-/** [tool, properties, weight]: O*NET's flags are 1 or 0 each. */
+/** [tool, properties, weight]: an O*NET technology 0.25, hot +0.25, in demand +0.5. */
 const TOOL_LINKS: [string, Record<string, unknown>, number][] = [
   ['hot-in-demand', { hot: true, inDemand: true }, 1],
   ['hot', { hot: true, inDemand: false }, 0.5],
-  ['plain', { hot: false, inDemand: false }, 0],
+  ['plain', { hot: false, inDemand: false }, 0.25],
   ['primary', { emphasis: 'PRIMARY' }, 1],
 ];
 
@@ -118,6 +119,6 @@ describe('link weights', () => {
       `query ($id: ID!) { skill(id: $id) { requiredByLinks(orderBy: NAME) { weight role { id } } } }`,
       { id: id('onet') },
     );
-    expect(skill.requiredByLinks).toEqual([{ weight: 0.625, role: { id: id('role') } }]);
+    expect(skill.requiredByLinks).toEqual([{ weight: 0.8, role: { id: id('role') } }]);
   });
 });

@@ -224,6 +224,9 @@ describe('the explorer over real data', () => {
     real = await startTestServer(realDb);
   }, 600_000);
 
+  // The real graph's statements are planned on first use, which a busy machine takes seconds over.
+  beforeEach(() => page.setDefaultTimeout(60_000));
+
   afterAll(async () => {
     await real?.stop();
     await realDb?.close();
@@ -367,14 +370,15 @@ describe('the explorer over real data', () => {
 
     await page.getByLabel('Your current role').fill('Backend Engineer');
     await page.getByLabel('Role you aim for').fill('Staff Engineer');
-    await page.getByRole('button', { name: 'Show the route' }).click();
+    await page.getByRole('button', { name: 'Show the gap and route' }).click();
     await page.locator('#gap .least-effort').waitFor();
+    const withRole = { ...profile, currentRole: 'backend-engineer' };
 
     const { leastEffortRoute } = await api(
       real,
       `query ($p: ProfileInput!) { leastEffortRoute(profile: $p, to: "staff-engineer") {
         toLearnCount steps { to { name } reason { text } } } }`,
-      { p: { ...profile, currentRole: 'backend-engineer' } },
+      { p: withRole },
     );
     expect(leastEffortRoute.steps.length).toBeGreaterThan(0);
     await expect(page.locator('#gap .least-effort .reason').allTextContents()).resolves.toEqual(
@@ -384,6 +388,77 @@ describe('the explorer over real data', () => {
       `${leastEffortRoute.toLearnCount} thing${leastEffortRoute.toLearnCount === 1 ? '' : 's'} to learn`,
     );
     await page.locator('#my-skills').screenshot({ path: path.join(artifacts, '12-my-skills-route.png') });
+
+    // Matching: the roles the profile fits, in the API's order, with its fit and missing essentials.
+    await page.getByRole('button', { name: 'Match roles' }).click();
+    await page.locator('#matches > li').first().waitFor();
+    const { matchRoles } = await api(
+      real,
+      `query ($p: ProfileInput!) { matchRoles(profile: $p, first: 10) {
+        matches { role { id } fit missingEssentials(first: 10) { item { name } } } } }`,
+      { p: withRole },
+    );
+    expect(matchRoles.matches.length).toBeGreaterThan(1);
+    const shown = await page
+      .locator('#matches > li')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-role')));
+    expect(shown).toEqual(matchRoles.matches.map((m: { role: { id: string } }) => m.role.id));
+    const fits = await page.locator('#matches > li .fit').allTextContents();
+    fits.forEach((text, i) => expect(text).toContain(`Fit ${Math.round(matchRoles.matches[i].fit * 100)}%`));
+    const missingShown = await page.locator('#matches > li .missing').allTextContents();
+    matchRoles.matches.forEach((m: { missingEssentials: { item: { name: string } }[] }, i: number) => {
+      for (const e of m.missingEssentials) expect(missingShown[i]).toContain(e.item.name);
+    });
+    await page.locator('#my-skills').screenshot({ path: path.join(artifacts, '13-my-skills-matches.png') });
+
+    // The gap to the second match, chosen from the keyboard, as profileGap answers it.
+    const second = matchRoles.matches[1].role.id as string;
+    await page.locator(`#matches button[data-gap="${second}"]`).focus();
+    await page.keyboard.press('Enter');
+    const { profileGap } = await api(
+      real,
+      `query ($p: ProfileInput!, $to: ID!) { profileGap(profile: $p, to: $to) {
+        role { name } fit missingEssentials(first: 10) { item { name } } } }`,
+      { p: withRole, to: second },
+    );
+    await page.locator('#gap h3', { hasText: `From your profile to ${profileGap.role.name}` }).waitFor();
+    await expect(page.locator('#gap .fit').textContent()).resolves.toContain(
+      `Fit ${Math.round(profileGap.fit * 100)}%`,
+    );
+    const gapMissing = (await page.locator('#gap .missing').textContent()) ?? '';
+    for (const e of profileGap.missingEssentials) expect(gapMissing).toContain(e.item.name);
+  });
+  it('lists the transitions from a role with the reasons for each move', async () => {
+    await openExplorer(real.base);
+    const from = await onetRole('15-1252.00', 'Software Developers');
+    await page.getByLabel('Role to move from').fill('Software Developers');
+    await page.getByRole('button', { name: 'Find transitions' }).click();
+    await page.locator('#transitions-list > li').first().waitFor();
+    const { transitions } = await api(
+      real,
+      `query ($from: ID!) { transitions(from: $from, first: 10, minSimilarity: 0.1) {
+        role { id } similarity borrowed comparedVia { name } statedBy { kind sources }
+        shared { item { name } } missing { item { name } } salaryChange { min max currency } } }`,
+      { from },
+    );
+    expect(transitions.length).toBeGreaterThan(0);
+    const items = page.locator('#transitions-list > li');
+    await expect(items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-role')))).resolves.toEqual(
+      transitions.map((t: { role: { id: string } }) => t.role.id),
+    );
+    for (let i = 0; i < transitions.length; i++) {
+      const t = transitions[i];
+      const text = (await items.nth(i).textContent()) ?? '';
+      expect(text).toContain(`similarity ${Math.round(t.similarity * 100)}%`);
+      expect(text.includes('compared through the crosswalk')).toBe(t.borrowed);
+      for (const via of t.comparedVia) expect(text).toContain(via.name);
+      for (const stated of t.statedBy) for (const source of stated.sources) expect(text).toContain(source);
+      if (t.statedBy.length === 0) expect(text).toContain('similarity alone');
+      for (const shared of t.shared.slice(0, 5)) expect(text).toContain(shared.item.name);
+      for (const missing of t.missing.slice(0, 5)) expect(text).toContain(missing.item.name);
+      expect(text.includes('Salary change: unknown')).toBe(t.salaryChange === null);
+    }
+    await page.locator('#transitions').screenshot({ path: path.join(artifacts, '14-transitions.png') });
   });
 });
 

@@ -118,13 +118,13 @@ describe('the fields generated from the relationship table', () => {
     expect(Object.keys(properties.getFields())).toEqual(expect.arrayContaining(['tier', 'rank', 'note', 'sources']));
   });
 
-  it('when a relationship type has no orderable or weighing property, then its lists take no orderBy', () => {
+  it('when a relationship type has no orderable property and is not a requirement, then its lists take no orderBy', () => {
     const employers = fieldOf('Role', 'employers');
     expect(employers.args.map((a) => a.name)).toEqual(['first']);
     expect(isNonNullType(employers.type) && isListType(employers.type.ofType)).toBe(true);
   });
 
-  it('when a relationship type has weighing properties, then its links have a weight and its lists order by it', () => {
+  it('when a relationship type is something a role requires, then its links have a weight and its lists order by it', () => {
     const orderBy = fieldOf('Role', 'toolLinks').args.find((a) => a.name === 'orderBy')!;
     expect(String(orderBy.type)).toBe('UsesToolOrder!');
     const order = schema.getType('UsesToolOrder');
@@ -132,8 +132,10 @@ describe('the fields generated from the relationship table', () => {
     const link = schema.getType('RoleToolLink');
     if (!isObjectType(link)) throw new Error('RoleToolLink is missing');
     expect(String(link.getFields().weight?.type)).toBe('Float!');
-    const hires = schema.getType('RoleEmployerLink');
-    if (!isObjectType(hires)) throw new Error('RoleEmployerLink is missing');
-    expect(Object.keys(hires.getFields())).not.toContain('weight');
+    for (const name of ['RoleEmployerLink', 'RoleWorkflowLink']) {
+      const other = schema.getType(name);
+      if (!isObjectType(other)) throw new Error(`${name} is missing`);
+      expect(Object.keys(other.getFields())).not.toContain('weight');
+    }
   });
 });

@@ -1,11 +1,5 @@
 import { NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
-import {
-  COMMON_PROPERTIES,
-  specOf,
-  weightProperties,
-  type PropertySpec,
-  type RelationshipType,
-} from '../../model/relationships';
+import { COMMON_PROPERTIES, specOf, type RelationshipType } from '../../model/relationships';
 import { MAX_FIRST } from '../read-plan';
 import { salaryProjection } from './salary.cypher';
 
@@ -101,34 +95,4 @@ export function relationshipProperties(type: RelationshipType, r: string, extra:
   const names = [...COMMON_PROPERTIES, ...Object.keys(specOf(type).properties)];
   const entries = names.map((p) => (p === 'sources' ? `sources: coalesce(${r}.sources, [])` : `${p}: ${r}.${p}`));
   return `{ ${[...entries, `provenance: coalesce(${r}.provenance, [])`, ...extra].join(', ')} }`;
-}
-
-/** One weighing property of `r` scaled to [0, 1], null where the link does not state it. */
-function scaled(r: string, name: string, spec: PropertySpec): string {
-  const p = `${r}.${name}`;
-  switch (spec.type) {
-    case 'bool':
-      return `CASE ${p} WHEN true THEN 1.0 WHEN false THEN 0.0 END`;
-    case 'string':
-      return `CASE ${p} ${spec.values.map((v, i) => `WHEN '${v}' THEN ${1 - i / spec.values.length}`).join(' ')} END`;
-    case 'float':
-    case 'int':
-      return `(toFloat(${p}) - ${spec.min}) / ${spec.max - spec.min}`;
-    case 'text':
-      throw new Error(`${name}: a text property cannot weigh`);
-  }
-}
-
-/**
- * The weight of the relationship of `type` bound to `r` (see PropertySpec in the model), or
- * null when the type has no weighing property. The scaled values are listed once (the
- * expression is planned with every statement that reads links): one pass sums the stated ones
- * and counts them. Its variables are named after `r`, apart from any subquery's around it.
- */
-export function weightExpression(type: RelationshipType, r: string): string | null {
-  const parts = weightProperties(type).map(([name, spec]) => scaled(r, name, spec));
-  if (parts.length === 0) return null;
-  const [sum, w] = [`${r}_sum`, `${r}_w`];
-  const sumAndCount = `reduce(${sum} = [0.0, 0.0], ${w} IN [${parts.join(', ')}] | CASE WHEN ${w} IS NULL THEN ${sum} ELSE [${sum}[0] + ${w}, ${sum}[1] + 1.0] END)`;
-  return `[${sum} IN [${sumAndCount}] | CASE ${sum}[1] WHEN 0.0 THEN 0.0 ELSE ${sum}[0] / ${sum}[1] END][0]`;
 }

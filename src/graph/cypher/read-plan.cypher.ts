@@ -2,7 +2,9 @@ import { labelOf } from '../../model/kinds';
 import { ORDER_BY_WEIGHT, specOf } from '../../model/relationships';
 import { cypherInt } from '../mapping';
 import { PLANNED, type NodePlan, type RelationPlan } from '../read-plan';
-import { fieldsProjection, relationshipProperties, weightExpression } from './projections.cypher';
+import { REQUIREMENT_TYPES } from '../../model/fit-weights';
+import { need } from './fit.cypher';
+import { fieldsProjection, relationshipProperties } from './projections.cypher';
 
 /*
  * Read plans as Cypher: a node's map projection with, under `_planned`, one COLLECT (or COUNT)
@@ -41,8 +43,8 @@ function relationRead(plan: RelationPlan, v: string, params: Params): string {
   if (plan.read === 'count' || !plan.node) {
     return `COUNT { (${v})${left}[:${plan.type}]${right}(:${labelOf(far)}) }`;
   }
-  // The weight, where the type has one, is worked out once per link: to order by and to return.
-  const weight = weightExpression(plan.type, r);
+  // What a role requires weighs need (the fit's rule), worked out once per link: to order by and to return.
+  const weight = (REQUIREMENT_TYPES as readonly string[]).includes(plan.type) ? need(r) : null;
   const w = `${r}_weight`;
   const first =
     plan.orderBy === ORDER_BY_WEIGHT && weight ? [`${w} DESC`] : plan.orderBy ? [`${r}.${plan.orderBy}`] : [];

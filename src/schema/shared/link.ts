@@ -1,13 +1,8 @@
 import { Field, Float, Int, ObjectType, type ClassType } from 'type-graphql';
-import {
-  COMMON_PROPERTIES,
-  specOf,
-  weightProperties,
-  type PropertySpec,
-  type RelationEnd,
-} from '../../model/relationships';
+import { COMMON_PROPERTIES, specOf, type PropertySpec, type RelationEnd } from '../../model/relationships';
 import { labelOf } from '../../model/kinds';
 import { Provenance } from '../provenance/provenance.type';
+import { isWeighted } from './relation.args';
 
 /** A relationship property as a GraphQL field (nullable: a relationship may not state it). */
 export function propertyField(prototype: object, name: string, spec: PropertySpec): void {
@@ -42,10 +37,10 @@ export function Link<T extends object>(end: RelationEnd, Far: ClassType<T>): Cla
     node!: T;
   }
   for (const [name, property] of Object.entries(spec.properties)) propertyField(LinkType.prototype, name, property);
-  const weighing = weightProperties(end.type).map(([name]) => name);
-  if (weighing.length > 0) {
+  if (isWeighted(end.type)) {
     Field(() => Float, {
-      description: `How strongly the link binds its ends, 0 to 1: the mean of the stated ${weighing.join(', ')}, each scaled to [0, 1] (0 when none is stated). Lists ordered by WEIGHT put the heaviest first.`,
+      description:
+        'How much the role needs it, 0 to 1, the need of the fit (matchRoles): the strongest of what the link states (O*NET importance / 5, its technology flags, ESCO essential 1 or optional 0.5, the article’s emphasis), 0.5 when it states none. Lists ordered by WEIGHT put the heaviest first.',
     })(LinkType.prototype, 'weight');
   }
   commonPropertyFields(LinkType.prototype);

@@ -1,13 +1,17 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, registerEnumType, type ClassType } from 'type-graphql';
 import { MAX_FIRST } from '../../graph/read-plan';
+import { REQUIREMENT_TYPES } from '../../model/fit-weights';
 import {
   ORDER_BY_WEIGHT,
   orderableProperties,
   RELATIONSHIP_TYPES,
-  weightProperties,
   type RelationshipType,
 } from '../../model/relationships';
+
+/** Whether links of the type weigh how much a role needs the far end (what a role requires). */
+export const isWeighted = (type: RelationshipType): boolean =>
+  (REQUIREMENT_TYPES as readonly RelationshipType[]).includes(type);
 
 /** Every relationship list is a page: this many items unless asked otherwise, never more than MAX_FIRST. */
 export const DEFAULT_FIRST = 100;
@@ -35,7 +39,7 @@ const pascal = (type: string) => type.toLowerCase().replace(/(^|_)([a-z])/g, (_m
  * the property names, and `weight`).
  */
 function argsFor(type: RelationshipType): ClassType<RelationArgs> {
-  const orderable = [...(weightProperties(type).length > 0 ? [ORDER_BY_WEIGHT] : []), ...orderableProperties(type)];
+  const orderable = [...(isWeighted(type) ? [ORDER_BY_WEIGHT] : []), ...orderableProperties(type)];
   if (orderable.length === 0) return RelationArgs;
   const Order = Object.fromEntries([['NAME', ORDER_BY_NAME], ...orderable.map((p) => [p.toUpperCase(), p])]) as Record<
     string,

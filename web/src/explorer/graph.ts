@@ -112,7 +112,7 @@ export function relationsOf(n: AnyNeighbourhood): Relation[] {
         out('skills', 'REQUIRES_SKILL', 'Skill', n.skillLinks, n.skillsCount, 'weight'),
         out('frameworks', 'USES_FRAMEWORK', 'Framework', n.frameworkLinks, n.frameworksCount, 'weight'),
         out('languages', 'USES_LANGUAGE', 'Language', n.languageLinks, n.languagesCount, 'weight'),
-        out('workflows', 'PRACTICES', 'Workflow', n.workflowLinks, n.workflowsCount, 'weight'),
+        out('workflows', 'PRACTICES', 'Workflow', n.workflowLinks, n.workflowsCount),
         inc('employers', 'HIRES', 'Employer', n.employerLinks, n.employersCount),
         out('nextRoles', 'PROGRESSES_TO', 'Role', n.nextRoleLinks, n.nextRolesCount),
         inc('previousRoles', 'PROGRESSES_TO', 'Role', n.previousRoleLinks, n.previousRolesCount),
@@ -146,7 +146,7 @@ export function relationsOf(n: AnyNeighbourhood): Relation[] {
     case 'Employer':
       return [out('roles', 'HIRES', 'Role', n.roleLinks, n.rolesCount)];
     case 'Workflow':
-      return [inc('practicedBy', 'PRACTICES', 'Role', n.practicedByLinks, n.practicedByCount, 'weight')];
+      return [inc('practicedBy', 'PRACTICES', 'Role', n.practicedByLinks, n.practicedByCount)];
     case 'Language':
       return [
         inc('usedBy', 'USES_LANGUAGE', 'Role', n.usedByLinks, n.usedByCount, 'weight'),

@@ -4,6 +4,7 @@ import type { Core } from 'cytoscape';
 import { request } from './api';
 import { byId, describeError, el, money, names, salaryChangeText, setStatus, signed, type Child } from './dom';
 import { startProfile } from './profile';
+import { startTransitions } from './transitions';
 import { ensureRoles, roleIds, UnknownRole } from './roles';
 import { drawNeighbourhood, drawRoutes, relationsOf, sourcesText, type Relation } from './graph';
 import {
@@ -376,6 +377,7 @@ function start(): void {
   });
 
   startProfile();
+  startTransitions();
   // Fill the role pickers early; a failure here shows once the user asks for something.
   ensureRoles().catch(() => undefined);
 

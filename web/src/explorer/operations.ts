@@ -7,15 +7,21 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   ExplorerCompareDocument,
+  ExplorerGapDocument,
   ExplorerKindDocument,
   ExplorerLeastEffortDocument,
+  ExplorerMatchRolesDocument,
+  ExplorerTransitionsDocument,
   ExplorerNeighbourhoodDocument,
   ExplorerPickItemsDocument,
   ExplorerRolesDocument,
   ExplorerRoutesDocument,
   ExplorerSearchDocument,
   type ExplorerLeastEffortQuery,
+  type FitFragment,
+  type WeightedFragment,
   type ExplorerPickItemsQuery,
+  type ExplorerTransitionsQuery,
   type ProfileInput,
   type ExplorerCompareQuery,
   type ExplorerNeighbourhoodQuery,
@@ -38,11 +44,17 @@ export {
   ExplorerCompareDocument as Compare,
   ExplorerPickItemsDocument as PickItems,
   ExplorerLeastEffortDocument as LeastEffort,
+  ExplorerMatchRolesDocument as MatchRoles,
+  ExplorerGapDocument as Gap,
+  ExplorerTransitionsDocument as Transitions,
 };
 
 export type { ProfileInput };
 /** Something a profile can hold. */
 export type PickableKind = ExplorerPickItemsQuery['search'][number]['node']['__typename'];
+export type FitResult = FitFragment;
+export type Weighted = WeightedFragment;
+export type TransitionResult = ExplorerTransitionsQuery['transitions'][number];
 export type RouteResult = NonNullable<ExplorerLeastEffortQuery['leastEffortRoute']>;
 
 export type NodeRef = RefFragment;
@@ -70,4 +82,7 @@ export const allOperations: TypedDocumentNode<unknown, never>[] = [
   ExplorerCompareDocument,
   ExplorerPickItemsDocument,
   ExplorerLeastEffortDocument,
+  ExplorerMatchRolesDocument,
+  ExplorerGapDocument,
+  ExplorerTransitionsDocument,
 ];

@@ -1,8 +1,18 @@
-// "My skills": pick skills, tools, frameworks and languages, and see the route with the least to
-// learn from your current role to a role you aim for (leastEffortRoute).
+// "My skills": pick skills, tools, frameworks and languages, see the roles they fit (matchRoles),
+// what one of them asks that the profile lacks (profileGap), and the route there from the current
+// role with the least to learn (leastEffortRoute).
 import { request } from './api';
-import { byId, describeError, el, salaryChangeText, setStatus } from './dom';
-import { LeastEffort, PickItems, type ProfileInput, type RouteResult } from './operations';
+import { byId, describeError, el, salaryChangeText, setStatus, type Child } from './dom';
+import {
+  Gap,
+  LeastEffort,
+  MatchRoles,
+  PickItems,
+  type FitResult,
+  type ProfileInput,
+  type RouteResult,
+  type Weighted,
+} from './operations';
 import { roleIds, UnknownRole } from './roles';
 
 /** What a profile holds, by the list of ProfileInput each kind goes in. */
@@ -90,24 +100,109 @@ async function profileOf(form: HTMLFormElement): Promise<ProfileInput> {
   return profile;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The route to a role aimed for
+export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
-async function showRoute(form: HTMLFormElement): Promise<void> {
+export function weightedList(items: Weighted[], cls: string, label: string): HTMLElement {
+  return el(
+    'div',
+    { class: cls },
+    el('strong', {}, `${label}: `),
+    items.length
+      ? items.map((w) => `${w.item.name} (${w.kind.toLowerCase()}, ${w.weight.toFixed(2)})`).join(', ')
+      : 'none',
+  );
+}
+
+function fitLines(fit: FitResult): HTMLElement[] {
+  return [
+    el(
+      'div',
+      { class: 'fit' },
+      `Fit ${percent(fit.fit)}: covers ${percent(fit.coverage)} of what the role needs, uses ${percent(fit.relevance)} of the profile.`,
+    ),
+    weightedList(fit.covered, 'covered', 'You have'),
+    weightedList(
+      fit.missingEssentials,
+      'missing',
+      `Missing essentials (${fit.missingEssentials.length} shown of ${fit.missingCount} missing in all)`,
+    ),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+async function match(form: HTMLFormElement): Promise<void> {
+  const status = byId('profile-status');
+  const list = byId('matches');
+  byId('gap').replaceChildren();
+  list.replaceChildren();
+  setStatus(status, 'Matching…');
+  try {
+    const profile = await profileOf(form);
+    const { matchRoles } = await request(MatchRoles, { profile, first: 10 });
+    if (matchRoles.matches.length === 0) {
+      setStatus(status, 'No role fits this profile yet: add skills or tools you have.', 'empty');
+      return;
+    }
+    setStatus(
+      status,
+      `The ${matchRoles.matches.length} best of ${matchRoles.rankedCount} roles that fit (${matchRoles.unrankedCount} have too few requirements to rank). Pick one to see the gap and a route there.`,
+    );
+    list.replaceChildren(
+      ...matchRoles.matches.map((fit) =>
+        el(
+          'li',
+          { class: 'route', 'data-role': fit.role.id },
+          el(
+            'div',
+            { class: 'route-steps' },
+            el('button', { type: 'button', class: 'link', 'data-gap': fit.role.id }, fit.role.name),
+          ),
+          ...fitLines(fit),
+        ),
+      ),
+    );
+  } catch (err) {
+    if (err instanceof UnknownRole) return setStatus(status, err.message, 'empty');
+    const { message, kind } = describeError(err);
+    setStatus(status, message, kind);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The gap to a role, and the route there
+
+/**
+ * The gap to `to` (a role id; by default the role aimed for, as typed) and, from the current
+ * role, the route there with the least to learn.
+ */
+async function showGap(form: HTMLFormElement, roleId?: string): Promise<void> {
   const target = byId('gap');
   const status = byId('profile-status');
   target.replaceChildren();
+  setStatus(status, 'Working out the gap and the route…');
   try {
     const profile = await profileOf(form);
     const aim = String(new FormData(form).get('target') ?? '').trim();
-    if (!aim) return setStatus(status, 'Give a role you aim for.', 'empty');
-    if (!profile.currentRole) return setStatus(status, 'Give your current role: the route starts there.', 'empty');
-    const [to] = await roleIds(aim);
-    setStatus(status, 'Finding the route with the least to learn…');
-    const { leastEffortRoute } = await request(LeastEffort, { profile, to });
-    if (!leastEffortRoute) return setStatus(status, `No route to ${aim} in 4 steps.`, 'empty');
+    if (!roleId && !aim) return setStatus(status, 'Give a role you aim for, or match roles first.', 'empty');
+    const to = roleId ?? (await roleIds(aim))[0];
+    const [{ profileGap }, route] = await Promise.all([
+      request(Gap, { profile, to }),
+      profile.currentRole ? request(LeastEffort, { profile, to }) : Promise.resolve(null),
+    ]);
+    const name = profileGap.role.name;
+    const parts: Child[] = [el('h3', {}, `From your profile to ${name}`), ...fitLines(profileGap)];
+    if (!route) {
+      parts.push(el('p', { class: 'status empty' }, 'Give your current role to see a route there.'));
+    } else if (!route.leastEffortRoute) {
+      parts.push(el('p', { class: 'status empty' }, `No route from your current role to ${name} in 4 steps.`));
+    } else {
+      parts.push(el('h4', {}, 'The route with the least to learn'), routeView(route.leastEffortRoute));
+    }
     setStatus(status, '');
-    target.replaceChildren(el('h3', {}, `The route to ${aim} with the least to learn`), routeView(leastEffortRoute));
+    target.replaceChildren(...parts.filter((p): p is Node | string => Boolean(p)));
+    target.querySelector('h3')?.scrollIntoView({ block: 'nearest' });
   } catch (err) {
     if (err instanceof UnknownRole) return setStatus(status, err.message, 'empty');
     const { message, kind } = describeError(err);
@@ -176,8 +271,21 @@ export function startProfile(): void {
     renderPicked();
     input.focus();
   });
-  byId<HTMLFormElement>('profile-form').addEventListener('submit', (e) => {
+  const form = byId<HTMLFormElement>('profile-form');
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void showRoute(e.currentTarget as HTMLFormElement);
+    // Two buttons: match the profile to roles, or go straight to the role aimed for.
+    if ((e.submitter as HTMLButtonElement | null)?.value === 'route') {
+      void showGap(form);
+    } else {
+      void match(form);
+    }
+  });
+  byId('matches').addEventListener('click', (e) => {
+    const button = (e.target as Element | null)?.closest<HTMLButtonElement>('button[data-gap]');
+    if (button?.dataset.gap) {
+      byId<HTMLInputElement>('profile-target').value = button.textContent ?? '';
+      void showGap(form, button.dataset.gap);
+    }
   });
 }
