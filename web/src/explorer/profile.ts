@@ -102,14 +102,17 @@ async function profileOf(form: HTMLFormElement): Promise<ProfileInput> {
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 
+/** How many items of a weighted list are named; the rest are counted. */
+const NAMED = 8;
+
 export function weightedList(items: Weighted[], cls: string, label: string): HTMLElement {
+  const named = items.slice(0, NAMED).map((w) => `${w.item.name} (${w.kind.toLowerCase()}, ${w.weight.toFixed(2)})`);
+  const rest = items.length - named.length;
   return el(
     'div',
     { class: cls },
     el('strong', {}, `${label}: `),
-    items.length
-      ? items.map((w) => `${w.item.name} (${w.kind.toLowerCase()}, ${w.weight.toFixed(2)})`).join(', ')
-      : 'none',
+    named.length ? `${named.join(', ')}${rest > 0 ? `, and ${rest} more` : ''}` : 'none',
   );
 }
 
