@@ -302,6 +302,13 @@ export const PROPERTY_SPECS: ReadonlyMap<string, PropertySpec> = new Map(
   RELATIONSHIP_TYPES.flatMap((type) => Object.entries(specOf(type).properties)),
 );
 
+/**
+ * The order by weight, strongest first: a value of `orderBy` beside the orderable properties'
+ * names, for the lists of what a role requires, whose links weigh how much the role needs the
+ * far end (need, src/model/fit-weights.ts).
+ */
+export const ORDER_BY_WEIGHT = 'weight';
+
 /** The orderable properties of a type (`rank`); lists of that type can be ordered by them. */
 export function orderableProperties(type: RelationshipType): string[] {
   return Object.entries(specOf(type).properties)

@@ -118,9 +118,24 @@ describe('the fields generated from the relationship table', () => {
     expect(Object.keys(properties.getFields())).toEqual(expect.arrayContaining(['tier', 'rank', 'note', 'sources']));
   });
 
-  it('when a relationship type has no orderable property, then its lists take no orderBy', () => {
-    const tools = fieldOf('Role', 'tools');
-    expect(tools.args.map((a) => a.name)).toEqual(['first']);
-    expect(isNonNullType(tools.type) && isListType(tools.type.ofType)).toBe(true);
+  it('when a relationship type has no orderable property and is not a requirement, then its lists take no orderBy', () => {
+    const employers = fieldOf('Role', 'employers');
+    expect(employers.args.map((a) => a.name)).toEqual(['first']);
+    expect(isNonNullType(employers.type) && isListType(employers.type.ofType)).toBe(true);
+  });
+
+  it('when a relationship type is something a role requires, then its links have a weight and its lists order by it', () => {
+    const orderBy = fieldOf('Role', 'toolLinks').args.find((a) => a.name === 'orderBy')!;
+    expect(String(orderBy.type)).toBe('UsesToolOrder!');
+    const order = schema.getType('UsesToolOrder');
+    expect(order && 'getValues' in order ? order.getValues().map((v) => v.name) : []).toEqual(['NAME', 'WEIGHT']);
+    const link = schema.getType('RoleToolLink');
+    if (!isObjectType(link)) throw new Error('RoleToolLink is missing');
+    expect(String(link.getFields().weight?.type)).toBe('Float!');
+    for (const name of ['RoleEmployerLink', 'RoleWorkflowLink']) {
+      const other = schema.getType(name);
+      if (!isObjectType(other)) throw new Error(`${name} is missing`);
+      expect(Object.keys(other.getFields())).not.toContain('weight');
+    }
   });
 });

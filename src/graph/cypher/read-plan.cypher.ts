@@ -1,7 +1,9 @@
 import { labelOf } from '../../model/kinds';
-import { specOf } from '../../model/relationships';
+import { ORDER_BY_WEIGHT, specOf } from '../../model/relationships';
 import { cypherInt } from '../mapping';
 import { PLANNED, type NodePlan, type RelationPlan } from '../read-plan';
+import { REQUIREMENT_TYPES } from '../../model/fit-weights';
+import { need } from './fit.cypher';
 import { fieldsProjection, relationshipProperties } from './projections.cypher';
 
 /*
@@ -41,11 +43,20 @@ function relationRead(plan: RelationPlan, v: string, params: Params): string {
   if (plan.read === 'count' || !plan.node) {
     return `COUNT { (${v})${left}[:${plan.type}]${right}(:${labelOf(far)}) }`;
   }
-  const order = [...(plan.orderBy ? [`${r}.${plan.orderBy}`] : []), `${b}.name`, `${b}.id`].join(', ');
+  // What a role requires weighs need (the fit's rule), worked out once per link: to order by and to return.
+  const weight = (REQUIREMENT_TYPES as readonly string[]).includes(plan.type) ? need(r) : null;
+  const w = `${r}_weight`;
+  const first =
+    plan.orderBy === ORDER_BY_WEIGHT && weight ? [`${w} DESC`] : plan.orderBy ? [`${r}.${plan.orderBy}`] : [];
+  const order = [...first, `${b}.name`, `${b}.id`].join(', ');
   const node = planProjection(plan.node, b, params);
-  const value = plan.read === 'nodes' ? node : relationshipProperties(plan.type, r, [`node: ${node}`]);
+  const links = plan.read === 'links';
+  const value = links
+    ? relationshipProperties(plan.type, r, [...(weight ? [`weight: ${w}`] : []), `node: ${node}`])
+    : node;
+  const carried = [r, b, ...(weight && (links || first.length > 0) ? [`${weight} AS ${w}`] : [])].join(', ');
   return (
     `COLLECT { MATCH (${v})${left}[${r}:${plan.type}]${right}(${b}:${labelOf(far)}) ` +
-    `WITH ${r}, ${b} ORDER BY ${order} LIMIT ${params.add(cypherInt(plan.first))} RETURN ${value} }`
+    `WITH ${carried} ORDER BY ${order} LIMIT ${params.add(cypherInt(plan.first))} RETURN ${value} }`
   );
 }

@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType, type ClassType } from 'type-graphql';
 import { COMMON_PROPERTIES, specOf, type PropertySpec, type RelationEnd } from '../../model/relationships';
 import { labelOf } from '../../model/kinds';
 import { Provenance } from '../provenance/provenance.type';
+import { isWeighted } from './relation.args';
 
 /** A relationship property as a GraphQL field (nullable: a relationship may not state it). */
 export function propertyField(prototype: object, name: string, spec: PropertySpec): void {
@@ -36,6 +37,12 @@ export function Link<T extends object>(end: RelationEnd, Far: ClassType<T>): Cla
     node!: T;
   }
   for (const [name, property] of Object.entries(spec.properties)) propertyField(LinkType.prototype, name, property);
+  if (isWeighted(end.type)) {
+    Field(() => Float, {
+      description:
+        'How much the role needs it, 0 to 1, the need of the fit (matchRoles): the strongest of what the link states (O*NET importance / 5, its technology flags, ESCO essential 1 or optional 0.5, the article’s emphasis), 0.5 when it states none. Lists ordered by WEIGHT put the heaviest first.',
+    })(LinkType.prototype, 'weight');
+  }
   commonPropertyFields(LinkType.prototype);
   // Every link had an `emphasis` before properties were declared per type: kept, always null, for one release.
   if (!('emphasis' in spec.properties)) {

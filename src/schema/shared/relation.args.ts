@@ -1,7 +1,17 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, registerEnumType, type ClassType } from 'type-graphql';
 import { MAX_FIRST } from '../../graph/read-plan';
-import { orderableProperties, RELATIONSHIP_TYPES, type RelationshipType } from '../../model/relationships';
+import { REQUIREMENT_TYPES } from '../../model/fit-weights';
+import {
+  ORDER_BY_WEIGHT,
+  orderableProperties,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
+} from '../../model/relationships';
+
+/** Whether links of the type weigh how much a role needs the far end (what a role requires). */
+export const isWeighted = (type: RelationshipType): boolean =>
+  (REQUIREMENT_TYPES as readonly RelationshipType[]).includes(type);
 
 /** Every relationship list is a page: this many items unless asked otherwise, never more than MAX_FIRST. */
 export const DEFAULT_FIRST = 100;
@@ -25,10 +35,11 @@ const pascal = (type: string) => type.toLowerCase().replace(/(^|_)([a-z])/g, (_m
 
 /**
  * The arguments of one relationship type's list fields: `first`, and `orderBy` when the type
- * has orderable properties (an allowlist: NAME or one of them; values are the property names).
+ * has orderable properties or a weight (an allowlist: NAME, WEIGHT or one of them; values are
+ * the property names, and `weight`).
  */
 function argsFor(type: RelationshipType): ClassType<RelationArgs> {
-  const orderable = orderableProperties(type);
+  const orderable = [...(isWeighted(type) ? [ORDER_BY_WEIGHT] : []), ...orderableProperties(type)];
   if (orderable.length === 0) return RelationArgs;
   const Order = Object.fromEntries([['NAME', ORDER_BY_NAME], ...orderable.map((p) => [p.toUpperCase(), p])]) as Record<
     string,
@@ -36,7 +47,7 @@ function argsFor(type: RelationshipType): ClassType<RelationArgs> {
   >;
   registerEnumType(Order, {
     name: `${pascal(type)}Order`,
-    description: `How a ${type} list is ordered: by the far end's name, or by ${orderable.join(' or ')} (then name).`,
+    description: `How a ${type} list is ordered: by the far end's name, or by ${orderable.map((o) => (o === ORDER_BY_WEIGHT ? 'weight (strongest first)' : o)).join(' or ')} (then name).`,
   });
 
   @ArgsType()

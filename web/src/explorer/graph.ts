@@ -1,6 +1,6 @@
 // Drawing with Cytoscape.js: a node's neighbourhood, and the routes between two roles.
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import type { AnyNeighbourhood, CareerPath, NodeKind, NodeRef } from './operations';
+import type { AnyNeighbourhood, CareerPath, NodeKind, NodeRef, RelationField, Stated } from './operations';
 
 /** Colour and shape per kind of node: the legend in index.html uses the same values. */
 export const KIND_STYLE: Record<NodeKind, { color: string; shape: cytoscape.Css.NodeShape }> = {
@@ -14,54 +14,153 @@ export const KIND_STYLE: Record<NodeKind, { color: string; shape: cytoscape.Css.
   Category: { color: '#4b5563', shape: 'barrel' },
 };
 
-/** One relationship of a neighbourhood, in the direction the graph stores it. */
+/** One link of a neighbourhood: the node at the other end, the sources that state it, and its properties. */
+export interface Link {
+  node: NodeRef;
+  sources: string[];
+  provenance: Stated[];
+  /** 0 to 1, where the relationship type has a weight (lists of such types come heaviest first). */
+  weight?: number;
+  /** The link's stated properties, in words ("hot", "importance 4.1", "rank 3"). */
+  facts: string[];
+}
+
+/** One relationship of a neighbourhood, in the direction the graph stores it: a page of its links and how many there are. */
 export interface Relation {
+  field: RelationField;
   type: string;
   kind: NodeKind;
   direction: 'out' | 'in';
-  nodes: NodeRef[];
+  links: Link[];
+  count: number;
+  /** How the page was chosen: the strongest by weight, the first by the source's rank, or by name. */
+  order: 'weight' | 'rank' | 'name';
+}
+
+/** A link as the API answers it: the far node under its kind's name; every property optional, since each type has its own. */
+type LinkRecord = Partial<Record<Lowercase<NodeKind>, NodeRef>> & {
+  sources: string[];
+  provenance: Stated[];
+  weight?: number;
+  emphasis?: string | null;
+  hot?: boolean | null;
+  inDemand?: boolean | null;
+  escoRelation?: string | null;
+  importance?: number | null;
+  level?: number | null;
+  tier?: string | null;
+  rank?: number | null;
+  confidence?: number | null;
+  reason?: string | null;
+};
+
+const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toString();
+
+function factsOf(l: LinkRecord): string[] {
+  const facts: (string | false | null | undefined)[] = [
+    l.emphasis?.toLowerCase(),
+    l.hot && 'hot technology',
+    l.inDemand && 'in demand',
+    l.escoRelation,
+    l.importance != null && `importance ${oneDecimal(l.importance)}/5`,
+    l.level != null && `level ${oneDecimal(l.level)}/7`,
+    l.tier && `${l.tier.toLowerCase().replace('_', '-')}`,
+    l.rank != null && `rank ${l.rank}`,
+    l.confidence != null && `confidence ${l.confidence}`,
+    l.reason,
+  ];
+  return facts.filter((f): f is string => Boolean(f));
+}
+
+function farNode(link: LinkRecord, kind: NodeKind): NodeRef {
+  const node = link[kind.toLowerCase() as Lowercase<NodeKind>];
+  if (!node) throw new Error(`A ${kind} link without its ${kind.toLowerCase()}`);
+  return node;
 }
 
 /** The relationship fields of a node, as typed edges to typed neighbours. */
 export function relationsOf(n: AnyNeighbourhood): Relation[] {
-  const out = (type: string, kind: NodeKind, nodes: NodeRef[]): Relation => ({ type, kind, direction: 'out', nodes });
-  const inc = (type: string, kind: NodeKind, nodes: NodeRef[]): Relation => ({ type, kind, direction: 'in', nodes });
+  const rel =
+    (direction: 'out' | 'in') =>
+    (
+      field: RelationField,
+      type: string,
+      kind: NodeKind,
+      links: LinkRecord[],
+      count: number,
+      order: Relation['order'] = 'name',
+    ): Relation => ({
+      field,
+      type,
+      kind,
+      direction,
+      count,
+      order,
+      links: links.map((l) => ({
+        node: farNode(l, kind),
+        sources: l.sources,
+        provenance: l.provenance,
+        weight: l.weight,
+        facts: factsOf(l),
+      })),
+    });
+  const [out, inc] = [rel('out'), rel('in')];
   switch (n.__typename) {
     case 'Role':
       return [
-        out('USES_TOOL', 'Tool', n.tools),
-        out('REQUIRES_SKILL', 'Skill', n.skills),
-        out('USES_FRAMEWORK', 'Framework', n.frameworks),
-        out('USES_LANGUAGE', 'Language', n.languages),
-        out('PRACTICES', 'Workflow', n.workflows),
-        inc('HIRES', 'Employer', n.employers),
-        out('PROGRESSES_TO', 'Role', n.nextRoles),
-        inc('PROGRESSES_TO', 'Role', n.previousRoles),
-        out('PIVOTS_TO', 'Role', n.adjacentRoles),
+        out('tools', 'USES_TOOL', 'Tool', n.toolLinks, n.toolsCount, 'weight'),
+        out('skills', 'REQUIRES_SKILL', 'Skill', n.skillLinks, n.skillsCount, 'weight'),
+        out('frameworks', 'USES_FRAMEWORK', 'Framework', n.frameworkLinks, n.frameworksCount, 'weight'),
+        out('languages', 'USES_LANGUAGE', 'Language', n.languageLinks, n.languagesCount, 'weight'),
+        out('workflows', 'PRACTICES', 'Workflow', n.workflowLinks, n.workflowsCount),
+        inc('employers', 'HIRES', 'Employer', n.employerLinks, n.employersCount),
+        out('nextRoles', 'PROGRESSES_TO', 'Role', n.nextRoleLinks, n.nextRolesCount),
+        inc('previousRoles', 'PROGRESSES_TO', 'Role', n.previousRoleLinks, n.previousRolesCount),
+        out('adjacentRoles', 'PIVOTS_TO', 'Role', n.adjacentRoleLinks, n.adjacentRolesCount),
+        inc('pivotsFrom', 'PIVOTS_TO', 'Role', n.pivotsFromLinks, n.pivotsFromCount),
+        out('relatedRoles', 'RELATED_TO', 'Role', n.relatedRoleLinks, n.relatedRolesCount, 'rank'),
+        inc('relatedFrom', 'RELATED_TO', 'Role', n.relatedFromLinks, n.relatedFromCount, 'rank'),
+        out('equivalentRoles', 'EQUIVALENT_TO', 'Role', n.equivalentRoleLinks, n.equivalentRolesCount),
+        inc('equivalentFrom', 'EQUIVALENT_TO', 'Role', n.equivalentFromLinks, n.equivalentFromCount),
+        out('broaderRoles', 'BROADER_ROLE', 'Role', n.broaderRoleLinks, n.broaderRolesCount),
+        inc('narrowerRoles', 'BROADER_ROLE', 'Role', n.narrowerRoleLinks, n.narrowerRolesCount),
       ];
     case 'Tool':
       return [
-        inc('USES_TOOL', 'Role', n.usedBy),
-        out('IN_CATEGORY', 'Category', n.categories),
-        inc('RUNS_ON', 'Framework', n.frameworks),
+        inc('usedBy', 'USES_TOOL', 'Role', n.usedByLinks, n.usedByCount, 'weight'),
+        out('categories', 'IN_CATEGORY', 'Category', n.categoryLinks, n.categoriesCount),
+        inc('frameworks', 'RUNS_ON', 'Framework', n.frameworkLinks, n.frameworksCount),
       ];
     case 'Skill':
-      return [inc('REQUIRES_SKILL', 'Role', n.requiredBy)];
+      return [
+        inc('requiredBy', 'REQUIRES_SKILL', 'Role', n.requiredByLinks, n.requiredByCount, 'weight'),
+        out('broaderSkills', 'BROADER_SKILL', 'Skill', n.broaderSkillLinks, n.broaderSkillsCount),
+        inc('narrowerSkills', 'BROADER_SKILL', 'Skill', n.narrowerSkillLinks, n.narrowerSkillsCount),
+      ];
     case 'Framework':
       return [
-        inc('USES_FRAMEWORK', 'Role', n.usedBy),
-        out('RUNS_ON', 'Tool', n.runsOn),
-        out('WRITTEN_IN', 'Language', n.writtenIn),
+        inc('usedBy', 'USES_FRAMEWORK', 'Role', n.usedByLinks, n.usedByCount, 'weight'),
+        out('runsOn', 'RUNS_ON', 'Tool', n.runsOnLinks, n.runsOnCount),
+        out('writtenIn', 'WRITTEN_IN', 'Language', n.writtenInLinks, n.writtenInCount),
       ];
     case 'Employer':
-      return [out('HIRES', 'Role', n.roles)];
+      return [out('roles', 'HIRES', 'Role', n.roleLinks, n.rolesCount)];
     case 'Workflow':
-      return [inc('PRACTICES', 'Role', n.practicedBy)];
+      return [inc('practicedBy', 'PRACTICES', 'Role', n.practicedByLinks, n.practicedByCount)];
     case 'Language':
-      return [inc('USES_LANGUAGE', 'Role', n.usedBy), inc('WRITTEN_IN', 'Framework', n.frameworks)];
+      return [
+        inc('usedBy', 'USES_LANGUAGE', 'Role', n.usedByLinks, n.usedByCount, 'weight'),
+        inc('frameworks', 'WRITTEN_IN', 'Framework', n.frameworkLinks, n.frameworksCount),
+      ];
     case 'Category':
-      return [inc('IN_CATEGORY', 'Tool', n.tools)];
+      return [inc('tools', 'IN_CATEGORY', 'Tool', n.toolLinks, n.toolsCount)];
   }
+}
+
+/** A source as people read it: "O*NET 29.3", or an article section. */
+export function sourcesText(link: Pick<Link, 'sources' | 'provenance'>): string {
+  if (link.sources.length > 0) return link.sources.join('; ');
+  return link.provenance.map((p) => `${p.source} ${p.version}`).join('; ') || 'no source recorded';
 }
 
 const baseStyle: cytoscape.StylesheetJson = [
@@ -120,16 +219,17 @@ export function drawNeighbourhood(
   centre: AnyNeighbourhood,
   onSelect: (id: string) => void,
   previous?: Core,
+  onEdge?: (description: string) => void,
 ): Core {
   previous?.destroy();
   const elements: ElementDefinition[] = [
     { data: { ...nodeData(centre.id, centre.name, centre.__typename), ring: 3 }, classes: 'centre' },
   ];
   const relations = relationsOf(centre);
-  const crowded = new Set(relations.flatMap((r) => r.nodes.map((n) => n.id))).size > 12;
+  const crowded = new Set(relations.flatMap((r) => r.links.map((l) => l.node.id))).size > 12;
   const seen = new Set([centre.id]);
   for (const rel of relations) {
-    for (const other of rel.nodes) {
+    for (const { node: other, ...link } of rel.links) {
       if (!seen.has(other.id)) {
         seen.add(other.id);
         // Many neighbours: alternate them over two rings so that their labels have room.
@@ -138,7 +238,7 @@ export function drawNeighbourhood(
       }
       const [source, target] = rel.direction === 'out' ? [centre.id, other.id] : [other.id, centre.id];
       elements.push({
-        data: { id: `${source}-${rel.type}-${target}`, source, target, label: rel.type },
+        data: { id: `${source}-${rel.type}-${target}`, source, target, label: rel.type, sources: sourcesText(link) },
         classes: rel.type === 'PIVOTS_TO' ? 'pivot' : '',
       });
     }
@@ -161,6 +261,13 @@ export function drawNeighbourhood(
   cy.on('tap', 'node', (evt) => {
     const id = evt.target.id() as string;
     if (id !== centre.id) onSelect(id);
+  });
+  // An edge says which sources state it.
+  cy.on('tap', 'edge', (evt) => {
+    const e = evt.target as cytoscape.EdgeSingular;
+    onEdge?.(
+      `${e.source().data('label')} ${e.data('label')} ${e.target().data('label')}: stated by ${e.data('sources')}.`,
+    );
   });
   container.dataset.nodeCount = String(cy.nodes().length);
   container.dataset.edgeCount = String(cy.edges().length);

@@ -1,122 +1,27 @@
 // The Career Graph explorer: search, a node's neighbourhood, routes between roles and a
 // comparison of two roles, all through typed GraphQL operations (./operations.ts).
 import type { Core } from 'cytoscape';
-import { ApiError, request } from './api';
-import { drawNeighbourhood, drawRoutes, relationsOf } from './graph';
+import { request } from './api';
+import { byId, describeError, el, money, names, salaryChangeText, setStatus, signed, type Child } from './dom';
+import { startProfile } from './profile';
+import { startTransitions } from './transitions';
+import { ensureRoles, roleIds, UnknownRole } from './roles';
+import { drawNeighbourhood, drawRoutes, relationsOf, sourcesText, type Relation } from './graph';
 import {
   Compare,
+  KindOf,
   Neighbourhood,
-  RoleList,
   Routes,
   SearchNodes,
   type AnyNeighbourhood,
   type CareerPath,
   type CompareResult,
-  type Money,
+  type NodeKind,
   type NodeRef,
   type Overlap,
-  type RoleListResult,
+  type PageSizes,
+  type TransitionKind,
 } from './operations';
-
-// ---------------------------------------------------------------------------------------------
-// Small DOM helpers (text only: nothing from the API is ever parsed as HTML)
-
-type Child = Node | string | null | undefined | false;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) if (c) node.append(c);
-  return node;
-}
-
-function byId<T extends HTMLElement>(id: string): T {
-  const node = document.getElementById(id);
-  if (!node) throw new Error(`#${id} is missing from the page`);
-  return node as T;
-}
-
-type StatusKind = 'info' | 'error' | 'empty';
-
-function setStatus(target: HTMLElement, message: string, kind: StatusKind = 'info'): void {
-  target.textContent = message;
-  target.className = `status ${kind === 'info' ? '' : kind}`.trim();
-  target.dataset.state = message ? kind : '';
-}
-
-function describeError(err: unknown): { message: string; kind: StatusKind } {
-  if (err instanceof ApiError) {
-    if (err.kind === 'unavailable') return { message: err.message, kind: 'error' };
-    if (err.kind === 'not-found') return { message: err.message, kind: 'empty' };
-    return { message: err.message, kind: 'error' };
-  }
-  return { message: `Something went wrong: ${String(err)}`, kind: 'error' };
-}
-
-const money = (n: number, currency: string): string =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
-
-function signed(n: number, currency: string): string {
-  return `${n > 0 ? '+' : n < 0 ? '−' : '±'}${money(Math.abs(n), currency)}`;
-}
-
-function salaryChangeText(change: Money | null): string {
-  if (!change) return 'Salary change: unknown (a role on the route has no published figure)';
-  return `Salary change: ${signed(change.min, change.currency)} to ${signed(change.max, change.currency)}`;
-}
-
-function names(list: NodeRef[]): string {
-  return list.length ? list.map((n) => n.name).join(', ') : 'none';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Roles: names typed in the pickers resolve to ids
-
-let roles: (NodeRef & { level: number | null })[] = [];
-let rolesLoaded: Promise<void> | undefined;
-
-async function loadRoles(): Promise<void> {
-  const all: typeof roles = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: RoleListResult = await request(RoleList, { after });
-    all.push(...page.roles.edges.map((e) => e.node));
-    if (!page.roles.pageInfo.hasNextPage) break;
-    after = page.roles.pageInfo.endCursor;
-  }
-  roles = all;
-  const options = byId<HTMLDataListElement>('role-options');
-  options.replaceChildren(...roles.map((r) => el('option', { value: r.name })));
-}
-
-function ensureRoles(): Promise<void> {
-  rolesLoaded ??= loadRoles().catch((err: unknown) => {
-    rolesLoaded = undefined;
-    throw err;
-  });
-  return rolesLoaded;
-}
-
-/** The role a user typed, by name (any case) or id; undefined when there is none. */
-function resolveRole(text: string): NodeRef | undefined {
-  const t = text.trim().toLowerCase();
-  return roles.find((r) => r.name.toLowerCase() === t || r.id === t);
-}
-
-class UnknownRole extends Error {}
-
-async function roleIds(...texts: string[]): Promise<string[]> {
-  await ensureRoles();
-  return texts.map((text) => {
-    const role = resolveRole(text);
-    if (!role) throw new UnknownRole(`Unknown role: "${text.trim()}". Pick one of the suggested roles.`);
-    return role.id;
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Search and neighbourhood
@@ -161,16 +66,28 @@ async function runSearch(text: string): Promise<void> {
 }
 
 function pickNeighbourhood(data: Record<string, AnyNeighbourhood | null>): AnyNeighbourhood | undefined {
-  return Object.values(data).find((n): n is AnyNeighbourhood => n !== null);
+  return Object.values(data).find((n): n is AnyNeighbourhood => n != null);
 }
 
-async function showNode(id: string, pushHistory = true): Promise<void> {
+/** How many links of each relationship a neighbourhood shows first, and how many more each "more" adds. */
+const FIRST_PAGE = 8;
+const MORE_PAGE = 25;
+/** The API's largest page: beyond it a list is not paged further (search finds the rest). */
+const LARGEST_PAGE = 1000;
+
+/** The node shown and the page size of each of its lists (reset when another node is shown). */
+let shown: { id: string; pages: PageSizes } = { id: '', pages: {} };
+
+async function showNode(id: string, pushHistory = true, pages: PageSizes = {}): Promise<void> {
   const status = byId('node-status');
   const details = byId('node-details');
   const graph = byId('node-graph');
   setStatus(status, 'Loading…');
   try {
-    const centre = pickNeighbourhood({ ...(await request(Neighbourhood, { id })) });
+    // Its kind first, so that only that kind's relationships are read.
+    const { node } = await request(KindOf, { id });
+    const kind = node?.__typename.toLowerCase() as Lowercase<NodeKind> | undefined;
+    const centre = kind && pickNeighbourhood({ ...(await request(Neighbourhood, { id, [kind]: true, ...pages })) });
     if (!centre) {
       nodeCy?.destroy();
       nodeCy = undefined;
@@ -179,17 +96,89 @@ async function showNode(id: string, pushHistory = true): Promise<void> {
       setStatus(status, `Unknown node: nothing in the graph has the id "${id}".`, 'empty');
       return;
     }
+    shown = { id: centre.id, pages };
     if (pushHistory) history.replaceState(null, '', `#node=${encodeURIComponent(centre.id)}`);
     setStatus(
       status,
-      `${centre.name} (${centre.__typename}) and its neighbours. Select a neighbour, in the graph or the list, to re-centre.`,
+      `${centre.name} (${centre.__typename}) and its neighbours, the strongest few of each kind. Select a neighbour, in the graph or the list, to re-centre.`,
     );
-    nodeCy = drawNeighbourhood(graph, centre, (next) => void showNode(next), nodeCy);
+    nodeCy = drawNeighbourhood(
+      graph,
+      centre,
+      (next) => void showNode(next),
+      nodeCy,
+      (edge) => setStatus(status, edge),
+    );
     renderDetails(details, centre);
   } catch (err) {
     const { message, kind } = describeError(err);
     setStatus(status, message, kind);
   }
+}
+
+/** Shows more of one list of the node shown, then moves focus to the first newly shown neighbour. */
+async function showMore(field: keyof PageSizes): Promise<void> {
+  const before = shown.pages[field] ?? FIRST_PAGE;
+  const pages = { ...shown.pages, [field]: Math.min(before + MORE_PAGE, LARGEST_PAGE) };
+  await showNode(shown.id, false, pages);
+  document.querySelector<HTMLButtonElement>(`[data-field="${field}"] li:nth-child(${before + 1}) button`)?.focus();
+}
+
+const ORDER_TEXT: Record<Relation['order'], string> = {
+  weight: 'strongest first',
+  rank: 'in the source’s order',
+  name: 'by name',
+};
+
+function relationBlock(rel: Relation): HTMLElement {
+  const arrow = rel.direction === 'out' ? '→' : '←';
+  const shownCount = rel.links.length;
+  const heading = el(
+    'h4',
+    {},
+    `${arrow} ${rel.type} (${rel.kind}) `,
+    el(
+      'span',
+      { class: 'count', 'data-count': String(rel.count) },
+      shownCount < rel.count ? `${shownCount} of ${rel.count}, ${ORDER_TEXT[rel.order]}` : `${rel.count}`,
+    ),
+  );
+  const items = rel.links.map((link) =>
+    el(
+      'li',
+      {},
+      el('button', { type: 'button', class: 'link', 'data-id': link.node.id }, link.node.name),
+      link.weight !== undefined
+        ? el('span', { class: 'weight', title: 'Weight, 0 to 1' }, ` ${link.weight.toFixed(2)}`)
+        : null,
+      link.facts.length ? el('span', { class: 'facts' }, ` ${link.facts.join(', ')}`) : null,
+      el(
+        'span',
+        {
+          class: 'sources',
+          title: link.provenance.map((p) => `${p.source} ${p.version}: ${p.sourceId}`).join('\n'),
+        },
+        `stated by ${sourcesText(link)}`,
+      ),
+    ),
+  );
+  const more =
+    shownCount < rel.count && shownCount < LARGEST_PAGE
+      ? el(
+          'button',
+          { type: 'button', class: 'more', 'data-more': rel.field },
+          `Show ${Math.min(MORE_PAGE, rel.count - shownCount, LARGEST_PAGE - shownCount)} more ${rel.kind.toLowerCase()}${rel.kind === 'Category' ? '' : 's'}`,
+        )
+      : shownCount < rel.count
+        ? el('p', { class: 'status empty' }, `The first ${LARGEST_PAGE} are shown; search to find the others.`)
+        : null;
+  return el(
+    'div',
+    { class: 'relation', 'data-field': rel.field },
+    heading,
+    el('ul', { 'data-relation': `${rel.direction}:${rel.type}`, 'data-shown': String(shownCount) }, ...items),
+    more,
+  );
 }
 
 function renderDetails(target: HTMLElement, n: AnyNeighbourhood): void {
@@ -212,18 +201,16 @@ function renderDetails(target: HTMLElement, n: AnyNeighbourhood): void {
   } else if (n.description) {
     parts.push(el('p', {}, n.description));
   }
-  for (const rel of relationsOf(n)) {
-    if (rel.nodes.length === 0) continue;
-    const heading = `${rel.direction === 'out' ? '→' : '←'} ${rel.type} (${rel.kind})`;
+  if (n.provenance.length > 0) {
     parts.push(
-      el('h4', {}, heading),
       el(
-        'ul',
-        { 'data-relation': `${rel.direction}:${rel.type}` },
-        ...rel.nodes.map((o) => el('li', {}, el('button', { type: 'button', class: 'link', 'data-id': o.id }, o.name))),
+        'p',
+        { class: 'sources' },
+        `Stated by ${n.provenance.map((p) => `${p.source} ${p.version} (${p.sourceId})`).join('; ')}`,
       ),
     );
   }
+  for (const rel of relationsOf(n)) if (rel.count > 0) parts.push(relationBlock(rel));
   target.replaceChildren(...parts.filter((p): p is Node | string => Boolean(p)));
 }
 
@@ -241,12 +228,12 @@ async function findRoutes(form: HTMLFormElement): Promise<void> {
   try {
     const [from, to] = await roleIds(String(data.get('from') ?? ''), String(data.get('to') ?? ''));
     const maxSteps = Number(data.get('maxSteps'));
-    const includePivots = data.get('includePivots') === 'on';
-    const { progressionPaths } = await request(Routes, { from, to, maxSteps, includePivots });
+    const via: TransitionKind[] = ['PROMOTION', ...data.getAll('via').map((v) => String(v) as TransitionKind)];
+    const { progressionPaths } = await request(Routes, { from, to, maxSteps, via });
     if (progressionPaths.length === 0) {
       setStatus(
         status,
-        `No route from ${String(data.get('from'))} to ${String(data.get('to'))} in ${maxSteps} step${maxSteps === 1 ? '' : 's'}${includePivots ? '' : ' (try including pivots or more steps)'}.`,
+        `No route from ${String(data.get('from'))} to ${String(data.get('to'))} in ${maxSteps} step${maxSteps === 1 ? '' : 's'}${via.length === 4 ? '' : ' (try other kinds of move or more steps)'}.`,
         'empty',
       );
       return;
@@ -265,13 +252,21 @@ async function findRoutes(form: HTMLFormElement): Promise<void> {
 function routeItem(path: CareerPath): HTMLLIElement {
   const steps: Child[] = [path.roles[0]?.name];
   for (const step of path.steps) {
-    steps.push(el('span', { class: 'step-kind' }, `→ ${step.kind.toLowerCase()} →`), step.to.name);
+    steps.push(
+      el('span', { class: 'step-kind', title: step.reason.text }, `→ ${step.kind.toLowerCase()} →`),
+      step.to.name,
+    );
   }
   return el(
     'li',
     { class: 'route' },
     el('div', { class: 'route-steps' }, ...steps),
-    el('div', {}, `${path.length} step${path.length === 1 ? '' : 's'}. ${salaryChangeText(path.salaryChange)}`),
+    el('ol', { class: 'reasons' }, ...path.steps.map((step) => el('li', { class: 'reason' }, step.reason.text))),
+    el(
+      'div',
+      {},
+      `${path.length} step${path.length === 1 ? '' : 's'}; skills and tools to learn on the way: ${path.toLearnCount}. ${salaryChangeText(path.salaryChange)}`,
+    ),
     el('div', { class: 'skills-to-acquire' }, el('strong', {}, 'Skills to acquire: '), names(path.skillsToAcquire)),
     el('div', { class: 'tools-to-learn' }, el('strong', {}, 'Tools to learn: '), names(path.toolsToLearn)),
   );
@@ -360,8 +355,11 @@ function start(): void {
     void runSearch(searchInput.value);
   });
 
-  // Any button carrying a node id (search hits, neighbour lists) re-centres the graph.
+  // Any button carrying a node id (search hits, neighbour lists) re-centres the graph; a "more"
+  // button shows more of its list.
   document.addEventListener('click', (e) => {
+    const more = (e.target as Element | null)?.closest<HTMLButtonElement>('button[data-more]');
+    if (more?.dataset.more) return void showMore(more.dataset.more as keyof PageSizes);
     const button = (e.target as Element | null)?.closest<HTMLButtonElement>('button[data-id]');
     if (button?.dataset.id) {
       void showNode(button.dataset.id);
@@ -378,6 +376,8 @@ function start(): void {
     void compare(e.currentTarget as HTMLFormElement);
   });
 
+  startProfile();
+  startTransitions();
   // Fill the role pickers early; a failure here shows once the user asks for something.
   ensureRoles().catch(() => undefined);
 
