@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { inFlightOperations } from './in-flight';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -10,7 +11,7 @@ import type { Config } from '../config';
 import type { Executor } from '../graph/executor';
 import type { Logger } from '../logger';
 import { createApolloServer } from './apollo';
-import { createRequestContext } from './context';
+import { createRequestContext, type RequestContext } from './context';
 import { healthRoutes } from './health';
 import { explorerRoutes } from './explorer';
 import { httpLogging } from './http-logging';
@@ -41,11 +42,13 @@ export async function startServer(
   const app = express();
   const httpServer = http.createServer(app);
 
+  const operations = inFlightOperations<RequestContext>();
   const apollo = createApolloServer({
     config,
     schema,
     hostPlugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.http.shutdownGraceMs }),
+      operations.plugin,
     ],
   });
   await apollo.start();
@@ -85,6 +88,9 @@ export async function startServer(
   return {
     url: `http://${shownHost}:${actualPort}/graphql`,
     port: actualPort,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await operations.settled(config.http.shutdownGraceMs);
+    },
   };
 }
