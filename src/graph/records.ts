@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NODE_KIND_NAMES, labelOf, type NodeLabel } from '../model/kinds';
+import { NODE_KIND_NAMES, REQUIREMENT_KINDS, labelOf, type NodeLabel } from '../model/kinds';
 import type { StepReasonRecord, TransitionKindName } from '../model/transitions';
 
 /*
@@ -196,7 +196,7 @@ export const searchHits = (rows: unknown): SearchHitRecord[] =>
 /** One requirement of a role with the weight the fit gives it; `borrowed` when it comes through the crosswalk. */
 export const weightedItemRecord = z.object({
   item: nodeRecord,
-  kind: z.enum(['SKILL', 'TOOL', 'FRAMEWORK', 'LANGUAGE']),
+  kind: z.enum(REQUIREMENT_KINDS),
   weight: z.number(),
   borrowed: z.boolean(),
 });

@@ -19,6 +19,10 @@ export type FileKey = (typeof NODE_KINDS)[NodeKind]['fileKey'];
 
 export const NODE_KIND_NAMES = Object.keys(NODE_KINDS) as NodeKind[];
 
+/** The kinds of item a role uses or requires: what a profile lists, what fit and rankings weigh and count. */
+export const REQUIREMENT_KINDS = ['SKILL', 'TOOL', 'FRAMEWORK', 'LANGUAGE'] as const satisfies readonly NodeKind[];
+export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+
 export function labelOf(kind: NodeKind): NodeLabel {
   return NODE_KINDS[kind].label;
 }

@@ -8,7 +8,7 @@ import {
   TECHNOLOGY_NEED,
   REQUIREMENT_TYPES,
 } from '../../model/fit-weights';
-import type { NodeKind } from '../../model/kinds';
+import { REQUIREMENT_KINDS, type NodeKind } from '../../model/kinds';
 import { META_LABEL } from './meta.cypher';
 import { anyNodeProjection, projection } from './projections.cypher';
 import { salaryChange } from './salary.cypher';
@@ -81,8 +81,10 @@ const tooFewRequirements = (r: string) => `CASE WHEN COUNT { (${r})-[:${REQUIRES
     WHERE ${borrows(r, 'o')} AND NOT EXISTS { (${r})-[:${REQUIRES}]->(x) }
     RETURN DISTINCT x } < $minRequirements END`;
 
-const ITEM_KINDS: NodeKind[] = ['SKILL', 'TOOL', 'FRAMEWORK', 'LANGUAGE'];
-const item = (v: string) => anyNodeProjection(v, (kind) => (ITEM_KINDS.includes(kind) ? projection(kind, v) : `null`));
+const item = (v: string) =>
+  anyNodeProjection(v, (kind) =>
+    (REQUIREMENT_KINDS as readonly NodeKind[]).includes(kind) ? projection(kind, v) : `null`,
+  );
 
 /** A requirement as the API shows it: { item, kind, weight, borrowed }. */
 const weighted = (x: string, weight: string, borrowed: string) =>

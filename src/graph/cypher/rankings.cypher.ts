@@ -1,13 +1,13 @@
-import { labelOf } from '../../model/kinds';
+import { labelOf, REQUIREMENT_KINDS, type RequirementKind } from '../../model/kinds';
 import { RELATIONSHIP_TYPES, RELATIONSHIPS, type RelationshipType } from '../../model/relationships';
 import { salaryProperty } from '../codecs';
 import type { NodePlan } from '../read-plan';
 import { filterCondition, type Statement } from './read.cypher';
 import { Params, planProjection } from './read-plan.cypher';
 
-/** The kinds of item roles use or require, which rankings count. */
-export const RANKED_KINDS = ['TOOL', 'SKILL', 'FRAMEWORK', 'LANGUAGE'] as const;
-export type RankedKind = (typeof RANKED_KINDS)[number];
+/** Rankings count the kinds of item roles use or require. */
+export const RANKED_KINDS = REQUIREMENT_KINDS;
+export type RankedKind = RequirementKind;
 
 /** How items are ranked: the ORDER BY keys over `users` (roles that have it) and `hot` (of those, roles for which O*NET flags it hot). */
 export const ITEM_ORDERS = {
