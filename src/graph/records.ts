@@ -233,6 +233,8 @@ export const transitionRecord = z.object({
   missing: z.array(weightedItemRecord),
   salaryChange: salaryChangeRecord.nullable(),
   comparedVia: z.array(roleRecord),
-  statedBy: z.array(z.object({ kind: z.string(), sources: z.array(z.string()) })),
+  statedBy: z.array(
+    z.object({ kind: z.string(), direction: z.enum(['FORWARD', 'BACKWARD', 'BOTH']), sources: z.array(z.string()) }),
+  ),
 });
 export type TransitionRecord = z.infer<typeof transitionRecord>;

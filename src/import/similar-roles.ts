@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Executor } from '../graph/executor';
 import {
+  newRequirementsVersion,
   TransitionStoreRepository,
   type RequirementRow,
   type TransitionRow,
@@ -18,7 +18,7 @@ export interface TransitionsReport {
   durationMs: number;
 }
 
-interface Vector {
+export interface Vector {
   items: Map<string, number>;
   /** Σ distinct of the role's items: its weight as a profile. */
   asProfile: number;
@@ -30,13 +30,13 @@ interface Vector {
 /**
  * Recomputes the stored transitions (SIMILAR_TO) for a new version of the requirements: reads
  * every role's weighted requirements (as fit.cypher weighs them), scores each role against the
- * roles sharing a distinctive item with it by the fit rule (the first role's requirements as
+ * roles sharing a distinctive item with it (`candidatesOf`) by the fit rule (the first role's requirements as
  * the profile), keeps the best TRANSITIONS_PER_ROLE, and replaces the stored ones.
  */
 export async function recomputeTransitions(executor: Executor): Promise<TransitionsReport> {
   const started = performance.now();
   const store = new TransitionStoreRepository(executor);
-  const dataVersion = `${new Date().toISOString()} ${randomUUID().slice(0, 8)}`;
+  const dataVersion = newRequirementsVersion();
   await store.markRequirementsChanged(dataVersion, true);
 
   const ids = await store.roleIds();
@@ -60,7 +60,7 @@ export async function refreshTransitionsIfStale(executor: Executor): Promise<Tra
   return version !== null && version === computedFor ? null : recomputeTransitions(executor);
 }
 
-/** The best transitions of every role, by the fit rule, among roles sharing a distinctive item. */
+/** The best transitions of every role, by the fit rule, among its candidates (`candidatesOf`). */
 export function scoreTransitions(rows: readonly RequirementRow[], roleCount: number): TransitionRow[] {
   const vectors = new Map<string, Vector>();
   const holders = new Map<string, string[]>();
@@ -81,11 +81,7 @@ export function scoreTransitions(rows: readonly RequirementRow[], roleCount: num
 
   const result: TransitionRow[] = [];
   for (const [from, a] of vectors) {
-    const candidates = new Set<string>();
-    for (const item of a.items.keys()) {
-      const list = holders.get(item)!;
-      if (list.length <= maxHolders) for (const role of list) if (role !== from) candidates.add(role);
-    }
+    const candidates = candidatesOf(from, a, holders, maxHolders);
     const scored: { to: string; score: number; borrowed: boolean }[] = [];
     for (const to of candidates) {
       const b = vectors.get(to)!;
@@ -99,4 +95,34 @@ export function scoreTransitions(rows: readonly RequirementRow[], roleCount: num
     scored.slice(0, TRANSITIONS_PER_ROLE).forEach((s, i) => result.push({ from, ...s, rank: i + 1 }));
   }
   return result;
+}
+
+/**
+ * The roles `from` is compared with: those sharing a distinctive item with it (held by at most
+ * `maxHolders` roles). A role with fewer than TRANSITIONS_PER_ROLE such roles (one whose items
+ * are all common, as in a small graph) also takes the holders of its next rarest items, rarest
+ * first, until it has that many or has no item left.
+ */
+export function candidatesOf(
+  from: string,
+  a: Vector,
+  holders: ReadonlyMap<string, readonly string[]>,
+  maxHolders: number,
+): Set<string> {
+  const candidates = new Set<string>();
+  const add = (item: string) => {
+    for (const role of holders.get(item)!) if (role !== from) candidates.add(role);
+  };
+  const common: string[] = [];
+  for (const item of a.items.keys()) {
+    if (holders.get(item)!.length <= maxHolders) add(item);
+    else common.push(item);
+  }
+  if (candidates.size >= TRANSITIONS_PER_ROLE) return candidates;
+  common.sort((x, y) => holders.get(x)!.length - holders.get(y)!.length || (x < y ? -1 : 1));
+  for (const item of common) {
+    if (candidates.size >= TRANSITIONS_PER_ROLE) break;
+    add(item);
+  }
+  return candidates;
 }

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { BadUserInputError, NotFoundError } from '../errors';
 import type { StoredProps } from '../graph/codecs';
 import type { NodeRecord } from '../graph/records';
-import type { TransitionStoreRepository } from '../graph/repositories/fit.repository';
 import type { LinkRecord, Refusal, WriteRepository } from '../graph/repositories/write.repository';
 import { REQUIREMENT_TYPES } from '../model/fit-weights';
 import { labelOf, type NodeKind } from '../model/kinds';
@@ -19,20 +17,7 @@ const isRefusal = (value: object): value is Refusal => 'refused' in value;
  * held by another kind, a missing or mistyped end) become errors naming the argument at fault.
  */
 export class GraphEditService {
-  constructor(
-    private readonly writes: WriteRepository,
-    private readonly transitions: TransitionStoreRepository,
-  ) {}
-
-  /**
-   * A write that may change what roles require (or which roles there are) makes the stored
-   * transitions stale; they are recomputed at the next start or import (docs/data.md).
-   */
-  private async changed<T>(affectsRequirements: boolean, result: T): Promise<T> {
-    if (affectsRequirements)
-      await this.transitions.markRequirementsChanged(`${new Date().toISOString()} ${randomUUID().slice(0, 8)}`);
-    return result;
-  }
+  constructor(private readonly writes: WriteRepository) {}
 
   /** `idArgument`: where the client gave the id (`input.id`). */
   async upsert(
@@ -41,30 +26,33 @@ export class GraphEditService {
     cleared: readonly string[],
     idArgument: string,
   ): Promise<NodeRecord> {
-    const written = await this.writes.upsertNode(kind, fields, cleared);
+    const written = await this.writes.upsertNode(kind, fields, cleared, kind === 'ROLE');
     if (isRefusal(written)) throw refusalError(written, idArgument);
-    return this.changed(kind === 'ROLE', written);
+    return written;
   }
 
-  async deleteNode(kind: NodeKind, id: string): Promise<boolean> {
-    const deleted = await this.writes.deleteNode(kind, id);
-    return this.changed(deleted, deleted);
+  /** Deleting any node may change what roles require (a requirement, or a role, goes). */
+  deleteNode(kind: NodeKind, id: string): Promise<boolean> {
+    return this.writes.deleteNode(kind, id, true);
   }
 
   /** The relationship's ends are the arguments `from` and `to`. */
   async link(type: RelationshipType, from: string, to: string, props: StoredProps): Promise<LinkRecord> {
-    const written = await this.writes.link(type, from, to, props);
+    const written = await this.writes.link(type, from, to, props, changesRequirements(type));
     if (isRefusal(written)) throw refusalError(written, written.refused === 'ID_TAKEN' ? 'id' : written.end, type);
-    return this.changed(changesRequirements(type), written);
+    return written;
   }
 
-  async unlink(type: RelationshipType, from: string, to: string): Promise<boolean> {
-    const removed = await this.writes.unlink(type, from, to);
-    return this.changed(removed && changesRequirements(type), removed);
+  unlink(type: RelationshipType, from: string, to: string): Promise<boolean> {
+    return this.writes.unlink(type, from, to, changesRequirements(type));
   }
 }
 
-/** Requirements, and the crosswalk through which ESCO occupations borrow them. */
+/**
+ * Writes that change what roles require make the stored transitions stale (recomputed at the
+ * next start or import, docs/data.md): requirements, and the crosswalk through which ESCO
+ * occupations borrow them.
+ */
 const changesRequirements = (type: RelationshipType) =>
   type === 'EQUIVALENT_TO' || (REQUIREMENT_TYPES as readonly string[]).includes(type);
 

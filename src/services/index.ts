@@ -13,7 +13,7 @@ export function createServices(repositories: Repositories, loaders: Loaders) {
     catalog: new CatalogService(repositories.nodes, repositories.system),
     traversals: new TraversalService(repositories.traversals, loaders),
     routes: new RouteService(repositories.routes, loaders),
-    edits: new GraphEditService(repositories.writes, repositories.transitionStore),
+    edits: new GraphEditService(repositories.writes),
     rankings: new RankingService(repositories.rankings),
     fit: new FitService(repositories.fit),
   };

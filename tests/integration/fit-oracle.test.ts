@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { foldersIn } from '../../src/import/inputs';
 import { importSources } from '../../src/import/pipeline';
-import { TransitionStoreRepository } from '../../src/graph/repositories/fit.repository';
 import { WriteRepository } from '../../src/graph/repositories/write.repository';
 import { recomputeTransitions } from '../../src/import/similar-roles';
 import { GraphEditService } from '../../src/services/graph-edit.service';
@@ -255,7 +254,7 @@ const TRANSITIONS = `query ($from: ID!, $first: Int!, $minSimilarity: Float!, $k
   transitions(from: $from, first: $first, minSimilarity: $minSimilarity, keepPay: $keepPay) {
     role { id salary { median min currency period basis } } similarity rank borrowed dataVersion stale
     shared { item { id } weight } missing { item { id } weight }
-    salaryChange { min max } comparedVia { id } statedBy { kind sources }
+    salaryChange { min max } comparedVia { id } statedBy { kind direction sources }
   }
 }`;
 
@@ -270,7 +269,7 @@ interface ApiTransition {
   missing: { item: { id: string }; weight: number }[];
   salaryChange: { min: number; max: number } | null;
   comparedVia: { id: string }[];
-  statedBy: { kind: string; sources: string[] }[];
+  statedBy: { kind: string; direction: string; sources: string[] }[];
 }
 
 async function transitions(from: string, keepPay = false, minSimilarity = 0) {
@@ -284,19 +283,28 @@ async function transitions(from: string, keepPay = false, minSimilarity = 0) {
   return result.data!.transitions;
 }
 
-/** The oracle's stored transitions of `from`: the best by fit among roles sharing a distinctive item. */
+/**
+ * The oracle's stored transitions of `from`: the best by fit among the roles sharing a
+ * distinctive item with it, widened by its rarest common items while there are fewer than
+ * TRANSITIONS_PER_ROLE of them.
+ */
 function oracleTransitions(from: string) {
-  const holders = new Map<string, number>();
+  const holders = new Map<string, string[]>();
   for (const id of oracle.roles.keys())
-    for (const item of oracle.requirements(id).keys()) holders.set(item, (holders.get(item) ?? 0) + 1);
+    for (const item of oracle.requirements(id).keys()) holders.set(item, [...(holders.get(item) ?? []), id]);
   const maxHolders = Math.floor(oracle.roles.size * CANDIDATE_MAX_SHARE);
-  const mine = oracle.requirements(from);
+  const mine = [...oracle.requirements(from).keys()];
+  const candidates = new Set(mine.filter((x) => holders.get(x)!.length <= maxHolders).flatMap((x) => holders.get(x)!));
+  candidates.delete(from);
+  const common = mine
+    .filter((x) => holders.get(x)!.length > maxHolders)
+    .sort((x, y) => holders.get(x)!.length - holders.get(y)!.length || (x < y ? -1 : 1));
+  for (const x of common) {
+    if (candidates.size >= TRANSITIONS_PER_ROLE) break;
+    holders.get(x)!.forEach((id) => id !== from && candidates.add(id));
+  }
   const items = oracle.profileItems({ currentRole: from });
-  return [...oracle.roles.keys()]
-    .filter(
-      (id) =>
-        id !== from && [...oracle.requirements(id).keys()].some((x) => mine.has(x) && holders.get(x)! <= maxHolders),
-    )
+  return [...candidates]
     .map((id) => oracle.fitOf(id, items))
     .filter((f) => f.fit > 0)
     .sort((a, b) => b.fit - a.fit)
@@ -321,6 +329,27 @@ describe('transitions, stored at import, against the oracle', () => {
     },
   );
 
+  it('when a role shares only common items, then its rarest common items still give it the oracle’s transitions', async () => {
+    const holders = new Map<string, number>();
+    for (const id of oracle.roles.keys())
+      for (const item of oracle.requirements(id).keys()) holders.set(item, (holders.get(item) ?? 0) + 1);
+    const maxHolders = Math.floor(oracle.roles.size * CANDIDATE_MAX_SHARE);
+    const commonOnly = [...oracle.roles.keys()].filter((id) => {
+      const items = [...oracle.requirements(id).keys()];
+      return items.length > 0 && items.every((x) => holders.get(x)! > maxHolders);
+    });
+    expect(commonOnly.length).toBeGreaterThan(0);
+    for (const from of commonOnly.slice(0, 3)) {
+      const answer = await transitions(from);
+      expect(answer.length).toBeGreaterThan(0);
+      const expected = oracleTransitions(from);
+      // Compared by score (ties may list roles in another order), each role with its own score.
+      expect(answer.map((t) => t.similarity.toFixed(9))).toEqual(expected.map((e) => e.fit.toFixed(9)));
+      const items = oracle.profileItems({ currentRole: from });
+      for (const t of answer) expect(t.similarity).toBeCloseTo(oracle.fitOf(t.role.id, items).fit, 9);
+    }
+  });
+
   it('when the role borrows through the crosswalk, then its transitions say so and name the counterparts', async () => {
     const from = borrowingRole();
     const answer = await transitions(from);
@@ -332,16 +361,35 @@ describe('transitions, stored at import, against the oracle', () => {
     expect(answer.map((t) => t.similarity.toFixed(9))).toEqual(oracleTransitions(from).map((e) => e.fit.toFixed(9)));
   });
 
-  it('when sources state edges between the two roles, then statedBy names them', async () => {
-    const answer = await transitions('backend-engineer');
-    for (const t of answer) {
-      const rows = await db.executor.read(
-        `MATCH (:Role {id: $a})-[e:PROGRESSES_TO|PIVOTS_TO|RELATED_TO|EQUIVALENT_TO]-(:Role {id: $b}) RETURN type(e) AS kind ORDER BY kind`,
-        { a: 'backend-engineer', b: t.role.id },
-      );
-      expect(t.statedBy.map((m) => m.kind)).toEqual(rows.map((r) => r.kind));
-    }
-    expect(answer.some((t) => t.statedBy.length > 0)).toBe(true);
+  it.each(['backend-engineer', 'software-developers'])(
+    'when sources state edges between %s and a target, then statedBy names each kind once',
+    async (from) => {
+      const answer = await transitions(from);
+      for (const t of answer) {
+        const rows = await db.executor.read(
+          `MATCH (a:Role {id: $a})-[e:PROGRESSES_TO|PIVOTS_TO|RELATED_TO|EQUIVALENT_TO]-(:Role {id: $b})
+         RETURN type(e) AS kind, startNode(e) = a AS forward, coalesce(e.sources, []) AS sources`,
+          { a: from, b: t.role.id },
+        );
+        // One entry per kind: its directions and the union of its edges' sources.
+        const kinds = [...new Set(rows.map((r) => r.kind as string))].sort();
+        expect(t.statedBy.map((m) => m.kind)).toEqual(kinds);
+        for (const m of t.statedBy) {
+          const of = rows.filter((r) => r.kind === m.kind);
+          const ways = new Set(of.map((r) => r.forward as boolean));
+          expect(m.direction).toBe(ways.size === 2 ? 'BOTH' : ways.has(true) ? 'FORWARD' : 'BACKWARD');
+          expect([...m.sources].sort()).toEqual([...new Set(of.flatMap((r) => r.sources as string[]))].sort());
+        }
+      }
+      expect(answer.some((t) => t.statedBy.length > 0)).toBe(true);
+    },
+  );
+
+  it('when O*NET relates two occupations both ways, then statedBy lists RELATED_TO once, BOTH', async () => {
+    const answer = await transitions('software-developers');
+    const both = answer.flatMap((t) => t.statedBy.filter((m) => m.kind === 'RELATED_TO'));
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.some((m) => m.direction === 'BOTH')).toBe(true);
   });
 
   it('when keepPay, then only the moves that do not lower the pay remain, in order', async () => {
@@ -371,7 +419,7 @@ describe('transitions, stored at import, against the oracle', () => {
     expect(await stored()).toEqual(before);
     expect(again.edges).toBe(before.length);
 
-    const edits = new GraphEditService(new WriteRepository(db.executor), new TransitionStoreRepository(db.executor));
+    const edits = new GraphEditService(new WriteRepository(db.executor));
     await edits.link('USES_TOOL', 'backend-engineer', 'jira', {});
     expect((await transitions('backend-engineer')).every((t) => t.stale && t.dataVersion === again.dataVersion)).toBe(
       true,

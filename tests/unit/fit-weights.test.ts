@@ -1,5 +1,5 @@
 import { scoreTransitions } from '../../src/import/similar-roles';
-import { BASE_NEED, combinedFit, distinctiveness, needOf } from '../../src/model/fit-weights';
+import { BASE_NEED, TRANSITIONS_PER_ROLE, combinedFit, distinctiveness, needOf } from '../../src/model/fit-weights';
 
 describe('need: how much a role needs one requirement', () => {
   it.each([
@@ -82,9 +82,25 @@ describe('the precompute’s scoring', () => {
     expect(scored.find((t) => t.from === 'b' && t.to === 'a')!.score).toBeCloseTo(combinedFit(1 / 1.25, 1 / 2), 12);
   });
 
-  it('when roles share only items most roles require, then they are not compared', () => {
-    const rows = ['a', 'b', 'c'].map((r) => row(r, 'common', 1, 0.1));
-    expect(scoreTransitions(rows, 3)).toEqual([]);
+  it('when a role has enough roles sharing distinctive items, then roles sharing only common items are not compared', () => {
+    // 40 roles, so an item held by at most 40 × 0.05 = 2 is distinctive: 'a' shares one with each of 25 roles.
+    const rows = [row('a', 'common', 1, 0.1), row('z', 'common', 1, 0.1)];
+    for (let i = 0; i < TRANSITIONS_PER_ROLE; i += 1)
+      rows.push(row('a', `rare${i}`, 1, 1), row(`r${i}`, `rare${i}`, 1, 1));
+    const fromA = scoreTransitions(rows, 40).filter((t) => t.from === 'a');
+    expect(fromA).toHaveLength(TRANSITIONS_PER_ROLE);
+    expect(fromA.map((t) => t.to)).not.toContain('z');
+  });
+
+  it('when a role shares only common items, then its rarest common items give it candidates', () => {
+    // 40 roles; 'mid' is held by 4 roles and 'wide' by 30: both more than 2, so neither is distinctive.
+    const rows = [row('a', 'mid', 1, 0.5), row('a', 'wide', 1, 0.1)];
+    for (const r of ['b', 'c', 'd']) rows.push(row(r, 'mid', 1, 0.5));
+    for (let i = 0; i < 29; i += 1) rows.push(row(`w${i}`, 'wide', 1, 0.1));
+    const fromA = scoreTransitions(rows, 40).filter((t) => t.from === 'a');
+    // 'mid' gives 3 candidates, fewer than TRANSITIONS_PER_ROLE, so 'wide' adds its 29 holders too.
+    expect(new Set(fromA.map((t) => t.to)).size).toBe(TRANSITIONS_PER_ROLE);
+    expect(fromA.slice(0, 3).map((t) => t.to)).toEqual(['b', 'c', 'd']);
   });
 
   it('when a side borrowed its items, then the transition is marked borrowed', () => {

@@ -268,7 +268,8 @@ const STATED = ['PROGRESSES_TO', 'PIVOTS_TO', 'RELATED_TO', 'EQUIVALENT_TO'];
  * transitions: the stored SIMILAR_TO transitions of `$from`, by rank, with what the two roles
  * share and what the target adds (by the target's weights, heaviest first, at most $itemsMax
  * each), the change in pay, the O*NET counterparts borrowed from, the edges sources state
- * between them, and whether the stored version is current. One row: { missing, rows }.
+ * between them (one entry per kind, sources merged, since O*NET often relates two occupations
+ * both ways), and whether the stored version is current. One row: { missing, rows }.
  */
 export const TRANSITIONS = `
 OPTIONAL MATCH (v:${META_LABEL} {key: '${VERSION_KEY}'})
@@ -297,10 +298,16 @@ RETURN [id IN [$from] WHERE NOT EXISTS { MATCH (:Role {id: id}) }] AS missing, C
     shared: shared, missing: missing,
     salaryChange: ${salaryChange('a', 'b')},
     comparedVia: COLLECT { MATCH (o:Role) WHERE o.id IN via RETURN ${projection('ROLE', 'o')} AS r ORDER BY r.name, r.id },
-    statedBy: COLLECT {
-      MATCH (a)-[e:${STATED.join('|')}]-(b)
-      RETURN { kind: type(e), sources: coalesce(e.sources, []) } AS m ORDER BY m.kind
-    }
+    statedBy: [stated IN [[(a)-[e:${STATED.join('|')}]-(b) | { kind: type(e), forward: startNode(e) = a, sources: coalesce(e.sources, []) }]] |
+      [kind IN [${[...STATED]
+        .sort()
+        .map((t) => `'${t}'`)
+        .join(', ')}] WHERE any(m IN stated WHERE m.kind = kind) |
+        [ms IN [[m IN stated WHERE m.kind = kind]] | {
+          kind: kind,
+          direction: CASE WHEN all(m IN ms WHERE m.forward) THEN 'FORWARD' WHEN none(m IN ms WHERE m.forward) THEN 'BACKWARD' ELSE 'BOTH' END,
+          sources: reduce(all = [], m IN ms | all + [x IN m.sources WHERE NOT x IN all])
+        }][0]]][0]
   } AS row
 } AS rows
 `;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import * as Q from '../cypher/fit.cypher';
 import { ESSENTIAL_NEED, MIN_REQUIREMENTS } from '../../model/fit-weights';
@@ -127,6 +128,9 @@ const requirementRow = z.object({
 const stateRow = z.object({ version: z.string().nullable(), computedFor: z.string().nullable() });
 
 /** The stored transitions' reads and writes (the precompute of src/import/similar-roles.ts). */
+/** A new version name for the requirements: when they changed, and a random suffix (two writes in one millisecond). */
+export const newRequirementsVersion = () => `${new Date().toISOString()} ${randomUUID().slice(0, 8)}`;
+
 export class TransitionStoreRepository {
   constructor(private readonly executor: Executor) {}
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../executor';
-import { FitRepository, TransitionStoreRepository } from './fit.repository';
+import { FitRepository } from './fit.repository';
 import { KeyedReadRepository } from './keyed-read.repository';
 import { NodeRepository } from './node.repository';
 import { RankingRepository } from './rankings.repository';
@@ -19,7 +19,6 @@ export function createRepositories(executor: Executor) {
     routes: new RouteRepository(executor),
     writes: new WriteRepository(executor),
     fit: new FitRepository(executor),
-    transitionStore: new TransitionStoreRepository(executor),
   };
 }
 

@@ -3,9 +3,11 @@ import { NODE_KIND_NAMES, type NodeKind } from '../../model/kinds';
 import { RELATIONSHIPS, type RelationshipType } from '../../model/relationships';
 import type { RoleFact } from '../../model/rules';
 import { partialToProps, storedRelationshipProps, type StoredProps } from '../codecs';
+import { MARK_REQUIREMENTS_CHANGED } from '../cypher/fit.cypher';
 import * as Q from '../cypher/write.cypher';
-import type { Executor } from '../executor';
+import type { Executor, TxWork } from '../executor';
 import { anyNodeRecord, edgePropertiesRecord, type NodeRecord } from '../records';
+import { newRequirementsVersion } from './fit.repository';
 
 /** Provenance of what is written through the API without sources of its own. */
 export const API_SOURCE = 'API';
@@ -30,7 +32,9 @@ export type Refusal =
 
 /**
  * Writes through the API. Each runs in one write transaction, so the checks it makes (an id's
- * kind, both ends of a link) hold for the write that follows them.
+ * kind, both ends of a link) hold for the write that follows them. `changesRequirements` (the
+ * service's rule): a write that takes effect also marks the stored transitions stale, in the
+ * same transaction, so a changed graph never serves them as current.
  */
 export class WriteRepository {
   constructor(private readonly executor: Executor) {}
@@ -40,6 +44,7 @@ export class WriteRepository {
     kind: NodeKind,
     fields: Partial<RoleFact> & { id: string },
     cleared: readonly string[],
+    changesRequirements: boolean,
   ): Promise<NodeRecord | Refusal> {
     return this.executor.writeTransaction(async (run) => {
       const owners = kindsOf(await run(Q.KINDS_OF_IDS, { ids: [fields.id] }), fields.id).filter((k) => k !== kind);
@@ -49,17 +54,28 @@ export class WriteRepository {
         props: partialToProps(kind, fields, cleared),
         defaults: { sources: [API_SOURCE] },
       });
+      await markIf(run, changesRequirements);
       return nodeRow.parse(row).node;
     });
   }
 
-  async deleteNode(kind: NodeKind, id: string): Promise<boolean> {
-    const [row] = await this.executor.write(Q.deleteNode(kind), { id });
-    return deletedRow.parse(row).deleted > 0;
+  deleteNode(kind: NodeKind, id: string, changesRequirements: boolean): Promise<boolean> {
+    return this.executor.writeTransaction(async (run) => {
+      const [row] = await run(Q.deleteNode(kind), { id });
+      const deleted = deletedRow.parse(row).deleted > 0;
+      await markIf(run, changesRequirements && deleted);
+      return deleted;
+    });
   }
 
   /** Creates or updates the relationship; both ends must exist and be of the type's kinds. */
-  link(type: RelationshipType, from: string, to: string, props: StoredProps): Promise<LinkRecord | Refusal> {
+  link(
+    type: RelationshipType,
+    from: string,
+    to: string,
+    props: StoredProps,
+    changesRequirements: boolean,
+  ): Promise<LinkRecord | Refusal> {
     return this.executor.writeTransaction(async (run) => {
       const rows = await run(Q.KINDS_OF_IDS, { ids: [from, to] });
       const spec = RELATIONSHIPS[type];
@@ -78,14 +94,24 @@ export class WriteRepository {
         props: storedRelationshipProps(props),
         defaults: { sources: [API_SOURCE] },
       });
+      await markIf(run, changesRequirements);
       return linkRow.parse(row);
     });
   }
 
-  async unlink(type: RelationshipType, from: string, to: string): Promise<boolean> {
-    const [row] = await this.executor.write(Q.unlink(type), { from, to });
-    return deletedRow.parse(row).deleted > 0;
+  unlink(type: RelationshipType, from: string, to: string, changesRequirements: boolean): Promise<boolean> {
+    return this.executor.writeTransaction(async (run) => {
+      const [row] = await run(Q.unlink(type), { from, to });
+      const removed = deletedRow.parse(row).deleted > 0;
+      await markIf(run, changesRequirements && removed);
+      return removed;
+    });
   }
+}
+
+/** Marks the stored transitions stale (see `changesRequirements`), when the write changed requirements. */
+async function markIf(run: Parameters<TxWork<unknown>>[0], changed: boolean): Promise<void> {
+  if (changed) await run(MARK_REQUIREMENTS_CHANGED, { version: newRequirementsVersion(), create: false });
 }
 
 function kindsOf(rows: unknown[], id: string): NodeKind[] {

@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, Max, Min } from 'class-validator';
 import type { NodeRecord, RoleRecord, SalaryChangeRecord, WeightedItemRecord } from '../../graph/records';
 import { SalaryChange } from '../traversal/traversal.types';
@@ -74,12 +74,30 @@ export class RoleMatches {
   unrankedCount!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'An edge a source states between two roles.' })
+export enum StatedDirection {
+  FORWARD = 'FORWARD',
+  BACKWARD = 'BACKWARD',
+  BOTH = 'BOTH',
+}
+registerEnumType(StatedDirection, {
+  name: 'StatedDirection',
+  description: 'Which way the stated edges of one kind go between the two roles of a transition.',
+  valuesConfig: {
+    FORWARD: { description: 'From the first role to the target (the way of the transition).' },
+    BACKWARD: { description: 'From the target to the first role only.' },
+    BOTH: { description: 'Edges of this kind go both ways.' },
+  },
+});
+
+@ObjectType({ simpleResolvers: true, description: 'The edges of one kind sources state between two roles.' })
 export class StatedMove {
   @Field({
     description: 'PROGRESSES_TO (a promotion), PIVOTS_TO, RELATED_TO (O*NET) or EQUIVALENT_TO (the crosswalk).',
   })
   kind!: string;
+
+  @Field(() => StatedDirection)
+  direction!: StatedDirection;
 
   @Field(() => [String], { description: 'The sources (or the article’s sections) that state it.' })
   sources!: string[];
@@ -122,8 +140,10 @@ export class Transition {
   @Field(() => [Role], { description: 'The O*NET counterparts whose items were borrowed; empty when none.' })
   comparedVia!: RoleRecord[];
 
-  @Field(() => [StatedMove], { description: 'Edges sources state between the two roles, either way.' })
-  statedBy!: { kind: string; sources: string[] }[];
+  @Field(() => [StatedMove], {
+    description: 'Edges sources state between the two roles, either way: one entry per kind, its sources merged.',
+  })
+  statedBy!: { kind: string; direction: StatedDirection; sources: string[] }[];
 
   @Field({ description: 'The version of the requirements this transition was computed for.' })
   dataVersion!: string;
