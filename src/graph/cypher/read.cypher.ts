@@ -30,6 +30,13 @@ export function filterCondition(kind: NodeKind, key: string): string | undefined
   return `EXISTS { (n)${left}[:${end.type}]${right}(:${labelOf(end.far)} {id: $filter.${key}}) }`;
 }
 
+/** The keys of `filter` that are given (not null) and name a condition of `kind`, with their values. */
+export function knownFilter<V>(kind: NodeKind, filter: Record<string, V | null | undefined> | null | undefined) {
+  return Object.fromEntries(
+    Object.entries(filter ?? {}).filter(([key, v]) => v !== undefined && v !== null && filterCondition(kind, key)),
+  ) as Record<string, V>;
+}
+
 /** A statement with its parameters. */
 export interface Statement {
   text: string;

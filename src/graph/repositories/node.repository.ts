@@ -19,11 +19,7 @@ export class NodeRepository {
 
   /** One page of the plan's kind, each node as the plan reads it. */
   async list<T extends NodeRecord>(plan: NodePlan, query: ListQuery): Promise<PageRecord<T>> {
-    const filter = Object.fromEntries(
-      Object.entries(query.filter ?? {}).filter(
-        ([key, v]) => v !== undefined && v !== null && Q.filterCondition(plan.kind, key) !== undefined,
-      ),
-    );
+    const filter = Q.knownFilter(plan.kind, query.filter);
     const { text, params } = Q.listNodes(plan, Object.keys(filter).sort());
     // One extra row tells whether another page follows without a second query.
     const [row] = await this.executor.read(text, {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as Q from '../cypher/rankings.cypher';
-import { filterCondition } from '../cypher/read.cypher';
+import { knownFilter } from '../cypher/read.cypher';
 import type { Executor } from '../executor';
 import { cypherInt } from '../mapping';
 import type { NodePlan } from '../read-plan';
@@ -26,13 +26,6 @@ const payRanking = z.object({
   roles: z.array(z.object({ role: z.unknown(), pay: z.number(), median: z.boolean() })),
 });
 
-/** A RoleFilter's given keys that name a condition, with their values. */
-function knownFilter(filter: Record<string, unknown> | null | undefined) {
-  return Object.fromEntries(
-    Object.entries(filter ?? {}).filter(([key, v]) => v !== undefined && v !== null && filterCondition('ROLE', key)),
-  );
-}
-
 /** Rankings computed in the database, each in one statement with what the client reads of the nodes. */
 export class RankingRepository {
   constructor(private readonly executor: Executor) {}
@@ -44,7 +37,7 @@ export class RankingRepository {
     order: Q.ItemOrder,
     first: number,
   ): Promise<{ roleCount: number; items: RankedItemRecord[] }> {
-    const filter = knownFilter(among);
+    const filter = knownFilter('ROLE', among);
     const { text, params } = Q.rankItems(kind, plan, Object.keys(filter).sort(), order);
     const [row] = await this.executor.read(text, { ...params, filter, first: cypherInt(first) });
     const { roleCount, items } = itemRanking.parse(row);
@@ -58,7 +51,7 @@ export class RankingRepository {
     pay: { currency: string; period: string; basis: string },
     first: number,
   ): Promise<{ comparedCount: number; roles: RankedRoleRecord[] }> {
-    const filter = knownFilter(filterIn);
+    const filter = knownFilter('ROLE', filterIn);
     const { text, params } = Q.rankRolesByPay(plan, Object.keys(filter).sort());
     const [row] = await this.executor.read(text, { ...params, ...pay, filter, first: cypherInt(first) });
     const { comparedCount, roles } = payRanking.parse(row);
