@@ -66,8 +66,11 @@ export const requirementsOf = (r: string) => `CALL (${r}) {
   MATCH (${r})-[e:${REQUIRES}]->(x)
   RETURN x, max(${need('e')}) AS need, false AS borrowed, [] AS via
   UNION ALL
+  // Only an ESCO occupation borrows; its own items are read once, not probed per borrowed item.
+  WITH ${r} WHERE ${r}.escoUri IS NOT NULL
+  WITH ${r}, COLLECT { MATCH (${r})-[:${REQUIRES}]->(own) RETURN own } AS own
   MATCH (${r})-[:EQUIVALENT_TO]->(o:Role)-[e:${REQUIRES}]->(x)
-  WHERE ${borrows(r, 'o')} AND NOT EXISTS { (${r})-[:${REQUIRES}]->(x) }
+  WHERE o.onetCode IS NOT NULL AND NOT x IN own
   RETURN x, max(${need('e')}) AS need, true AS borrowed, collect(DISTINCT o.id) AS via
 }`;
 
