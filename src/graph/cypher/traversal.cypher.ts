@@ -175,12 +175,18 @@ const fitBounds = `
   WITH r, profileWeight, sum(need * rarity) AS covered
   WITH r, ${combined('covered', 'profileWeight', 'covered')} AS bound`;
 
+/**
+ * Decimal places at which two similarities tie: roles requiring the same items have the same
+ * similarity, but their weights may be summed in another order, which changes the last bits.
+ */
+const TIE_PLACES = 12;
+
 /** Relative slack on the bounds: they and the fits sum the same weights in another order. */
 const BOUND_SLACK = '(1.0 - 1e-9)';
 
 /**
  * For each of $ids, the other roles ranked by their similarity to it (their fit to its
- * requirements as a profile, the rule of transitions; ties by name, id), the first $first of
+ * requirements as a profile, the rule of transitions; ties, to TIE_PLACES, by name, id), the first $first of
  * them with the Jaccard similarity and the items both require (borrowed ones included).
  * Exact, yet the fit is computed only for the roles that may reach the top $first: those whose
  * bound (`fitBounds`) is at least the $first-th best fit among the $first highest bounds.
@@ -208,7 +214,7 @@ CALL (bounds, least, profile, profileWeight, roleCount) {
   WITH c.role AS r, profile, profileWeight, roleCount WHERE size(bounds) <= $first OR c.bound >= least * ${BOUND_SLACK}
   ${fitOf('r', false)}
   WITH r, fit WHERE fit > 0
-  ORDER BY fit DESC, r.name, r.id
+  ORDER BY round(fit, ${TIE_PLACES}) DESC, r.name, r.id
   LIMIT $first
   RETURN collect({ role: r, score: fit }) AS top
 }
