@@ -145,7 +145,9 @@ export const roleComparisonRecord = z.object({
   frameworks: overlapRecord,
   workflows: overlapRecord,
   employers: overlapRecord,
+  /** b's fit to a's requirements (src/model/fit-weights.ts). */
   similarity: z.number(),
+  jaccard: z.number(),
   salaryDifference: salaryChangeRecord.nullable(),
 });
 export type RoleComparisonRecord = z.infer<typeof roleComparisonRecord>;
@@ -163,7 +165,9 @@ export type SkillGapRecord = z.infer<typeof skillGapRow> & { coverage: number };
 
 export const roleSimilarityRecord = z.object({
   role: roleRecord,
+  /** The role's fit to the other's requirements (src/model/fit-weights.ts). */
   score: z.number(),
+  jaccard: z.number(),
   sharedTools: z.array(nodeRecord),
   sharedSkills: z.array(nodeRecord),
   sharedFrameworks: z.array(nodeRecord),

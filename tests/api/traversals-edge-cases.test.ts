@@ -1,5 +1,6 @@
 import { openTestDatabase, uniquePrefix, type TestDatabase } from '../helpers/database';
 import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
+import { BASE_NEED, combinedFit, distinctiveness } from '../../src/model/fit-weights';
 import { deleteByPrefix } from '../helpers/random-graph';
 
 /*
@@ -87,8 +88,8 @@ describe('a tool and a skill with the same id', () => {
   it('when two roles hold each one of them, then compareRoles does not count them as shared, and its similarity equals the similarRoles score', async () => {
     const { data, errors } = await gql.run(
       `query ($c: ID!, $d: ID!) {
-        compareRoles(a: $c, b: $d) { similarity tools { shared { id } } skills { shared { id } } }
-        similarRoles(id: $c, first: 50) { role { id } score sharedTools { id } sharedSkills { id } }
+        compareRoles(a: $c, b: $d) { similarity jaccard tools { shared { id } } skills { shared { id } } }
+        similarRoles(id: $c, first: 50) { role { id } score jaccard sharedTools { id } sharedSkills { id } }
       }`,
       { c: id('c'), d: id('d') },
     );
@@ -96,9 +97,25 @@ describe('a tool and a skill with the same id', () => {
     // c: tools {twin, other}; d: skill {twin}, tool {other}. Only the tool "other" is shared: 1 of 3.
     expect(data!.compareRoles.tools.shared).toEqual([{ id: id('other') }]);
     expect(data!.compareRoles.skills.shared).toEqual([]);
-    expect(data!.similarRoles).toEqual([
-      { role: { id: id('d') }, score: 1 / 3, sharedTools: [{ id: id('other') }], sharedSkills: [] },
-    ]);
-    expect(data!.compareRoles.similarity).toBeCloseTo(1 / 3, 12);
+    expect(data!.compareRoles.jaccard).toBeCloseTo(1 / 3, 12);
+    const [{ similar }] = data!.similarRoles.map((s: any) => ({ similar: { ...s, score: undefined } }));
+    expect(data!.similarRoles).toHaveLength(1);
+    expect(similar).toEqual({
+      role: { id: id('d') },
+      score: undefined,
+      jaccard: 1 / 3,
+      sharedTools: [{ id: id('other') }],
+      sharedSkills: [],
+    });
+    // Every edge says nothing of its need: d's fit to c's {twin tool, other}, with d's twin skill
+    // (required by d alone) not covered.
+    const [{ n }] = await db.executor.read('MATCH (r:Role) RETURN count(r) AS n');
+    const [once, twice] = [distinctiveness(1, n as number), distinctiveness(2, n as number)];
+    const expected = combinedFit(
+      (BASE_NEED * twice) / (BASE_NEED * (once + twice)),
+      (BASE_NEED * twice) / (once + twice),
+    );
+    expect(data!.similarRoles[0].score).toBeCloseTo(expected, 12);
+    expect(data!.compareRoles.similarity).toBeCloseTo(expected, 12);
   });
 });

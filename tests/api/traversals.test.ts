@@ -1,4 +1,5 @@
 import { openSeededDatabase, type TestDatabase } from '../helpers/database';
+import { FitOracle } from '../helpers/fit-oracle';
 import { createTestGraphQL, type TestGraphQL } from '../helpers/graphql';
 
 /*
@@ -37,6 +38,8 @@ let gql: TestGraphQL;
 /** Each role with what it is linked to, read with Cypher. */
 let roles: Map<string, RoleFacts>;
 let transitions: Transition[];
+/** The weighted fit, brute force over what Cypher reads (similarity is a role's fit to another's requirements). */
+let fits: FitOracle;
 
 beforeAll(async () => {
   db = await openSeededDatabase();
@@ -56,6 +59,7 @@ beforeAll(async () => {
   transitions = (await db.executor.read(`
     MATCH (a:Role)-[t:PROGRESSES_TO|PIVOTS_TO]->(b:Role)
     RETURN a.id AS from, b.id AS to, type(t) AS type, t.sources AS sources`)) as unknown as Transition[];
+  fits = await FitOracle.read(db.executor);
 });
 afterAll(async () => {
   await gql?.stop();
@@ -316,7 +320,7 @@ async function compare(a: string, b: string) {
     `query ($a: ID!, $b: ID!) { compareRoles(a: $a, b: $b) {
       a { id } b { id }
       ${DIMENSIONS.map((d) => `${d} { ${OVERLAP} }`).join(' ')}
-      similarity salaryDifference { min max currency }
+      similarity jaccard salaryDifference { min max currency }
     } }`,
     { a, b },
   );
@@ -336,7 +340,8 @@ function expectedComparison(a: string, b: string) {
     a: { id: a },
     b: { id: b },
     ...(Object.fromEntries(DIMENSIONS.map((d) => [d, overlap(d)])) as Record<Dimension, ReturnType<typeof overlap>>),
-    similarity: jaccard(toolkit(ra), toolkit(rb)),
+    similarity: fits.fitOf(b, fits.profileItems({ currentRole: a })).fit,
+    jaccard: jaccard(toolkit(ra), toolkit(rb)),
     salaryDifference: payChange(ra, rb),
   };
 }
@@ -389,8 +394,13 @@ describe('compareRoles', () => {
     async (a, b) => {
       const got = await compare(a, b);
       const expected = expectedComparison(a, b);
-      expect({ ...got, similarity: undefined }).toEqual({ ...expected, similarity: undefined });
+      expect({ ...got, similarity: undefined, jaccard: undefined }).toEqual({
+        ...expected,
+        similarity: undefined,
+        jaccard: undefined,
+      });
       expect(got.similarity).toBeCloseTo(expected.similarity, 12);
+      expect(got.jaccard).toBeCloseTo(expected.jaccard, 12);
       for (const d of DIMENSIONS) expect(got[d].jaccard).toBeCloseTo(expected[d].jaccard, 12);
     },
   );
@@ -411,6 +421,7 @@ describe('compareRoles', () => {
     const got = await compare('junior-engineer', 'frontend-engineer');
     for (const d of DIMENSIONS) expect(got[d].jaccard).toBe(0);
     expect(got.similarity).toBe(0);
+    expect(got.jaccard).toBe(0);
   });
 
   it.each(PAIRS)(
@@ -427,6 +438,7 @@ describe('compareRoles', () => {
         return data!.compareRoles;
       };
       expect((await ask('similarity')).similarity).toBeCloseTo(full.similarity, 12);
+      expect(await ask('jaccard')).toEqual({ jaccard: full.jaccard });
       expect(await ask(`tools { ${OVERLAP} } similarity`)).toEqual({ tools: full.tools, similarity: full.similarity });
       expect(await ask(`workflows { ${OVERLAP} } employers { ${OVERLAP} }`)).toEqual({
         workflows: full.workflows,
@@ -488,34 +500,41 @@ describe('skillGap', () => {
 // ---- Similar roles -------------------------------------------------------------------------------
 
 describe('similarRoles', () => {
-  /** Every other role with a positive score, best first, ties by name then id. */
+  /** Every other role with a positive similarity (its fit to this role's requirements), best first, ties by name then id. */
   function expectedSimilar(id: string) {
     const me = role(id);
+    const profile = fits.profileItems({ currentRole: id });
+    // Floating sums in another order differ in the last bits: ties are told at 12 places.
+    const rounded = (x: number) => Math.round(x * 1e12) / 1e12;
     return [...roles.values()]
       .filter((o) => o.id !== id)
-      .map((o) => ({ o, score: jaccard(toolkit(me), toolkit(o)) }))
+      .map((o) => ({ o, score: fits.fitOf(o.id, profile).fit }))
       .filter((s) => s.score > 0)
-      .sort((x, y) => y.score - x.score || byNameThenId(x.o, y.o))
+      .sort((x, y) => rounded(y.score) - rounded(x.score) || byNameThenId(x.o, y.o))
       .map(({ o, score }) => ({
         role: o.id,
         score,
+        jaccard: jaccard(toolkit(me), toolkit(o)),
         sharedTools: sortedIds(intersect(me.tools, o.tools)),
         sharedSkills: sortedIds(intersect(me.skills, o.skills)),
         sharedFrameworks: sortedIds(intersect(me.frameworks, o.frameworks)),
       }));
   }
 
-  const FIELDS = 'role { id } score sharedTools { id } sharedSkills { id } sharedFrameworks { id }';
+  const FIELDS = 'role { id } score jaccard sharedTools { id } sharedSkills { id } sharedFrameworks { id }';
   const plain = (s: any) => ({
     role: s.role.id,
     score: s.score,
+    jaccard: s.jaccard,
     sharedTools: idsOf(s.sharedTools),
     sharedSkills: idsOf(s.sharedSkills),
     sharedFrameworks: idsOf(s.sharedFrameworks),
   });
   const expectSame = (got: any[], expected: ReturnType<typeof expectedSimilar>) => {
-    expect(got.map((s) => ({ ...s, score: undefined }))).toEqual(expected.map((s) => ({ ...s, score: undefined })));
+    const close = (s: { score: number; jaccard: number }) => ({ ...s, score: undefined, jaccard: undefined });
+    expect(got.map(close)).toEqual(expected.map(close));
     got.forEach((s, i) => expect(s.score).toBeCloseTo(expected[i].score, 12));
+    got.forEach((s, i) => expect(s.jaccard).toBeCloseTo(expected[i].jaccard, 12));
   };
 
   it.each([
@@ -526,7 +545,7 @@ describe('similarRoles', () => {
     'architect',
     'engineering-manager',
   ])(
-    'when roles like %s are asked for, then they are every role with a positive Jaccard score over tools, skills and frameworks, ranked, with the shared items',
+    'when roles like %s are asked for, then they are every role with a positive similarity (fit to its requirements), ranked, with the Jaccard and the shared items',
     async (id) => {
       const { data, errors } = await gql.run(
         `query ($id: ID!) {
@@ -549,7 +568,7 @@ describe('similarRoles', () => {
 
   it('when the ranking has ties, then they are broken by name then id (and the checks above saw ties)', () => {
     const ties = [...roles.keys()].some((id) => {
-      const scores = expectedSimilar(id).map((s) => s.score);
+      const scores = expectedSimilar(id).map((s) => s.score.toFixed(12));
       return scores.some((s, i) => i > 0 && s === scores[i - 1]);
     });
     expect(ties).toBe(true);

@@ -452,3 +452,88 @@ function borrowingRole(): string {
 function borrowedFrom(esco: string): string {
   return oracle.counterparts(esco)[0];
 }
+
+describe('similarRoles and compareRoles by the rule of the stored transitions', () => {
+  const SIMILAR = `query ($id: ID!, $first: Int!) {
+    similarRoles(id: $id, first: $first) { role { id } score sharedTools { id } sharedSkills { id } sharedFrameworks { id } }
+  }`;
+  const COMPARE = 'query ($a: ID!, $b: ID!) { compareRoles(a: $a, b: $b) { similarity } }';
+  const FIRST = TRANSITIONS_PER_ROLE;
+
+  interface ApiSimilar {
+    role: { id: string };
+    score: number;
+    sharedTools: { id: string }[];
+    sharedSkills: { id: string }[];
+    sharedFrameworks: { id: string }[];
+  }
+
+  async function similarRoles(id: string) {
+    const result = await api.run<{ similarRoles: ApiSimilar[] }>(SIMILAR, { id, first: FIRST });
+    expect(result.errors).toBeUndefined();
+    return result.data!.similarRoles;
+  }
+
+  const fromRoles = () => ['backend-engineer', 'software-developers', borrowingRole()];
+
+  it('when a pair has a current stored transition, then compareRoles and similarRoles give its score', async () => {
+    let pairs = 0;
+    for (const from of fromRoles()) {
+      const stored = await transitions(from);
+      expect(stored.length).toBeGreaterThan(0);
+      const similar = new Map((await similarRoles(from)).map((s) => [s.role.id, s.score]));
+      for (const t of stored) {
+        expect(t.stale).toBe(false);
+        const compared = await api.run<{ compareRoles: { similarity: number } }>(COMPARE, { a: from, b: t.role.id });
+        expect(compared.errors).toBeUndefined();
+        expect({ from, to: t.role.id, similarity: compared.data!.compareRoles.similarity.toFixed(9) }).toEqual({
+          from,
+          to: t.role.id,
+          similarity: t.similarity.toFixed(9),
+        });
+        if (similar.has(t.role.id)) {
+          expect(similar.get(t.role.id)).toBeCloseTo(t.similarity, 9);
+          pairs += 1;
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(10);
+  });
+
+  it.each([['backend-engineer'], ['software-developers'], ['the first borrowing ESCO occupation']])(
+    'when roles like %s are asked for, then they are the oracle’s best by fit to its requirements, with the items both require',
+    async (name) => {
+      const from = name.startsWith('the first') ? borrowingRole() : name;
+      const profile = oracle.profileItems({ currentRole: from });
+      const expected = [...oracle.roles.keys()]
+        .filter((id) => id !== from)
+        .map((id) => oracle.fitOf(id, profile))
+        .filter((f) => f.fit > 0)
+        .sort(
+          (a, b) =>
+            Number(b.fit.toFixed(12)) - Number(a.fit.toFixed(12)) ||
+            (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1),
+        )
+        .slice(0, FIRST);
+      const answer = await similarRoles(from);
+      expect(answer.map((s) => `${s.role.id} ${s.score.toFixed(9)}`)).toEqual(
+        expected.map((e) => `${e.id} ${e.fit.toFixed(9)}`),
+      );
+      for (const s of answer) {
+        const both = [...oracle.requirements(s.role.id).keys()].filter((x) => profile.has(x));
+        const ofLabel = (label: string) => both.filter((x) => oracle.label(x) === label).sort();
+        expect({
+          role: s.role.id,
+          tools: s.sharedTools.map((x) => x.id).sort(),
+          skills: s.sharedSkills.map((x) => x.id).sort(),
+          frameworks: s.sharedFrameworks.map((x) => x.id).sort(),
+        }).toEqual({
+          role: s.role.id,
+          tools: ofLabel('Tool'),
+          skills: ofLabel('Skill'),
+          frameworks: ofLabel('Framework'),
+        });
+      }
+    },
+  );
+});

@@ -49,13 +49,13 @@ export const distinct = (x: string) =>
  * mean of coverage W / R and relevance W / P, relevance RELEVANCE_EMPHASIS² times as heavy,
  * which is (1 + β²) W / (β² P + R).
  */
-const combined = (w: string, p: string, r: string) => {
+export const combined = (w: string, p: string, r: string) => {
   const b2 = num(RELEVANCE_EMPHASIS ** 2);
   return `CASE WHEN ${w} = 0 THEN 0.0 ELSE (1.0 + ${b2}) * ${w} / (${b2} * ${p} + ${r}) END`;
 };
 
 /** Whether role `r` borrows the items of its O*NET counterpart `o` (an ESCO occupation does, through the crosswalk). */
-const borrows = (r: string, o: string) => `${r}.escoUri IS NOT NULL AND ${o}.onetCode IS NOT NULL`;
+export const borrows = (r: string, o: string) => `${r}.escoUri IS NOT NULL AND ${o}.onetCode IS NOT NULL`;
 
 /**
  * What role `r` requires, each item once: its own requirements, and (an ESCO occupation) those
@@ -95,6 +95,9 @@ const weighted = (x: string, weight: string, borrowed: string) =>
 const kindOf = (x: string) =>
   `CASE WHEN ${x}:Skill THEN 'SKILL' WHEN ${x}:Tool THEN 'TOOL' WHEN ${x}:Framework THEN 'FRAMEWORK' ELSE 'LANGUAGE' END`;
 
+/** The weight of a profile (a list of items): the sum of their distinctiveness (`roleCount` bound). */
+export const weightOf = (profile: string) => `reduce(s = 0.0, x IN ${profile} | s + ${distinct('x')})`;
+
 /** The profile's items (given ids and the current role's requirements), as `profile`, with `roleCount`, `unknown`. */
 const PROFILE = `
 WITH COUNT { (:Role) } AS roleCount,
@@ -114,7 +117,7 @@ WITH roleCount, unknown, COLLECT {
   UNION
   MATCH (c:Role {id: $currentRole}) ${requirementsOf('c')} RETURN x
 } AS profile
-WITH roleCount, unknown, profile, reduce(s = 0.0, x IN profile | s + ${distinct('x')}) AS profileWeight`;
+WITH roleCount, unknown, profile, ${weightOf('profile')} AS profileWeight`;
 
 /** Whether role `r` passes the sources filter (`$sourcePrefixes` null: every role). */
 const stated = (r: string) =>
@@ -126,7 +129,7 @@ const stated = (r: string) =>
  * (W / P) and fit; with `details`, also covered, missing (essentials, at most $missingMax,
  * heaviest first) and missingCount.
  */
-const fitOf = (r: string, details: boolean) => `
+export const fitOf = (r: string, details: boolean) => `
 CALL (${r}, profile, profileWeight, roleCount) {
   ${requirementsOf(r)}
   WITH x, need, borrowed, need * ${distinct('x')} AS weight, x IN profile AS has
@@ -154,6 +157,15 @@ const fitShape = (r: string) => `{
   missingCount: missingCount
 }`;
 
+/** The roles `r` that require at least one of the items of `profile` (the only ones whose fit to it is above 0), each once. */
+export const ROLES_REQUIRING_PROFILE = `CALL (profile) {
+    UNWIND profile AS x
+    MATCH (x)<-[:${REQUIRES}]-(r:Role) RETURN r
+    UNION
+    UNWIND profile AS x
+    MATCH (x)<-[:${REQUIRES}]-(o:Role)<-[:EQUIVALENT_TO]-(r:Role) WHERE ${borrows('r', 'o')} RETURN r
+  }`;
+
 /**
  * matchRoles: the roles that require at least one of the profile's items (the only ones whose
  * fit is above 0), with at least $minRequirements requirements, stated by the sources filter,
@@ -161,13 +173,7 @@ const fitShape = (r: string) => `{
  */
 export const MATCH_ROLES = `${PROFILE}
 CALL (profile, profileWeight, roleCount) {
-  CALL (profile) {
-    UNWIND profile AS x
-    MATCH (x)<-[:${REQUIRES}]-(r:Role) RETURN r
-    UNION
-    UNWIND profile AS x
-    MATCH (x)<-[:${REQUIRES}]-(o:Role)<-[:EQUIVALENT_TO]-(r:Role) WHERE ${borrows('r', 'o')} RETURN r
-  }
+  ${ROLES_REQUIRING_PROFILE}
   WITH r WHERE ${stated('r')}
   ${fitOf('r', false)}
   WITH r, fit WHERE requirementCount >= $minRequirements AND fit > 0 AND fit >= $minFit

@@ -1,3 +1,4 @@
+import { borrows, combined, distinct, fitOf, need, requirementsOf, REQUIRES, weightOf } from './fit.cypher';
 import { projection } from './projections.cypher';
 import { salaryChange } from './salary.cypher';
 
@@ -44,57 +45,102 @@ RETURN ${proj} AS item
 `;
 };
 
-/** Sorted related nodes of `v` as a list expression. */
-const sorted = (v: string, type: string, label: string, proj: (v: string) => string) =>
-  `COLLECT { MATCH (${v})-[:${type}]->(x:${label}) RETURN ${proj('x')} AS item ORDER BY x.name, x.id }`;
-const sortedIn = (v: string, type: string, label: string, proj: (v: string) => string) =>
-  `COLLECT { MATCH (${v})<-[:${type}]-(x:${label}) RETURN ${proj('x')} AS item ORDER BY x.name, x.id }`;
-
-/** What makes two roles alike: the tools, skills and frameworks they have. */
+/** What makes two roles alike by the Jaccard measure: the tools, skills and frameworks they state. */
 const FEATURES = 'USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK';
 
 /**
  * Jaccard similarity from the sizes of two sets and of their intersection: |A ∩ B| / |A ∪ B|,
- * 0 when both are empty. The one definition of similarity (roles, overlaps of a comparison).
+ * 0 when both are empty (the overlaps of a comparison, and the `jaccard` of two roles).
  */
 const jaccard = (both: string, a: string, b: string) =>
   `CASE WHEN ${a} + ${b} - ${both} = 0 THEN 0.0 ELSE toFloat(${both}) / (${a} + ${b} - ${both}) END`;
 
-/** The items of list `a` whose id is (`in`) or is not among those of list `b` (one label, so ids are unique). */
-const byId = (a: string, b: string, inB: boolean) => `[x IN ${a} WHERE ${inB ? '' : 'NOT '}x.id IN [y IN ${b} | y.id]]`;
+/** The Jaccard similarity of the tools, skills and frameworks roles `a` and `b` state (borrowed ones not counted). */
+const featureJaccard = (a: string, b: string) =>
+  jaccard(
+    `COUNT { (${a})-[:${FEATURES}]->(x)<-[:${FEATURES}]-(${b}) }`,
+    `COUNT { (${a})-[:${FEATURES}]->() }`,
+    `COUNT { (${b})-[:${FEATURES}]->() }`,
+  );
 
 /**
- * One overlap dimension of a comparison, read only if `$dims` names it (otherwise empty): the
- * items both roles have, those only one has, and their Jaccard similarity.
+ * The requirements of role `a` as a profile (`profile`, weighing `profileWeight`; `roleCount`
+ * bound), carrying `vars`: the similarity of another role to `a` is that role's fit to it.
  */
-const overlap = (name: string, ofA: string, ofB: string) => `${name}: CASE WHEN '${name}' IN $dims THEN
-  [pair IN [[${ofA}, ${ofB}]] | {
-    shared: ${byId('pair[0]', 'pair[1]', true)},
-    onlyA: ${byId('pair[0]', 'pair[1]', false)},
-    onlyB: ${byId('pair[1]', 'pair[0]', false)},
-    jaccard: ${jaccard(`size(${byId('pair[0]', 'pair[1]', true)})`, 'size(pair[0])', 'size(pair[1])')}
-  }][0]
-  ELSE { shared: [], onlyA: [], onlyB: [], jaccard: 0.0 } END`;
+const asProfile = (a: string, vars: string) => `
+WITH ${vars}, COLLECT { ${requirementsOf(a)} RETURN x } AS profile
+WITH ${vars}, profile, ${weightOf('profile')} AS profileWeight`;
+
+/** The overlaps of a comparison, each a relationship between a role `r` and item `x`. */
+export const COMPARISON_DIMENSIONS = {
+  tools: (r: string, x: string) => `(${r})-[:USES_TOOL]->(${x}:Tool)`,
+  skills: (r: string, x: string) => `(${r})-[:REQUIRES_SKILL]->(${x}:Skill)`,
+  frameworks: (r: string, x: string) => `(${r})-[:USES_FRAMEWORK]->(${x}:Framework)`,
+  workflows: (r: string, x: string) => `(${r})-[:PRACTICES]->(${x}:Workflow)`,
+  employers: (r: string, x: string) => `(${r})<-[:HIRES]-(${x}:Employer)`,
+} as const;
+export type ComparisonDimension = keyof typeof COMPARISON_DIMENSIONS;
+
+/** The parts of one overlap. */
+export const OVERLAP_PARTS = ['shared', 'onlyA', 'onlyB', 'jaccard'] as const;
+export type OverlapPart = (typeof OVERLAP_PARTS)[number];
+
+const ITEM_OF: Record<ComparisonDimension, (v: string) => string> = {
+  tools: tool,
+  skills: skill,
+  frameworks: framework,
+  workflows: workflow,
+  employers: employer,
+};
 
 /**
- * Both roles side by side: for each dimension in `$dims`, the overlap of their tools, skills,
- * frameworks, workflows or employers (sorted); with `$similarity`, the Jaccard similarity of
- * their combined tools, skills and frameworks (as similarRoles ranks by); the salary
+ * One overlap of a comparison: each part is read only if `$parts` names it for this dimension
+ * (CASE evaluates lazily), else empty: the items both roles have, those only one has (sorted by
+ * name, id), and their Jaccard similarity.
+ */
+const overlap = (name: ComparisonDimension) => {
+  const link = COMPARISON_DIMENSIONS[name];
+  const item = ITEM_OF[name];
+  const when = (part: OverlapPart, value: string, otherwise: string) =>
+    `CASE WHEN '${part}' IN $parts.${name} THEN ${value} ELSE ${otherwise} END`;
+  const items = (r: string, other: string, has: boolean) =>
+    `COLLECT { MATCH ${link(r, 'x')} WHERE ${has ? '' : 'NOT '}EXISTS { ${link(other, 'x')} } RETURN ${item('x')} AS item ORDER BY x.name, x.id }`;
+  return `${name}: {
+    shared: ${when('shared', items('a', 'b', true), '[]')},
+    onlyA: ${when('onlyA', items('a', 'b', false), '[]')},
+    onlyB: ${when('onlyB', items('b', 'a', false), '[]')},
+    jaccard: ${when(
+      'jaccard',
+      jaccard(
+        `COUNT { MATCH ${link('a', 'x')} WHERE EXISTS { ${link('b', 'x')} } }`,
+        `COUNT { ${link('a', 'x')} }`,
+        `COUNT { ${link('b', 'x')} }`,
+      ),
+      '0.0',
+    )}
+  }`;
+};
+
+/**
+ * Both roles side by side: the parts of each overlap `$parts` names; with `$similarity`, the
+ * similarity of b to a (b's fit to a's requirements as a profile, the rule of transitions); with
+ * `$jaccard`, the Jaccard similarity of their tools, skills and frameworks; the salary
  * difference when the salaries are comparable. Rows: { comparison }, shaped as RoleComparisonRecord.
  */
 export const COMPARE_ROLES = `
 MATCH (a:Role {id: $a}), (b:Role {id: $b})
+OPTIONAL CALL (a, b) {
+  WITH a, b, COUNT { (:Role) } AS roleCount WHERE $similarity
+  ${asProfile('a', 'b, roleCount')}
+  ${fitOf('b', false)}
+  RETURN fit
+}
 RETURN { a: ${role('a')}, b: ${role('b')},
-  ${overlap('tools', sorted('a', 'USES_TOOL', 'Tool', tool), sorted('b', 'USES_TOOL', 'Tool', tool))},
-  ${overlap('skills', sorted('a', 'REQUIRES_SKILL', 'Skill', skill), sorted('b', 'REQUIRES_SKILL', 'Skill', skill))},
-  ${overlap('frameworks', sorted('a', 'USES_FRAMEWORK', 'Framework', framework), sorted('b', 'USES_FRAMEWORK', 'Framework', framework))},
-  ${overlap('workflows', sorted('a', 'PRACTICES', 'Workflow', workflow), sorted('b', 'PRACTICES', 'Workflow', workflow))},
-  ${overlap('employers', sortedIn('a', 'HIRES', 'Employer', employer), sortedIn('b', 'HIRES', 'Employer', employer))},
-  similarity: CASE WHEN $similarity THEN ${jaccard(
-    `COUNT { (a)-[:${FEATURES}]->(x)<-[:${FEATURES}]-(b) }`,
-    `COUNT { (a)-[:${FEATURES}]->() }`,
-    `COUNT { (b)-[:${FEATURES}]->() }`,
-  )} ELSE 0.0 END,
+  ${Object.keys(COMPARISON_DIMENSIONS)
+    .map((d) => overlap(d as ComparisonDimension))
+    .join(',\n  ')},
+  similarity: coalesce(fit, 0.0),
+  jaccard: CASE WHEN $jaccard THEN ${featureJaccard('a', 'b')} ELSE 0.0 END,
   salaryDifference: ${salaryChange('a', 'b')}
 } AS comparison
 `;
@@ -111,25 +157,80 @@ RETURN { from: ${fullRole('f')}, to: ${fullRole('t')},
 `;
 
 /**
- * For each of $ids, the other roles ranked by Jaccard similarity of their combined tools, skills
- * and frameworks (ties by name, id), with the shared items. Rows: { ranking: { id, similar } }.
+ * A bound on the fit of each role `r` requiring an item of `profile` (directly or borrowed), as
+ * rows { r, bound }: its fit were all its requirements in the profile, each weighed with the
+ * highest need any of its edges to it gives. Coverage is then 1 and the covered weight at least
+ * the true one, so no fit exceeds its bound; it reads only the profile's items and their edges,
+ * where the fit reads every requirement of every candidate.
+ */
+const fitBounds = `
+  UNWIND profile AS x
+  WITH x, ${distinct('x')} AS rarity, profileWeight
+  CALL (x) {
+    MATCH (x)<-[e:${REQUIRES}]-(r:Role) RETURN r, ${need('e')} AS need
+    UNION ALL
+    MATCH (x)<-[e:${REQUIRES}]-(o:Role)<-[:EQUIVALENT_TO]-(r:Role) WHERE ${borrows('r', 'o')} RETURN r, ${need('e')} AS need
+  }
+  WITH r, x, rarity, profileWeight, max(need) AS need
+  WITH r, profileWeight, sum(need * rarity) AS covered
+  WITH r, ${combined('covered', 'profileWeight', 'covered')} AS bound`;
+
+/**
+ * Decimal places at which two similarities tie: roles requiring the same items have the same
+ * similarity, but their weights may be summed in another order, which changes the last bits.
+ */
+const TIE_PLACES = 12;
+
+/** Relative slack on the bounds: they and the fits sum the same weights in another order. */
+const BOUND_SLACK = '(1.0 - 1e-9)';
+
+/**
+ * For each of $ids, the other roles ranked by their similarity to it (their fit to its
+ * requirements as a profile, the rule of transitions; ties, to TIE_PLACES, by name, id), the first $first of
+ * them with the Jaccard similarity and the items both require (borrowed ones included).
+ * Exact, yet the fit is computed only for the roles that may reach the top $first: those whose
+ * bound (`fitBounds`) is at least the $first-th best fit among the $first highest bounds.
+ * Rows: { ranking: { id, similar } }.
  */
 export const SIMILAR_ROLES = `
+WITH COUNT { (:Role) } AS roleCount
 UNWIND $ids AS id
-MATCH (r:Role {id: id})
-WITH id, r, COUNT { (r)-[:${FEATURES}]->() } AS mine
-MATCH (r)-[:${FEATURES}]->(x)<-[:${FEATURES}]-(o:Role)
-WHERE o <> r
-WITH id, mine, o, x ORDER BY x.name, x.id
-WITH id, mine, o, collect(DISTINCT x) AS shared
-WITH id, o, shared, ${jaccard('size(shared)', 'mine', `COUNT { (o)-[:${FEATURES}]->() }`)} AS score
-ORDER BY id, score DESC, o.name, o.id
-WITH id, collect({
-  role: ${role('o')},
-  score: score,
-  sharedTools: [x IN shared WHERE x:Tool | ${tool('x')}],
-  sharedSkills: [x IN shared WHERE x:Skill | ${skill('x')}],
-  sharedFrameworks: [x IN shared WHERE x:Framework | ${framework('x')}]
-})[0..$first] AS similar
+MATCH (a:Role {id: id})
+${asProfile('a', 'id, a, roleCount')}
+CALL (a, profile, profileWeight, roleCount) {
+  ${fitBounds}
+  WHERE r <> a
+  ORDER BY bound DESC
+  RETURN collect({ role: r, bound: bound }) AS bounds
+}
+CALL (bounds, profile, profileWeight, roleCount) {
+  UNWIND bounds[0..$first] AS c
+  WITH c.role AS r, profile, profileWeight, roleCount
+  ${fitOf('r', false)}
+  RETURN min(fit) AS least
+}
+CALL (bounds, least, profile, profileWeight, roleCount) {
+  UNWIND bounds AS c
+  WITH c.role AS r, profile, profileWeight, roleCount WHERE size(bounds) <= $first OR c.bound >= least * ${BOUND_SLACK}
+  ${fitOf('r', false)}
+  WITH r, fit WHERE fit > 0
+  ORDER BY round(fit, ${TIE_PLACES}) DESC, r.name, r.id
+  LIMIT $first
+  RETURN collect({ role: r, score: fit }) AS top
+}
+CALL (a, profile, top) {
+  UNWIND range(0, size(top) - 1) AS rank
+  WITH rank, top[rank].role AS b, top[rank].score AS score
+  WITH rank, b, score, COLLECT { ${requirementsOf('b')} WITH x WHERE x IN profile RETURN x ORDER BY x.name, x.id } AS shared
+  ORDER BY rank
+  RETURN collect({
+    role: ${role('b')},
+    score: score,
+    jaccard: ${featureJaccard('a', 'b')},
+    sharedTools: [x IN shared WHERE x:Tool | ${tool('x')}],
+    sharedSkills: [x IN shared WHERE x:Skill | ${skill('x')}],
+    sharedFrameworks: [x IN shared WHERE x:Framework | ${framework('x')}]
+  }) AS similar
+}
 RETURN { id: id, similar: similar } AS ranking
 `;

@@ -24,13 +24,14 @@ export interface AnswerShape {
 
 export const FULL: AnswerShape = { leanRoles: false, lean: false };
 
-export const DIMENSIONS = ['tools', 'skills', 'frameworks', 'workflows', 'employers'] as const;
-type Dimension = (typeof DIMENSIONS)[number];
+export const DIMENSIONS = Object.keys(Q.COMPARISON_DIMENSIONS) as Q.ComparisonDimension[];
+export { OVERLAP_PARTS, type OverlapPart } from '../cypher/traversal.cypher';
 
-/** What a comparison reads: the overlaps asked for, and the similarity only if asked. */
+/** What a comparison reads: the parts of each overlap asked for, the similarity and the Jaccard only if asked. */
 export interface ComparisonShape extends AnswerShape {
-  dims: Dimension[];
+  parts: Record<Q.ComparisonDimension, Q.OverlapPart[]>;
   similarity: boolean;
+  jaccard: boolean;
 }
 
 /** An answer about given roles, with the ids among them that name no role (then the answer is empty). */

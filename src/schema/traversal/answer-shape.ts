@@ -3,6 +3,7 @@ import type { PathShape } from '../../graph/repositories/routes.repository';
 import {
   DIMENSIONS,
   FULL,
+  OVERLAP_PARTS,
   type AnswerShape,
   type ComparisonShape,
 } from '../../graph/repositories/traversal.repository';
@@ -40,24 +41,29 @@ export const similarShape = (info: GraphQLResolveInfo) =>
   );
 
 /**
- * The overlaps of a comparison that the query reads, whether it reads the similarity, and
- * whether it reads its two roles or its items beyond their names (a comparison asked for its
- * overlaps alone, the usual question, then reads no more of the roles than their ids).
+ * The parts of each overlap of a comparison that the query reads (only those are built), whether
+ * it reads the similarity and the Jaccard, and whether it reads its two roles or its items beyond
+ * their names (a comparison asked for its overlaps alone, the usual question, then reads no more
+ * of the roles than their ids).
  */
 export const comparisonShape = (info: GraphQLResolveInfo): ComparisonShape =>
   planFor(info, 'comparison-shape', false, () => compileComparisonShape(info));
 
 function compileComparisonShape(info: GraphQLResolveInfo): ComparisonShape {
   const tree = selectionOf(info);
-  if (!tree) return { ...FULL, dims: [...DIMENSIONS], similarity: true };
+  const asked = (...path: string[]) => tree === null || descend([tree], ...path).length > 0;
+  const parts = (d: (typeof DIMENSIONS)[number]) => OVERLAP_PARTS.filter((part) => asked(d, part));
   return {
-    ...shape(
-      info,
-      [['a'], ['b']],
-      DIMENSIONS.flatMap((d) => ['shared', 'onlyA', 'onlyB'].map((part) => [d, part])),
-    ),
-    dims: DIMENSIONS.filter((d) => descend([tree], d).length > 0),
-    similarity: descend([tree], 'similarity').length > 0,
+    ...(tree === null
+      ? FULL
+      : shape(
+          info,
+          [['a'], ['b']],
+          DIMENSIONS.flatMap((d) => ['shared', 'onlyA', 'onlyB'].map((part) => [d, part])),
+        )),
+    parts: Object.fromEntries(DIMENSIONS.map((d) => [d, parts(d)])) as ComparisonShape['parts'],
+    similarity: asked('similarity'),
+    jaccard: asked('jaccard'),
   };
 }
 

@@ -113,7 +113,9 @@ export class TraversalResolver {
     return ctx.services.traversals.skillGap(from, to, gapShape(info));
   }
 
-  @Query(() => [RoleSimilarity], { description: 'Other roles ranked by how much of their toolkit they share.' })
+  @Query(() => [RoleSimilarity], {
+    description: 'Other roles ranked by their similarity to this one (score; ties by name, id), most similar first.',
+  })
   similarRoles(
     @Args(() => SimilarRolesArgs) { id, first }: SimilarRolesArgs,
     @Ctx() ctx: RequestContext,
@@ -129,7 +131,9 @@ export class TraversalResolver {
 
 @Resolver(() => Role)
 export class RoleTraversalFieldsResolver {
-  @FieldResolver(() => [RoleSimilarity], { description: 'Other roles ranked by how much of their toolkit they share.' })
+  @FieldResolver(() => [RoleSimilarity], {
+    description: 'Other roles ranked by their similarity to this one (score; ties by name, id), as similarRoles.',
+  })
   similarRoles(
     @Root() role: RoleRecord,
     @Args(() => SimilarArgs) { first }: SimilarArgs,

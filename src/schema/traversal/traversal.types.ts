@@ -107,8 +107,17 @@ export class RoleComparison {
   @Field(() => EmployerOverlap)
   employers!: object;
 
-  @Field(() => Float, { description: 'Jaccard similarity of tools, skills and frameworks together (0..1).' })
+  @Field(() => Float, {
+    description:
+      "How similar b is to a (0..1), as transitions and matchRoles weigh it: b's fit to a's requirements (borrowed ones included) taken as a profile. Directional: compareRoles(a: b, b: a) may differ.",
+  })
   similarity!: number;
+
+  @Field(() => Float, {
+    description:
+      'Jaccard similarity of the tools, skills and frameworks the two roles state (0..1): shared divided by all distinct, every item counted alike, borrowed requirements not counted.',
+  })
+  jaccard!: number;
 
   @Field(() => SalaryChange, {
     nullable: true,
@@ -246,15 +255,24 @@ export class RoleSimilarity {
   @Field(() => Role)
   role!: NodeRecord;
 
-  @Field(() => Float, { description: 'Jaccard similarity of tools, skills and frameworks together (0..1).' })
+  @Field(() => Float, {
+    description:
+      "How similar this role is to the one asked about (0..1), the rule of compareRoles.similarity and transitions: this role's fit to the other's requirements (borrowed ones included) taken as a profile. Directional.",
+  })
   score!: number;
 
-  @Field(() => [Tool])
+  @Field(() => Float, {
+    description:
+      'Jaccard similarity of the tools, skills and frameworks the two roles state (0..1), every item counted alike, borrowed requirements not counted.',
+  })
+  jaccard!: number;
+
+  @Field(() => [Tool], { description: 'Tools both roles require (borrowed ones included), by name.' })
   sharedTools!: NodeRecord[];
 
-  @Field(() => [Skill])
+  @Field(() => [Skill], { description: 'Skills both roles require (borrowed ones included), by name.' })
   sharedSkills!: NodeRecord[];
 
-  @Field(() => [Framework])
+  @Field(() => [Framework], { description: 'Frameworks both roles require (borrowed ones included), by name.' })
   sharedFrameworks!: NodeRecord[];
 }

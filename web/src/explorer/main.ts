@@ -313,7 +313,8 @@ function comparison(c: CompareResult['compareRoles']): Node[] {
     el(
       'p',
       { class: 'similarity' },
-      `Similarity of ${c.a.name} and ${c.b.name} (tools, skills and frameworks): ${Math.round(c.similarity * 100)}%. `,
+      `Similarity of ${c.b.name} to ${c.a.name} (by what ${c.b.name} requires): ${Math.round(c.similarity * 100)}%; ` +
+        `tools, skills and frameworks in common (Jaccard): ${Math.round(c.jaccard * 100)}%. `,
       diff
         ? `${c.b.name} pays ${signed(diff.min, diff.currency)} to ${signed(diff.max, diff.currency)} compared with ${c.a.name}.`
         : 'No salary comparison (a figure is missing or in another currency).',
