@@ -80,7 +80,7 @@ export const R5_PROFILES: readonly Profile[] = [
     skills: ['api-development', 'distributed-systems-design', 'use-databases'],
     tools: ['git', 'docker', 'postgresql', 'apache-kafka'],
     frameworks: ['spring-boot'],
-    languages: ['oracle-java', 'python'],
+    languages: ['java', 'python'],
   },
   {
     // data
@@ -92,7 +92,7 @@ export const R5_PROFILES: readonly Profile[] = [
   {
     // platform
     skills: ['devops', 'cloud-technologies', 'tools-for-software-configuration-management'],
-    tools: ['docker', 'kubernetes', 'ansible', 'jenkins-ci', 'ibm-terraform', 'linux'],
+    tools: ['docker', 'kubernetes', 'ansible', 'jenkins', 'ibm-terraform', 'linux'],
     frameworks: [],
     languages: ['go'],
   },
