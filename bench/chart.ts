@@ -1,3 +1,13 @@
+/** The chart's title: the graphs timed, and the clients of each workload that does not use the bench's number. */
+export function chartTitle(
+  graphs: readonly string[],
+  connections: number,
+  workloads: readonly { id: string; connections?: number }[],
+): string {
+  const fewer = workloads.filter((w) => w.connections !== undefined).map((w) => `${w.id} ${w.connections}`);
+  return `requests/s per workload (${graphs.join(' and ')} graph, ${connections} connections${fewer.length > 0 ? `; ${fewer.join(', ')}` : ''})`;
+}
+
 /**
  * Requests/s per workload and target as an SVG: a Vega-Lite spec compiled to Vega and rendered
  * headless (no canvas, no browser) with vega's View and toSVG(). Workloads the peer cannot

@@ -17,7 +17,7 @@ import type * as GenerateModule from '../src/cli/generate';
 import type * as ImportInputsModule from '../src/import/inputs';
 import type * as ImportPipelineModule from '../src/import/pipeline';
 import type * as SeedOnStartModule from '../src/seed/seed-on-start';
-import { renderChart } from './chart';
+import { chartTitle, renderChart } from './chart';
 import {
   disagreement,
   inTurn,
@@ -848,14 +848,11 @@ async function main(): Promise<void> {
       svgPath,
       await renderChart(
         summary.filter((s) => isTimed(s.dataset, options)),
-        `requests/s per workload (${options.main} graph, ${CONNECTIONS} connections${
-          selected.some((w) => w.connections !== undefined)
-            ? `; ${selected
-                .filter((w) => w.connections !== undefined)
-                .map((w) => `${w.id} ${w.connections}`)
-                .join(', ')}`
-            : ''
-        })`,
+        chartTitle(
+          [...new Set(summary.filter((s) => isTimed(s.dataset, options)).map((s) => s.dataset))],
+          CONNECTIONS,
+          selected,
+        ),
         result.targets.throughputAtLeastPeer.peerNotApplicable,
       ),
     );

@@ -14,6 +14,7 @@ import {
   type Ranked,
   type Workload,
 } from '../../bench/workloads';
+import { chartTitle } from '../../bench/chart';
 import { loadConfig } from '../../src/config';
 import { buildGraphQLSchema } from '../../src/schema';
 import { estimateFieldCost } from '../../src/server/plugins/query-limits.plugin';
@@ -84,6 +85,14 @@ describe('the fit workloads (R5, R6)', () => {
     const r6 = { transitions: [{ role: { id: 'c' }, similarity: 0.75 }] };
     expect(workload('R6').ranked!(r6)).toEqual([{ id: 'c', score: 0.75 }]);
     expect(R6_FIRST).toBeGreaterThan(1);
+  });
+});
+
+describe('the chart title', () => {
+  it('when some workloads run with fewer clients, then the title names the graphs and those clients', () => {
+    const real = WORKLOADS.filter((w) => w.graph === 'real');
+    expect(chartTitle(['real'], 16, real)).toBe('requests/s per workload (real graph, 16 connections; R5 2, R6 4)');
+    expect(chartTitle(['quick'], 16, [workload('W1')])).toBe('requests/s per workload (quick graph, 16 connections)');
   });
 });
 
