@@ -17,10 +17,17 @@ import type * as GenerateModule from '../src/cli/generate';
 import type * as ImportInputsModule from '../src/import/inputs';
 import type * as ImportPipelineModule from '../src/import/pipeline';
 import type * as SeedOnStartModule from '../src/seed/seed-on-start';
-import { renderChart } from './chart';
+import { chartTitle, renderChart } from './chart';
 import {
+  disagreement,
+  inTurn,
+  interleave,
   normalise,
+  profilesIn,
+  R5_PROFILES,
+  R6_MIN_SIMILARITY,
   requestFor,
+  targetsOf,
   WORKLOADS,
   type TargetId,
   type Vars,
@@ -31,8 +38,8 @@ import {
 /*
  * `npm run bench [-- --quick] [-- --size small|large] [--rounds N] [--duration S] [--real-data DIR]`:
  * the three targets (this API, an @neo4j/graphql peer, a hand-written floor) on the same Neo4j
- * and data, the six workloads on a generated graph and four on the merged real graph, checked
- * for equal answers first, then timed with autocannon in turn.
+ * and data, the six workloads on a generated graph and six on the merged real graph (two of them
+ * beyond the peer), checked for equal answers first, then timed with autocannon in turn.
  */
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -233,20 +240,28 @@ const NO_VARIABLES: Record<WorkloadId, Vars[]> = {
   R2: [],
   R3: [],
   R4: [],
+  R5: [],
+  R6: [],
 };
+
+/** R6's roles to move from: this many of each source (O*NET, ESCO, the article), in turn. */
+const R6_FROM_PER_SOURCE = 10;
+const R6_SOURCES = ['O*NET', 'ESCO', 'the article'] as const;
 
 /** How people write one alternate title of O*NET's Web Developers: every spelling must find it. */
 const BACK_END_SPELLINGS = ['back end developer', 'back-end developer', 'backend developer'];
 
 /**
  * Variables of the real graph's workloads, drawn deterministically: O*NET occupations for the
- * role page, pairs O*NET relates (so they share tools) for shared tools and comparison, and
- * O*NET's alternate titles (the three spellings of "back end developer" first) for search.
+ * role page, pairs O*NET relates (so they share tools) for shared tools and comparison,
+ * O*NET's alternate titles (the three spellings of "back end developer" first) for search,
+ * R5_PROFILES in turn for the fit, and roles of each source with stored transitions for R6.
  */
 async function drawRealVariables(driver: Driver, count: number): Promise<Record<WorkloadId, Vars[]>> {
   const random = rng(42);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-  const read = async (cypher: string) => (await driver.executeQuery(cypher, {}, { routing: 'READ' })).records;
+  const read = async (cypher: string, params: Record<string, unknown> = {}) =>
+    (await driver.executeQuery(cypher, params, { routing: 'READ' })).records;
   const ids = (await read('MATCH (r:Role) WHERE r.onetCode IS NOT NULL RETURN r.id AS id ORDER BY id')).map(
     (r) => r.get('id') as string,
   );
@@ -268,7 +283,49 @@ async function drawRealVariables(driver: Driver, count: number): Promise<Record<
     R2: n(() => pick(pairs)),
     R3: [...BACK_END_SPELLINGS.map((text) => ({ text })), ...n(() => ({ text: pick(titles) }))].slice(0, count),
     R4: n(() => pick(pairs)),
+    R5: inTurn(await profilesOfGraph(read), count).map((profile) => ({ profile })),
+    R6: inTurn(await transitionSources(read, random), count).map((from) => ({ from })),
   };
+}
+
+type Read = (cypher: string, params?: Record<string, unknown>) => Promise<{ get(key: string): unknown }[]>;
+
+/** R5_PROFILES as the graph holds them: the full data holds every id, a slice may lack some (said, and left out). */
+async function profilesOfGraph(read: Read) {
+  const wanted = [...new Set(R5_PROFILES.flatMap((p) => [...p.skills, ...p.tools, ...p.frameworks, ...p.languages]))];
+  const present = new Set(
+    (
+      await read(
+        'UNWIND $ids AS id MATCH (x {id: id}) WHERE x:Skill OR x:Tool OR x:Framework OR x:Language RETURN x.id AS id',
+        { ids: wanted },
+      )
+    ).map((r) => r.get('id') as string),
+  );
+  const { profiles, absent } = profilesIn(R5_PROFILES, present);
+  if (absent.length > 0) say(`  R5: ${absent.length} profile id(s) not in this graph, left out: ${absent.join(', ')}`);
+  return profiles;
+}
+
+/** R6_FROM_PER_SOURCE roles of each source with a stored transition R6 lists, the sources in turn. */
+async function transitionSources(read: Read, random: () => number) {
+  const rows = await read(
+    `MATCH (r:Role) WHERE EXISTS { (r)-[s:SIMILAR_TO]->() WHERE s.score >= $min }
+     RETURN r.id AS id, CASE WHEN r.onetCode IS NOT NULL THEN 'O*NET' WHEN r.escoUri IS NOT NULL THEN 'ESCO' ELSE 'the article' END AS source
+     ORDER BY id`,
+    { min: R6_MIN_SIMILARITY },
+  );
+  const bySource = R6_SOURCES.map((source) => {
+    const ids = rows.filter((r) => r.get('source') === source).map((r) => r.get('id') as string);
+    const chosen: string[] = [];
+    while (chosen.length < Math.min(R6_FROM_PER_SOURCE, ids.length)) {
+      const id = ids[Math.floor(random() * ids.length)];
+      if (!chosen.includes(id)) chosen.push(id);
+    }
+    return chosen;
+  });
+  const missing = R6_SOURCES.filter((_, i) => bySource[i].length === 0);
+  if (missing.length > 0) say(`  R6: no role of ${missing.join(', ')} has a stored transition`);
+  return interleave(bySource);
 }
 
 /** Variables for each workload, drawn deterministically from the loaded graph. */
@@ -415,6 +472,9 @@ async function ask(target: Target, workload: Workload, vars: Vars, headers: Reco
 // ---------------------------------------------------------------------------------------------
 // Correctness, then timing
 
+/** The variable sets once each, in order. */
+const distinct = (sets: Vars[]) => [...new Map(sets.map((v) => [JSON.stringify(v), v])).values()];
+
 interface Mismatch {
   dataset: DatasetName;
   workload: WorkloadId;
@@ -433,12 +493,15 @@ async function checkAnswers(
   const mismatches: Mismatch[] = [];
   let checked = 0;
   for (const workload of workloads) {
-    for (const v of vars[workload.id].slice(0, samples)) {
-      const answers = await Promise.all(targets.map((t) => ask(t, workload, v)));
+    const answering = targets.filter((t) => targetsOf(workload).includes(t.id));
+    // Distinct inputs only: R5's profiles come in turn.
+    const inputs = distinct(vars[workload.id].slice(0, samples));
+    for (const v of inputs) {
+      const answers = await Promise.all(answering.map((t) => ask(t, workload, v)));
       checked++;
       const reference = JSON.stringify(normalise(answers[0].json.data));
       answers.forEach((a, i) => {
-        const t = targets[i].id;
+        const t = answering[i].id;
         if (a.status !== 200 || a.json.errors) {
           mismatches.push({
             dataset,
@@ -462,10 +525,44 @@ async function checkAnswers(
       });
     }
   }
-  say(`  answers checked: ${checked} variable sets × ${targets.length} targets, ${mismatches.length} problem(s)`);
+  say(`  answers checked: ${checked} variable sets, ${mismatches.length} problem(s)`);
   for (const m of mismatches.slice(0, 10))
     say(`    ${m.workload} ${m.target} ${JSON.stringify(m.variables)}: ${m.detail}`);
   return { checked, mismatches };
+}
+
+/**
+ * Before a ranking workload is timed: for every distinct input it will send, the API's and the
+ * floor's ranked results must be the same roles with the same scores (to 1e-6). Throws, which
+ * stops the bench, naming each input where they do not.
+ */
+async function checkRankings(targets: Target[], workloads: Workload[], vars: Record<WorkloadId, Vars[]>) {
+  const [api, floor] = (['api', 'floor'] as const).map((id) => targets.find((t) => t.id === id)!);
+  for (const workload of workloads) {
+    if (workload.ranked === undefined) continue;
+    const inputs = distinct(vars[workload.id]);
+    const problems: string[] = [];
+    let results = 0;
+    for (const v of inputs) {
+      // One after the other: each of these takes the database seconds, alone.
+      const a = await ask(api, workload, v);
+      const f = await ask(floor, workload, v);
+      const failed = [a, f].find((x) => x.status !== 200 || x.json.errors !== undefined);
+      const problem =
+        failed !== undefined
+          ? `${failed === a ? 'the API' : 'the floor'} answered HTTP ${failed.status}: ${JSON.stringify(failed.json.errors).slice(0, 300)}`
+          : disagreement(workload.ranked(a.json.data), workload.ranked(f.json.data));
+      if (problem !== null) problems.push(`${JSON.stringify(v)}: ${problem}`);
+      else results += workload.ranked(a.json.data).length;
+    }
+    if (problems.length > 0) {
+      throw new Error(
+        `${workload.id}: the API and the floor disagree on ${problems.length} of ${inputs.length} input(s); not timed:\n  ${problems.join('\n  ')}`,
+      );
+    }
+    if (results === 0) throw new Error(`${workload.id}: no input has any result to compare; not timed`);
+    say(`  ${workload.id}: the API and the floor agree on ${inputs.length} input(s) (${results} ranked results)`);
+  }
 }
 
 interface Run {
@@ -551,7 +648,7 @@ async function measure(
     let i = round * 7919;
     const result = await autocannon({
       url: target.url,
-      connections: CONNECTIONS,
+      connections: workload.connections ?? CONNECTIONS,
       duration: seconds,
       timeout: 60,
       requests: [
@@ -683,6 +780,7 @@ async function main(): Promise<void> {
       const workloads = timed
         ? selected.filter((w) => (w.graph === 'real') === (dataset === 'real'))
         : WORKLOADS.filter((w) => w.id === 'W1' || w.id === 'W4');
+      await checkRankings(targets, workloads, vars);
       const check = await checkAnswers(dataset, targets, workloads, vars, options.samples);
       checks.push({ dataset, ...check });
       if (timed) {
@@ -700,7 +798,7 @@ async function main(): Promise<void> {
             dbTime += metrics?.dbTimeMs ?? 0;
           }
           const sequential: Record<string, number> = {};
-          for (const t of targets) {
+          for (const t of targets.filter((x) => targetsOf(w).includes(x.id))) {
             const t0 = performance.now();
             for (const v of samples) await ask(t, w, v);
             sequential[t.id] = Math.round(((performance.now() - t0) / samples.length) * 10) / 10;
@@ -716,7 +814,8 @@ async function main(): Promise<void> {
       for (let round = 0; round < options.rounds; round++) {
         for (const w of workloads) {
           // A B C, then B C A, then C A B: no target always runs first or last.
-          const order = TARGETS.map((_, i) => targets[(i + round) % targets.length]);
+          const answering = targets.filter((t) => targetsOf(w).includes(t.id));
+          const order = answering.map((_, i) => answering[(i + round) % answering.length]);
           for (const t of order) runs.push(await measure(driver, targets, dataset, t, w, vars[w.id], round, options));
         }
       }
@@ -749,7 +848,12 @@ async function main(): Promise<void> {
       svgPath,
       await renderChart(
         summary.filter((s) => isTimed(s.dataset, options)),
-        `requests/s per workload (${options.main} graph, ${CONNECTIONS} connections)`,
+        chartTitle(
+          [...new Set(summary.filter((s) => isTimed(s.dataset, options)).map((s) => s.dataset))],
+          CONNECTIONS,
+          selected,
+        ),
+        result.targets.throughputAtLeastPeer.peerNotApplicable,
       ),
     );
     process.stdout.write(printTable(result));
@@ -793,7 +897,9 @@ function buildResult(options: Options, r: ResultInputs) {
     r.summary.find((s) => s.dataset === d && s.workload === w && s.target === t);
   const rows = [...new Set(r.summary.map((s) => `${s.dataset}|${s.workload}`))].map((key) => {
     const [dataset, workload] = key.split('|') as [DatasetName, WorkloadId];
-    const [api, peer, floor] = TARGETS.map((t) => find(dataset, workload, t)!);
+    const [api, floor] = [find(dataset, workload, 'api')!, find(dataset, workload, 'floor')!];
+    // null: the peer cannot express this workload (not run), unlike a peer that completed nothing.
+    const peer = find(dataset, workload, 'peer') ?? null;
     const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
     return {
       dataset,
@@ -801,19 +907,21 @@ function buildResult(options: Options, r: ResultInputs) {
       api,
       peer,
       floor,
-      rpsVsPeer: ratio(api.rps, peer.rps),
+      rpsVsPeer: peer === null ? null : ratio(api.rps, peer.rps),
       rpsVsFloor: ratio(api.rps, floor.rps),
       p99VsFloor: ratio(api.p99, floor.p99),
       apiDbQueries: isTimed(dataset, options) ? (r.dbQueries[workload] ?? null) : null,
     };
   });
   const main = rows.filter((row) => isTimed(row.dataset, options));
+  const againstPeer = main.filter((row) => row.peer !== null);
   // A peer that completed nothing in its windows is beaten by any API that completed something.
   const atLeastPeer = (row: (typeof rows)[number]) => (row.rpsVsPeer === null ? row.api.rps > 0 : row.rpsVsPeer >= 1);
   const targets = {
     throughputAtLeastPeer: {
-      met: main.every(atLeastPeer),
-      missed: main.filter((row) => !atLeastPeer(row)).map((row) => `${row.workload} ${row.rpsVsPeer}x`),
+      met: againstPeer.every(atLeastPeer),
+      missed: againstPeer.filter((row) => !atLeastPeer(row)).map((row) => `${row.workload} ${row.rpsVsPeer}x`),
+      peerNotApplicable: main.filter((row) => row.peer === null).map((row) => row.workload),
     },
     p99WithinFloor15: {
       met: main.filter((row) => P99_TARGETED.includes(row.workload)).every((row) => (row.p99VsFloor ?? 99) <= 1.5),
@@ -835,6 +943,12 @@ function buildResult(options: Options, r: ResultInputs) {
     realData: path.relative(ROOT, options.realData) || options.realData,
     settings: {
       connections: CONNECTIONS,
+      connectionsOf: Object.fromEntries(
+        WORKLOADS.filter((w) => w.connections !== undefined && options.workloads.includes(w.id)).map((w) => [
+          w.id,
+          w.connections,
+        ]),
+      ),
       rounds: options.rounds,
       warmupSeconds: options.warmupSec,
       durationSeconds: options.durationSec,
@@ -866,12 +980,14 @@ function printTable(result: ReturnType<typeof buildResult>): string {
     '',
     'dataset  wl  | api req/s  p50   p99  err | peer req/s  p50   p99  err | floor req/s  p50   p99  err | api/peer api/floor p99/floor | dbQ | api MB',
   ];
-  const cell = (s: Summary) =>
-    `${String(s.rps).padStart(9)} ${String(s.p50).padStart(4)} ${String(s.p99).padStart(5)} ${String(s.errors).padStart(4)}`;
+  const cell = (s: Summary | null) =>
+    s === null
+      ? `${'n/a'.padStart(9)} ${''.padStart(4)} ${''.padStart(5)} ${''.padStart(4)}`
+      : `${String(s.rps).padStart(9)} ${String(s.p50).padStart(4)} ${String(s.p99).padStart(5)} ${String(s.errors).padStart(4)}`;
   for (const row of result.table) {
     lines.push(
       `${row.dataset.padEnd(8)} ${row.workload}  | ${cell(row.api)} | ${cell(row.peer)}  | ${cell(row.floor)}  | ` +
-        `${String(row.rpsVsPeer).padStart(7)}x ${String(row.rpsVsFloor).padStart(7)}x ${String(row.p99VsFloor).padStart(8)}x | ` +
+        `${(row.peer === null ? 'n/a ' : `${row.rpsVsPeer}x`).padStart(8)} ${String(row.rpsVsFloor).padStart(7)}x ${String(row.p99VsFloor).padStart(8)}x | ` +
         `${String(row.apiDbQueries ?? '').padStart(3)} | ${String(row.api.peakRssMB).padStart(6)}`,
     );
   }
@@ -879,7 +995,8 @@ function printTable(result: ReturnType<typeof buildResult>): string {
   lines.push(
     '',
     `Load: ${result.datasets.map((d) => `${d.name} ${d.relationships} rels in ${d.loadMs} ms = ${d.relationshipsPerSecond} rel/s (${d.transactions} tx)`).join('; ')}`,
-    `Targets: ≥1.0× peer throughput: ${t.throughputAtLeastPeer.met ? 'met' : `MISSED (${t.throughputAtLeastPeer.missed.join(', ')})`}; ` +
+    `Targets: ≥1.0× peer throughput: ${t.throughputAtLeastPeer.met ? 'met' : `MISSED (${t.throughputAtLeastPeer.missed.join(', ')})`}` +
+      `${t.throughputAtLeastPeer.peerNotApplicable.length > 0 ? ` (peer n/a on ${t.throughputAtLeastPeer.peerNotApplicable.join(', ')})` : ''}; ` +
       `p99 ≤ 1.5× floor on ${P99_TARGETED.join('/')}: ${t.p99WithinFloor15.met ? 'met' : `MISSED (${t.p99WithinFloor15.missed.join(', ')})`}; ` +
       `zero errors: ${t.zeroErrors.met ? 'met' : `MISSED (${t.zeroErrors.errors} errors, ${t.zeroErrors.mismatches} answer differences)`}; ` +
       `API peak RSS < 300 MB: ${t.apiPeakRssUnder300MB.met ? 'met' : 'MISSED'} (${t.apiPeakRssUnder300MB.peakMB} MB)`,

@@ -1,7 +1,29 @@
 import { createServer } from 'node:http';
 import neo4j from 'neo4j-driver';
 import { toLuceneQuery } from '../../src/graph/search-query';
-import { R1_FIRST, W1_FIRST, W2_FIRST } from '../workloads';
+import { MAX_TRANSITION_ITEMS } from '../../src/graph/repositories/fit.repository';
+import {
+  BASE_NEED,
+  EMPHASIS_NEED,
+  ESCO_NEED,
+  ESSENTIAL_NEED,
+  FLAG_BONUS,
+  IMPORTANCE_MAX,
+  MIN_REQUIREMENTS,
+  RELEVANCE_EMPHASIS,
+  REQUIREMENT_TYPES,
+  TECHNOLOGY_NEED,
+} from '../../src/model/fit-weights';
+import {
+  R1_FIRST,
+  R5_FIRST,
+  R5_MISSING_FIRST,
+  R6_FIRST,
+  R6_MIN_SIMILARITY,
+  W1_FIRST,
+  W2_FIRST,
+  type Profile,
+} from '../workloads';
 
 /*
  * The floor: the least a server can do per workload — parse the variables, run one hand-written
@@ -28,6 +50,124 @@ RETURN { score: score, node: ${names('n')} } AS hit`,
   params: (v: Vars) => ({ query: toLuceneQuery(String(v.text)) }),
   shape: (rows: Rows) => ({ search: rows.map((r) => r.hit) }),
 };
+
+/*
+ * The fit of src/model/fit-weights.ts, written out for R5 and R6 (the constants come from there).
+ * weight(x) = need × distinct(x); fit = (1 + β²) W / (β² P + R), W the weight of the role's
+ * requirements the profile has, R of all of them, P the profile's Σ distinct.
+ */
+const float = (v: number) => (Number.isInteger(v) ? v.toFixed(1) : String(v));
+const REQUIRES = REQUIREMENT_TYPES.join('|');
+const B2 = float(RELEVANCE_EMPHASIS ** 2);
+
+/** Requirement edge `e`'s need: its strongest signal, BASE_NEED when it has none. */
+const needOf = (e: string) => `[strongest IN [reduce(m = -1.0, signal IN [
+    CASE WHEN ${e}.hot IS NOT NULL OR ${e}.inDemand IS NOT NULL THEN ${float(TECHNOLOGY_NEED)}
+      + CASE WHEN ${e}.hot = true THEN ${float(FLAG_BONUS.hot)} ELSE 0.0 END
+      + CASE WHEN ${e}.inDemand = true THEN ${float(FLAG_BONUS.inDemand)} ELSE 0.0 END END,
+    toFloat(${e}.importance) / ${float(IMPORTANCE_MAX)},
+    CASE ${e}.escoRelation WHEN 'essential' THEN ${float(ESCO_NEED.essential)} WHEN 'optional' THEN ${float(ESCO_NEED.optional)} END,
+    CASE ${e}.emphasis ${Object.entries(EMPHASIS_NEED)
+      .map(([k, v]) => `WHEN '${k}' THEN ${float(v)}`)
+      .join(' ')} END
+  ] | CASE WHEN signal > m THEN signal ELSE m END)] | CASE WHEN strongest < 0 THEN ${float(BASE_NEED)} ELSE strongest END][0]`;
+
+/** Item `x`'s distinctiveness among the `roles` roles: rarer counts more. */
+const distinctOf = (x: string) => `log(1.0 + toFloat(roles) / CASE WHEN COUNT { (${x})<-[:${REQUIRES}]-() } > 1
+  THEN COUNT { (${x})<-[:${REQUIRES}]-() } ELSE 1 END) / log(1.0 + roles)`;
+
+/**
+ * Role `r`'s requirements, each item once with its strongest need: its own, and (an ESCO
+ * occupation) those of its O*NET counterparts it lacks. Rows: x, need.
+ */
+const requirementsOf = (r: string) => `CALL (${r}) {
+  MATCH (${r})-[e:${REQUIRES}]->(x)
+  RETURN x, max(${needOf('e')}) AS need
+  UNION ALL
+  MATCH (${r})-[:EQUIVALENT_TO]->(o:Role)-[e:${REQUIRES}]->(x)
+  WHERE ${r}.escoUri IS NOT NULL AND o.onetCode IS NOT NULL AND NOT (${r})-[:${REQUIRES}]->(x)
+  RETURN x, max(${needOf('e')}) AS need
+}`;
+
+const fitFrom = (w: string, p: string, r: string) =>
+  `CASE WHEN ${w} = 0 THEN 0.0 ELSE (1.0 + ${B2}) * ${w} / (${B2} * ${p} + ${r}) END`;
+
+const weighted = (x: string) => `{ item: { id: ${x}.id, name: ${x}.name }, weight: weight }`;
+
+const MATCH_ROLES = `
+WITH COUNT { (:Role) } AS roles
+CALL () {
+  UNWIND $skills AS id MATCH (x:Skill {id: id}) RETURN x
+  UNION UNWIND $tools AS id MATCH (x:Tool {id: id}) RETURN x
+  UNION UNWIND $frameworks AS id MATCH (x:Framework {id: id}) RETURN x
+  UNION UNWIND $languages AS id MATCH (x:Language {id: id}) RETURN x
+}
+WITH roles, collect(x) AS profile
+WITH roles, profile, reduce(p = 0.0, x IN profile | p + ${distinctOf('x')}) AS profileWeight
+CALL (profile) {
+  UNWIND profile AS x MATCH (x)<-[:${REQUIRES}]-(r:Role) RETURN r
+  UNION
+  UNWIND profile AS x MATCH (x)<-[:${REQUIRES}]-(o:Role)<-[:EQUIVALENT_TO]-(r:Role)
+  WHERE r.escoUri IS NOT NULL AND o.onetCode IS NOT NULL RETURN r
+}
+CALL (r, profile, roles) {
+  ${requirementsOf('r')}
+  WITH x, need * ${distinctOf('x')} AS weight
+  RETURN count(x) AS requirements, sum(weight) AS total, sum(CASE WHEN x IN profile THEN weight ELSE 0.0 END) AS covered
+}
+WITH roles, profile, profileWeight, r, requirements, total, covered,
+  ${fitFrom('covered', 'profileWeight', 'total')} AS fit
+WHERE requirements >= ${MIN_REQUIREMENTS} AND fit > 0
+ORDER BY fit DESC, r.name, r.id
+WITH roles, profile, profileWeight,
+  collect({ r: r, fit: fit, coverage: covered / total, relevance: covered / profileWeight }) AS ranked
+CALL (ranked, profile, roles) {
+  UNWIND range(0, size(ranked[0..${R5_FIRST}]) - 1) AS rank
+  WITH rank, ranked[rank] AS top
+  WITH rank, top, top.r AS r
+  CALL (r, profile, roles) {
+    ${requirementsOf('r')}
+    WITH x, need, need * ${distinctOf('x')} AS weight, x IN profile AS has
+    ORDER BY weight DESC, x.name, x.id
+    RETURN collect(CASE WHEN has THEN ${weighted('x')} END) AS covered,
+      collect(CASE WHEN NOT has AND need >= ${float(ESSENTIAL_NEED)} THEN ${weighted('x')} END)[0..${R5_MISSING_FIRST}] AS missingEssentials,
+      sum(CASE WHEN has THEN 0 ELSE 1 END) AS missingCount
+  }
+  WITH rank, { role: { id: r.id, name: r.name }, fit: top.fit, coverage: top.coverage, relevance: top.relevance,
+    missingCount: missingCount, covered: covered, missingEssentials: missingEssentials } AS match
+  ORDER BY rank
+  RETURN collect(match) AS matches
+}
+RETURN { rankedCount: size(ranked), matches: matches } AS answer`;
+
+/** The stored transitions of $from by rank; each similarity computed again from the weights read for shared and missing. */
+const TRANSITIONS = `
+MATCH (a:Role {id: $from})
+WITH a, COUNT { (:Role) } AS roles
+CALL (a) {
+  ${requirementsOf('a')}
+  RETURN collect(x) AS known
+}
+WITH a, roles, known, reduce(p = 0.0, x IN known | p + ${distinctOf('x')}) AS profileWeight
+MATCH (a)-[s:SIMILAR_TO]->(b:Role)
+WHERE s.score >= ${float(R6_MIN_SIMILARITY)}
+WITH a, roles, known, profileWeight, s, b ORDER BY s.rank LIMIT ${R6_FIRST}
+CALL (b, known, roles) {
+  ${requirementsOf('b')}
+  WITH x, need * ${distinctOf('x')} AS weight, x IN known AS has
+  ORDER BY weight DESC, x.name, x.id
+  RETURN collect(CASE WHEN has THEN ${weighted('x')} END)[0..${MAX_TRANSITION_ITEMS}] AS shared,
+    collect(CASE WHEN NOT has THEN ${weighted('x')} END)[0..${MAX_TRANSITION_ITEMS}] AS missing,
+    sum(CASE WHEN has THEN weight ELSE 0.0 END) AS covered, sum(weight) AS total
+}
+RETURN { role: { id: b.id, name: b.name }, similarity: ${fitFrom('covered', 'profileWeight', 'total')}, rank: s.rank,
+  shared: shared, missing: missing,
+  salaryChange: CASE WHEN a.salaryMin IS NULL OR b.salaryMin IS NULL
+      OR NOT coalesce(a.salaryCurrency = b.salaryCurrency AND a.salaryPeriod = b.salaryPeriod AND a.salaryBasis = b.salaryBasis, false)
+    THEN null
+    ELSE { min: toInteger(round(b.salaryMin - a.salaryMin)), max: toInteger(round(b.salaryMax - a.salaryMax)), currency: b.salaryCurrency } END
+} AS transition
+ORDER BY s.rank`;
 
 const WORKLOADS: Record<string, { cypher: string; params?: (v: Vars) => Vars; shape: (rows: Rows) => unknown }> = {
   w1: {
@@ -108,6 +248,15 @@ RETURN { name: r.name, onetCode: r.onetCode,
     shape: (rows) => ({ role: rows[0]?.role ?? null }),
   },
   r3: SEARCH,
+  r5: {
+    cypher: MATCH_ROLES,
+    params: (v) => {
+      const { skills = [], tools = [], frameworks = [], languages = [] } = v.profile as Partial<Profile>;
+      return { skills, tools, frameworks, languages };
+    },
+    shape: (rows) => ({ matchRoles: rows[0]?.answer ?? null }),
+  },
+  r6: { cypher: TRANSITIONS, shape: (rows) => ({ transitions: rows.map((r) => r.transition) }) },
 };
 
 const driver = neo4j.driver(
