@@ -284,18 +284,23 @@ export const TRANSITIONS = `
 OPTIONAL MATCH (v:${META_LABEL} {key: '${VERSION_KEY}'})
 WITH v.version AS current, COUNT { (:Role) } AS roleCount
 RETURN [id IN [$from] WHERE NOT EXISTS { MATCH (:Role {id: id}) }] AS missing, COLLECT {
-  MATCH (a:Role {id: $from})-[s:SIMILAR_TO]->(b:Role)
+  MATCH (a:Role {id: $from})
+  // What the first role requires, read once for all its transitions.
+  WITH a, COLLECT { ${requirementsOf('a')} RETURN x } AS known
+  MATCH (a)-[s:SIMILAR_TO]->(b:Role)
   WHERE s.score >= $minSimilarity
     AND (NOT $keepPay OR ${keepsPay('a', 'b')})
-  WITH a, b, s ORDER BY s.rank LIMIT $first
-  WITH a, b, s, COLLECT { ${requirementsOf('a')} RETURN x } AS known
+  WITH a, known, b, s ORDER BY s.rank LIMIT $first
   CALL (b, known, roleCount) {
     ${requirementsOf('b')}
     WITH x, need * ${distinct('x')} AS weight, borrowed, via, x IN known AS has
     ORDER BY weight DESC, x.name, x.id
-    RETURN collect(CASE WHEN has THEN ${weighted('x', 'weight', 'borrowed')} END)[0..$itemsMax] AS shared,
-      collect(CASE WHEN NOT has THEN ${weighted('x', 'weight', 'borrowed')} END)[0..$itemsMax] AS missing,
+    // Projected after the cut: a target may require hundreds of items, an answer lists $itemsMax.
+    WITH collect(CASE WHEN has THEN { x: x, weight: weight, borrowed: borrowed } END)[0..$itemsMax] AS shared,
+      collect(CASE WHEN NOT has THEN { x: x, weight: weight, borrowed: borrowed } END)[0..$itemsMax] AS missing,
       reduce(v = [], l IN collect(via) | v + [i IN l WHERE NOT i IN v]) AS viaB
+    RETURN [c IN shared | ${weighted('c.x', 'c.weight', 'c.borrowed')}] AS shared,
+      [c IN missing | ${weighted('c.x', 'c.weight', 'c.borrowed')}] AS missing, viaB
   }
   WITH a, b, s, shared, missing, viaB + COLLECT {
     MATCH (a)-[:EQUIVALENT_TO]->(o:Role) WHERE ${borrows('a', 'o')} RETURN o.id
