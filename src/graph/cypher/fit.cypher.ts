@@ -157,15 +157,6 @@ const fitShape = (r: string) => `{
   missingCount: missingCount
 }`;
 
-/** The roles `r` that require at least one of the items of `profile` (the only ones whose fit to it is above 0), each once. */
-export const ROLES_REQUIRING_PROFILE = `CALL (profile) {
-    UNWIND profile AS x
-    MATCH (x)<-[:${REQUIRES}]-(r:Role) RETURN r
-    UNION
-    UNWIND profile AS x
-    MATCH (x)<-[:${REQUIRES}]-(o:Role)<-[:EQUIVALENT_TO]-(r:Role) WHERE ${borrows('r', 'o')} RETURN r
-  }`;
-
 /**
  * matchRoles: the roles that require at least one of the profile's items (the only ones whose
  * fit is above 0), with at least $minRequirements requirements, stated by the sources filter,
@@ -173,7 +164,13 @@ export const ROLES_REQUIRING_PROFILE = `CALL (profile) {
  */
 export const MATCH_ROLES = `${PROFILE}
 CALL (profile, profileWeight, roleCount) {
-  ${ROLES_REQUIRING_PROFILE}
+  CALL (profile) {
+    UNWIND profile AS x
+    MATCH (x)<-[:${REQUIRES}]-(r:Role) RETURN r
+    UNION
+    UNWIND profile AS x
+    MATCH (x)<-[:${REQUIRES}]-(o:Role)<-[:EQUIVALENT_TO]-(r:Role) WHERE ${borrows('r', 'o')} RETURN r
+  }
   WITH r WHERE ${stated('r')}
   ${fitOf('r', false)}
   WITH r, fit WHERE requirementCount >= $minRequirements AND fit > 0 AND fit >= $minFit
