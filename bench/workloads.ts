@@ -109,8 +109,13 @@ const WEIGHTED = '{ item { id name } weight }';
 
 const W3_API = 'query W3($a: ID!, $b: ID!) { sharedTools(roleIds: [$a, $b]) { name } }';
 const W5_API = 'query W5($text: String!) { search(text: $text) { score node { name } } }';
+/**
+ * The plain Jaccard of the roles' combined tools, skills and frameworks (`jaccard`), the
+ * similarity W6 always timed: `similarity` became the weighted fit rule, which the peer's
+ * `@cypher` field does not compute.
+ */
 const W6_API =
-  'query W6($a: ID!, $b: ID!) { compareRoles(a: $a, b: $b) { tools { shared { name } jaccard } similarity } }';
+  'query W6($a: ID!, $b: ID!) { compareRoles(a: $a, b: $b) { tools { shared { name } jaccard } jaccard } }';
 
 export const WORKLOADS: Workload[] = [
   {

@@ -231,7 +231,7 @@ WITH a, b,
 WITH ta, tb, na, nb, nboth, [x IN ta WHERE x IN tb] AS shared
 RETURN { tools: { shared: [x IN shared | ${names('x')}],
     jaccard: CASE WHEN size(ta) + size(tb) - size(shared) = 0 THEN 0.0 ELSE toFloat(size(shared)) / (size(ta) + size(tb) - size(shared)) END },
-  similarity: CASE WHEN na + nb - nboth = 0 THEN 0.0 ELSE toFloat(nboth) / (na + nb - nboth) END } AS comparison`,
+  jaccard: CASE WHEN na + nb - nboth = 0 THEN 0.0 ELSE toFloat(nboth) / (na + nb - nboth) END } AS comparison`,
     shape: (rows) => ({ compareRoles: rows[0]?.comparison ?? null }),
   },
   r1: {

@@ -46,7 +46,7 @@ RETURN {
     shared: [x IN shared | { name: x.name }],
     jaccard: CASE WHEN size(ta) + size(tb) - size(shared) = 0 THEN 0.0 ELSE toFloat(size(shared)) / (size(ta) + size(tb) - size(shared)) END
   },
-  similarity: CASE WHEN na + nb - nboth = 0 THEN 0.0 ELSE toFloat(nboth) / (na + nb - nboth) END
+  jaccard: CASE WHEN na + nb - nboth = 0 THEN 0.0 ELSE toFloat(nboth) / (na + nb - nboth) END
 } AS comparison
 `;
 
@@ -114,7 +114,7 @@ export const typeDefs = /* GraphQL */ `
 
   type RoleComparison {
     tools: Overlap!
-    similarity: Float!
+    jaccard: Float!
   }
 
   type Query {
