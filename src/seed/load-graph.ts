@@ -55,8 +55,10 @@ async function load(
   const started = performance.now();
   const repository = new ImportRepository(executor);
   const { documents, problems: readProblems } = await readDataFiles(inputs);
-  const lookup = options.allowGraphReferences && !options.reset ? repository.existingIds.bind(repository) : undefined;
-  const { batch, problems } = await validateDocuments(documents, lookup);
+  // Unless the graph is emptied first, its ids count: an id held by another kind is refused
+  // (a seed after a publisher import), and references may name its nodes when allowed.
+  const lookup = options.reset ? undefined : repository.existingIds.bind(repository);
+  const { batch, problems } = await validateDocuments(documents, lookup, options.allowGraphReferences === true);
   const all = [...readProblems, ...problems];
   if (all.length > 0) throw new DataFileError(all);
 

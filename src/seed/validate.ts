@@ -23,13 +23,15 @@ interface Located {
 
 /**
  * Checks a set of data files as one graph, before anything is written: each file against the
- * format, then ids unique across all files, every reference resolving to a node of the right
- * kind (in the files or, through `lookup`, in the graph), and no relationship given twice.
- * Every problem is reported, not just the first.
+ * format, then ids unique across all files (and, through `lookup`, across kinds in the graph),
+ * every reference resolving to a node of the right kind (in the files or, with
+ * `graphReferences`, in the graph), and no relationship given twice. Every problem is
+ * reported, not just the first.
  */
 export async function validateDocuments(
   documents: RawDocument[],
   lookup?: ExistingIdLookup,
+  graphReferences = true,
 ): Promise<{ batch: GraphBatch; problems: Problem[] }> {
   const problems: Problem[] = [];
   const files = documents.map(({ file, data }) => parseDocument(file, data, problems));
@@ -78,7 +80,7 @@ export async function validateDocuments(
   }
 
   if (lookup) problems.push(...(await checkKindsInGraph(nodes, lookup)));
-  problems.push(...(await checkReferences(relationships, nodes, lookup)));
+  problems.push(...(await checkReferences(relationships, nodes, graphReferences ? lookup : undefined)));
   return {
     batch: {
       nodes: NODE_KIND_NAMES.map((kind) => ({ kind, facts: byKind.get(kind)! })).filter((g) => g.facts.length > 0),

@@ -160,25 +160,29 @@ describe('importing a user file', () => {
     expect(await countGraph()).toEqual(before);
   });
 
-  it('when a file declares an id another kind holds in the graph, then nothing is written and the problem names it', async () => {
-    const prefix = uniquePrefix('cross-kind');
-    const before = await countGraph();
-    // backend-engineer is a Role in the seed; as a Tool it would give node(id) two answers.
-    const file = await writeTempFile('cross-kind.json', {
-      version: 1,
-      tools: [
-        { id: 'backend-engineer', name: 'Backend Engineer', sources: ['s'] },
-        { id: `${prefix}-fine`, name: `${prefix} fine`, sources: ['s'] },
-      ],
-    });
-    const attempt = loadGraphFiles(db.executor, [file], { allowGraphReferences: true });
-    await expect(attempt).rejects.toThrow(DataFileError);
-    const error = (await attempt.catch((e: unknown) => e)) as DataFileError;
-    expect(error.problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
-      'tools[0].id: id "backend-engineer" already belongs to a Role in the graph (ids are unique across kinds)',
-    ]);
-    expect(await countGraph()).toEqual(before);
-  });
+  // Without graph references too: `npm run seed` after a publisher import is the same mistake.
+  it.each([true, false])(
+    'when a file declares an id another kind holds in the graph (graph references %s), then nothing is written and the problem names it',
+    async (allowGraphReferences) => {
+      const prefix = uniquePrefix('cross-kind');
+      const before = await countGraph();
+      // backend-engineer is a Role in the seed; as a Tool it would give node(id) two answers.
+      const file = await writeTempFile('cross-kind.json', {
+        version: 1,
+        tools: [
+          { id: 'backend-engineer', name: 'Backend Engineer', sources: ['s'] },
+          { id: `${prefix}-fine`, name: `${prefix} fine`, sources: ['s'] },
+        ],
+      });
+      const attempt = loadGraphFiles(db.executor, [file], { allowGraphReferences });
+      await expect(attempt).rejects.toThrow(DataFileError);
+      const error = (await attempt.catch((e: unknown) => e)) as DataFileError;
+      expect(error.problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
+        'tools[0].id: id "backend-engineer" already belongs to a Role in the graph (ids are unique across kinds)',
+      ]);
+      expect(await countGraph()).toEqual(before);
+    },
+  );
 
   it('when the write itself fails part-way, then the transaction leaves the graph as it was', async () => {
     const prefix = uniquePrefix('rollback');
