@@ -8,7 +8,7 @@ import { inputsFor, PUBLISHER_COMMANDS, type PublisherCommand } from '../import/
 import { loadGraphFiles } from '../seed/load-graph';
 import { formatProblem } from '../sources';
 import { askYesNo, confirmReset } from './confirm-reset';
-import { describeSummary, progressBar } from './output';
+import { describeSummary, progressBar, refreshTransitionsAfter } from './output';
 import { exportGraph } from '../seed/export-graph';
 import { runWithDatabase, UsageError } from './with-database';
 
@@ -44,6 +44,7 @@ void runWithDatabase(async (executor, config) => {
     onProgress: progressBar('Importing'),
   });
   process.stdout.write(describeSummary('Imported', summary));
+  process.stdout.write(await refreshTransitionsAfter(executor, summary, replace));
 });
 
 function option(args: string[], name: string): string | undefined {

@@ -1,3 +1,5 @@
+import type { Executor } from '../graph/executor';
+import { transitionsAfterLoad } from '../import/similar-roles';
 import type { LoadSummary } from '../seed/load-graph';
 
 /** A one-line progress display, only on a terminal. */
@@ -16,4 +18,16 @@ export function describeSummary(verb: string, s: LoadSummary): string {
     `  nodes: ${s.nodesCreated} created, ${s.nodesUpdated} updated\n` +
     `  relationships: ${s.relationshipsCreated} created, ${s.relationshipsUpdated} updated\n`
   );
+}
+
+/**
+ * After a file load: the stored transitions, recomputed when the load changed the graph (or
+ * emptied it first), and a line saying what became of them.
+ */
+export async function refreshTransitionsAfter(executor: Executor, s: LoadSummary, reset: boolean): Promise<string> {
+  const changed = s.nodesCreated + s.nodesUpdated + s.relationshipsCreated + s.relationshipsUpdated > 0;
+  const t = await transitionsAfterLoad(executor, reset || changed);
+  return t === null
+    ? 'The stored transitions are current.\n'
+    : `Stored ${t.edges} transitions for ${t.roles} roles in ${Math.round(t.durationMs)} ms.\n`;
 }

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { recomputeTransitions } from '../import/similar-roles';
 import { loadGraphFiles } from '../seed/load-graph';
 import { confirmReset } from './confirm-reset';
-import { describeSummary, progressBar } from './output';
+import { describeSummary, progressBar, refreshTransitionsAfter } from './output';
 import { runWithDatabase, UsageError } from './with-database';
 
 /**
@@ -22,8 +21,5 @@ void runWithDatabase(async (executor, config) => {
     onProgress: progressBar('Seeding'),
   });
   process.stdout.write(describeSummary('Seeded', summary));
-  const transitions = await recomputeTransitions(executor);
-  process.stdout.write(
-    `Stored ${transitions.edges} transitions for ${transitions.roles} roles in ${Math.round(transitions.durationMs)} ms.\n`,
-  );
+  process.stdout.write(await refreshTransitionsAfter(executor, summary, reset));
 });

@@ -71,7 +71,8 @@ async function main(): Promise<number> {
       "MATCH (r:Role {onetCode: '15-1252.00'}) RETURN r.salaryMin AS min, r.salaryMax AS max, r.salaryMedian AS median",
     );
     check('Software Developers pay', `${pay?.min}-${pay?.max} median ${pay?.median}`, '77020-208620 median 132270');
-    const transitions = report!.transitions;
+    // A load into an empty database changes it, so the transitions were computed by this run.
+    const transitions = report!.transitions!;
     say(
       `Stored ${transitions.edges} transitions for ${transitions.roles} roles in ${Math.round(transitions.durationMs)} ms`,
     );

@@ -28,7 +28,7 @@ import {
   type SourceReport,
 } from '../sources';
 import { mergeProps, ownedBy, ownedProperties, provenancePrefix, retire, sameProps } from './merge';
-import { recomputeTransitions, type TransitionsReport } from './similar-roles';
+import { transitionsAfterLoad, type TransitionsReport } from './similar-roles';
 
 /** One fact the import leaves out, and why; the publisher's own id says which. */
 export interface Skipped {
@@ -70,8 +70,8 @@ export interface ImportReport {
   nodes: BatchCounts;
   edges: BatchCounts;
   retired: RetirePlan & { done: boolean };
-  /** The stored transitions, recomputed for the imported requirements. */
-  transitions: TransitionsReport;
+  /** The stored transitions, recomputed for the imported requirements (null: the import changed nothing and they were current). */
+  transitions: TransitionsReport | null;
   durationMs: number;
 }
 
@@ -160,7 +160,15 @@ export async function importSources(
       });
     }
   }
-  const transitions = await recomputeTransitions(executor);
+  const changed =
+    counts.nodes.created +
+      counts.nodes.updated +
+      counts.edges.created +
+      counts.edges.updated +
+      retired.nodes +
+      retired.edges >
+    0;
+  const transitions = await transitionsAfterLoad(executor, changed);
   return {
     publishers,
     reports,

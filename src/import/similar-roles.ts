@@ -54,6 +54,15 @@ export async function recomputeTransitions(executor: Executor): Promise<Transiti
   return { dataVersion, roles: ids.length, edges: transitions.length, durationMs };
 }
 
+/**
+ * After a load: recomputes the stored transitions when the load changed the graph, else only if
+ * they are missing or stale, so a load that changed nothing leaves them (and their version) as
+ * they were.
+ */
+export function transitionsAfterLoad(executor: Executor, changed: boolean): Promise<TransitionsReport | null> {
+  return changed ? recomputeTransitions(executor) : refreshTransitionsIfStale(executor);
+}
+
 /** Recomputes the stored transitions unless they were computed for the current requirements. */
 export async function refreshTransitionsIfStale(executor: Executor): Promise<TransitionsReport | null> {
   const { version, computedFor } = await new TransitionStoreRepository(executor).state();

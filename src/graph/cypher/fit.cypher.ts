@@ -238,6 +238,8 @@ UNWIND $ids AS id
 MATCH (r:Role {id: id})
 ${requirementsOf('r')}
 RETURN r.id AS role, x.id AS item, need, ${distinct('x')} AS distinct, borrowed
+// In one order every time, so the scores summed from them are the same to the last bit.
+ORDER BY role, item
 `;
 
 export const DELETE_TRANSITIONS = `
