@@ -127,10 +127,10 @@ const requirementRow = z.object({
 });
 const stateRow = z.object({ version: z.string().nullable(), computedFor: z.string().nullable() });
 
-/** The stored transitions' reads and writes (the precompute of src/import/similar-roles.ts). */
 /** A new version name for the requirements: when they changed, and a random suffix (two writes in one millisecond). */
 export const newRequirementsVersion = () => `${new Date().toISOString()} ${randomUUID().slice(0, 8)}`;
 
+/** The stored transitions' reads and writes (the precompute of src/import/similar-roles.ts). */
 export class TransitionStoreRepository {
   constructor(private readonly executor: Executor) {}
 
