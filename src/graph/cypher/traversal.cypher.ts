@@ -94,32 +94,37 @@ const ITEM_OF: Record<ComparisonDimension, (v: string) => string> = {
 };
 
 /**
- * One overlap of a comparison: each part is read only if `$parts` names it for this dimension
- * (CASE evaluates lazily), else empty: the items both roles have, those only one has (sorted by
- * name, id), and their Jaccard similarity.
+ * The items of each side of overlap `name`, read once (sorted by name, id) and only if `$parts`
+ * names a part of it (CASE evaluates lazily), as `<name>A` and `<name>B`; the items both have as
+ * `<name>Both`. Every part is then a list operation: testing each item of one role against the
+ * other's relationships costs an expansion of a popular item per test, and Git is in most roles.
  */
-const overlap = (name: ComparisonDimension) => {
+const overlapItems = (name: ComparisonDimension) => {
   const link = COMPARISON_DIMENSIONS[name];
+  const side = (r: string) =>
+    `CASE WHEN size($parts.${name}) > 0 THEN COLLECT { MATCH ${link(r, 'x')} RETURN x ORDER BY x.name, x.id } ELSE [] END`;
+  return {
+    read: `${side('a')} AS ${name}A, ${side('b')} AS ${name}B`,
+    both: `[x IN ${name}A WHERE x IN ${name}B] AS ${name}Both`,
+  };
+};
+
+/** One overlap of a comparison from its items (`overlapItems`): each part only if `$parts` names it, else empty. */
+const overlap = (name: ComparisonDimension) => {
   const item = ITEM_OF[name];
+  const [a, b, both] = [`${name}A`, `${name}B`, `${name}Both`];
   const when = (part: OverlapPart, value: string, otherwise: string) =>
     `CASE WHEN '${part}' IN $parts.${name} THEN ${value} ELSE ${otherwise} END`;
-  const items = (r: string, other: string, has: boolean) =>
-    `COLLECT { MATCH ${link(r, 'x')} WHERE ${has ? '' : 'NOT '}EXISTS { ${link(other, 'x')} } RETURN ${item('x')} AS item ORDER BY x.name, x.id }`;
   return `${name}: {
-    shared: ${when('shared', items('a', 'b', true), '[]')},
-    onlyA: ${when('onlyA', items('a', 'b', false), '[]')},
-    onlyB: ${when('onlyB', items('b', 'a', false), '[]')},
-    jaccard: ${when(
-      'jaccard',
-      jaccard(
-        `COUNT { MATCH ${link('a', 'x')} WHERE EXISTS { ${link('b', 'x')} } }`,
-        `COUNT { ${link('a', 'x')} }`,
-        `COUNT { ${link('b', 'x')} }`,
-      ),
-      '0.0',
-    )}
+    shared: ${when('shared', `[x IN ${both} | ${item('x')}]`, '[]')},
+    onlyA: ${when('onlyA', `[x IN ${a} WHERE NOT x IN ${b} | ${item('x')}]`, '[]')},
+    onlyB: ${when('onlyB', `[x IN ${b} WHERE NOT x IN ${a} | ${item('x')}]`, '[]')},
+    jaccard: ${when('jaccard', jaccard(`size(${both})`, `size(${a})`, `size(${b})`), '0.0')}
   }`;
 };
+
+const DIMENSION_NAMES = Object.keys(COMPARISON_DIMENSIONS) as ComparisonDimension[];
+const dimensionVars = (suffixes: string[]) => DIMENSION_NAMES.flatMap((d) => suffixes.map((s) => d + s)).join(', ');
 
 /**
  * Both roles side by side: the parts of each overlap `$parts` names; with `$similarity`, the
@@ -135,10 +140,11 @@ OPTIONAL CALL (a, b) {
   ${fitOf('b', false)}
   RETURN fit
 }
+WITH a, b, fit, ${DIMENSION_NAMES.map((d) => overlapItems(d).read).join(',\n  ')}
+WITH a, b, fit, ${dimensionVars(['A', 'B'])},
+  ${DIMENSION_NAMES.map((d) => overlapItems(d).both).join(',\n  ')}
 RETURN { a: ${role('a')}, b: ${role('b')},
-  ${Object.keys(COMPARISON_DIMENSIONS)
-    .map((d) => overlap(d as ComparisonDimension))
-    .join(',\n  ')},
+  ${DIMENSION_NAMES.map(overlap).join(',\n  ')},
   similarity: coalesce(fit, 0.0),
   jaccard: CASE WHEN $jaccard THEN ${featureJaccard('a', 'b')} ELSE 0.0 END,
   salaryDifference: ${salaryChange('a', 'b')}
