@@ -47,34 +47,37 @@ const TO_LEARN_COUNT = `size(COLLECT {${toAcquire(LEARNED_TYPES)}
     RETURN x
   })`;
 
-/**
- * Ranking keys of each route (`ns`, `rs`: roles and relationships in order) from `s` to `t`: the
- * salary change, the gain (its min + max, unknown when the pay is not comparable), how many
- * skills, and how many skills and tools, to acquire.
- */
-const ranking = (carry: string) => `
-WITH ${carry}s, t, known, ns, rs, ${salaryChange('s', 't')} AS salaryChange
-WITH *, CASE WHEN salaryChange IS NULL THEN null ELSE salaryChange.min + salaryChange.max END AS gain,
-  size(COLLECT {${toAcquire('REQUIRES_SKILL', labelOf('SKILL'))}
-    RETURN x
-  }) AS skillCount,
-  ${TO_LEARN_COUNT} AS toLearnCount`;
-
 const FEWEST = 'size(rs), gain IS NULL, gain DESC, skillCount, [n IN ns | n.id], [r IN rs | type(r)]';
 
 /** Each ranking as an ORDER BY: its own key first, then fewest steps' order for ties. */
 const RANK_ORDER: Record<RouteRankName, string> = {
   FEWEST_STEPS: FEWEST,
-  LEAST_TO_LEARN: `toLearnCount, ${FEWEST}`,
+  LEAST_TO_LEARN: `learnCount, ${FEWEST}`,
   MOST_PAY_GAIN: `gain IS NULL, gain DESC, ${FEWEST}`,
 };
 
 /**
- * What to learn along each route kept (not along every candidate): the skills, and the tools
- * only when `$tools` (the query asks for them).
+ * Ranking keys of each route (`ns`, `rs`: roles and relationships in order) from `s` to `t`: the
+ * salary change, the gain (its min + max, unknown when the pay is not comparable), how many
+ * skills to acquire, and `learnCount`, how many skills and tools, only where `rank` orders by
+ * it (null otherwise: it is counted for the routes kept, see pathLearning, as reading every
+ * candidate's tools doubled the cost of a ranking by steps).
+ */
+const ranking = (carry: string, rank: RouteRankName) => `
+WITH ${carry}s, t, known, ns, rs, ${salaryChange('s', 't')} AS salaryChange
+WITH *, CASE WHEN salaryChange IS NULL THEN null ELSE salaryChange.min + salaryChange.max END AS gain,
+  size(COLLECT {${toAcquire('REQUIRES_SKILL', labelOf('SKILL'))}
+    RETURN x
+  }) AS skillCount,
+  ${RANK_ORDER[rank].includes('learnCount') ? TO_LEARN_COUNT : 'null'} AS learnCount`;
+
+/**
+ * What to learn along each route kept (not along every candidate): how much (`learnCount` if the
+ * ranking counted it), the skills, and the tools only when `$tools` (the query asks for them).
  */
 const pathLearning = `
 WITH *,
+  CASE WHEN learnCount IS NULL THEN ${TO_LEARN_COUNT} ELSE learnCount END AS toLearnCount,
   COLLECT {${toAcquire('REQUIRES_SKILL', labelOf('SKILL'))}
     ORDER BY x.name, x.id
     RETURN ${skill('x')}
@@ -112,12 +115,12 @@ WITH fromId, s, t, ${KNOWN} AS known
 MATCH p = (s)-[:${transitions(via)}*1..${steps(maxSteps)}]->(t)
 WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
 WITH fromId, s, t, known, nodes(p) AS ns, relationships(p) AS rs
-${ranking('fromId, ')}
+${ranking('fromId, ', rank)}
 ORDER BY fromId, ${RANK_ORDER[rank]}
-WITH fromId, s, known, collect({ ns: ns, rs: rs, salaryChange: salaryChange, toLearnCount: toLearnCount })[0..$first] AS kept
+WITH fromId, s, known, collect({ ns: ns, rs: rs, salaryChange: salaryChange, learnCount: learnCount })[0..$first] AS kept
 UNWIND range(0, size(kept) - 1) AS rank
 WITH fromId, s, known, rank, kept[rank] AS route
-WITH fromId, s, known, rank, route.ns AS ns, route.rs AS rs, route.salaryChange AS salaryChange, route.toLearnCount AS toLearnCount
+WITH fromId, s, known, rank, route.ns AS ns, route.rs AS rs, route.salaryChange AS salaryChange, route.learnCount AS learnCount
 ${pathLearning}
 ORDER BY fromId, rank
 WITH fromId, collect(${PATH_SHAPE}) AS paths
@@ -130,7 +133,7 @@ MATCH (s:Role {id: $from}), (t:Role {id: $to})
 WITH s, t, ${KNOWN} AS known
 MATCH p = allShortestPaths((s)-[:${transitions(via)}*]->(t))
 WITH s, t, known, nodes(p) AS ns, relationships(p) AS rs
-${ranking('')}
+${ranking('', rank)}
 ORDER BY ${RANK_ORDER[rank]}
 LIMIT 1
 ${pathLearning}
@@ -179,7 +182,7 @@ CALL (s) {
   RETURN collect(r) AS rs
 }
 WITH s, t, known, rs, [s] + [r IN rs | endNode(r)] AS ns WHERE size(rs) = size($types)
-WITH s, t, known, ns, rs, ${salaryChange('s', 't')} AS salaryChange, ${TO_LEARN_COUNT} AS toLearnCount
+WITH s, t, known, ns, rs, ${salaryChange('s', 't')} AS salaryChange, null AS learnCount
 ${pathLearning}
 RETURN ${PATH_SHAPE} AS path
 `;
