@@ -61,6 +61,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SEED_ON_START: boolFromEnv.default(true),
+  WARM_UP_ON_START: boolFromEnv.default(true),
   SHUTDOWN_GRACE_MS: intFromEnv(0, 120_000).default(10_000),
   API_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
   CORS_ORIGINS: z
@@ -156,6 +157,8 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   logLevel: (typeof logLevels)[number];
   seedOnStart: boolean;
+  /** Plan the slowest-to-plan statements once the API serves (src/graph/warm-up.ts). */
+  warmUpOnStart: boolean;
   /** Repository root: where seed/, schema/ and neo4j/ live. */
   rootDir: string;
 }
@@ -236,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
+    warmUpOnStart: e.WARM_UP_ON_START,
     rootDir,
   });
 }

@@ -5,6 +5,7 @@ import { ServiceUnavailableError } from './errors';
 import { createDriver } from './graph/driver';
 import { Executor, executorOptions } from './graph/executor';
 import { applyDatabaseSchema } from './graph/schema-setup';
+import { warmStatements } from './graph/warm-up';
 import { createLogger, type Logger } from './logger';
 import { resolveNeo4jEndpoint } from './neo4j-endpoint';
 import { reportFailure } from './report-failure';
@@ -16,6 +17,16 @@ import { reportStartup } from './startup-report';
 
 /** Raised between start-up steps once a stop was asked for, to unwind through the cleanups. */
 class StopRequested extends Error {}
+
+async function warmUp(executor: Executor, logger: Logger): Promise<void> {
+  const { statements, ms, failed } = await warmStatements(executor);
+  for (const { statement, error } of failed)
+    logger.warn({ err: error, statement }, `Could not plan ${statement} ahead`);
+  logger.info(
+    { warmUp: { statements: statements.length, ms } },
+    `Planned ${statements.length} statements ahead in ${ms} ms`,
+  );
+}
 
 /**
  * Load config -> Neo4j -> schema and seed -> GraphQL server. SIGINT/SIGTERM drain HTTP, close
@@ -103,6 +114,8 @@ async function main(): Promise<void> {
     phase = 'serving';
     checkpoint();
     await reportStartup(logger, { config, endpoint, executor, seeded, url: server.url });
+    // In the background: requests are served meanwhile, and plan what they ask themselves.
+    if (config.warmUpOnStart) void warmUp(executor, logger);
   } catch (error) {
     if (error instanceof StopRequested) return stop(0);
     return stop(reportFailure(error));

@@ -27,6 +27,9 @@ export const TRANSITION_KIND_NAMES = Object.keys(TRANSITION_TYPES) as Transition
 /** What a route follows when the question does not say. */
 export const DEFAULT_VIA: readonly TransitionKindName[] = ['PROMOTION'];
 
+/** How many moves a route may take when the question does not say. */
+export const DEFAULT_MAX_STEPS = 4;
+
 /** The kind a stored relationship type is a move of. */
 export function kindOfType(type: TransitionType): TransitionKindName {
   return TRANSITION_KIND_NAMES.find((kind) => TRANSITION_TYPES[kind] === type)!;

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { MAX_STEPS } from '../../graph/cypher/routes.cypher';
-import { WIDE_KINDS, WIDE_ROUTE_MAX_STEPS } from '../../model/transitions';
+import { DEFAULT_MAX_STEPS, WIDE_KINDS, WIDE_ROUTE_MAX_STEPS } from '../../model/transitions';
 import { ProfileInput } from '../shared/profile.input';
 import { RouteRank, TransitionKind } from './traversal.types';
 
@@ -53,12 +53,12 @@ export class RouteKindArgs {
 @ArgsType()
 export class PathOptionsArgs extends RouteKindArgs {
   @Field(() => Int, {
-    defaultValue: 4,
+    defaultValue: DEFAULT_MAX_STEPS,
     description: `Longest route, in steps: 1 to ${MAX_STEPS} (to ${WIDE_ROUTE_MAX_STEPS} via ${WIDE_KINDS.join(' or ')}).`,
   })
   @Min(1)
   @Max(MAX_STEPS)
-  maxSteps = 4;
+  maxSteps = DEFAULT_MAX_STEPS;
 
   @Field(() => Int, { defaultValue: 5, description: 'How many routes: 1 to 20.' })
   @Min(1)
@@ -98,10 +98,10 @@ export class LeastEffortArgs {
   @Field(() => ID, { description: 'The role to reach.' })
   to!: string;
 
-  @Field(() => Int, { defaultValue: 4, description: `Longest route, in steps: 1 to ${MAX_STEPS}.` })
+  @Field(() => Int, { defaultValue: DEFAULT_MAX_STEPS, description: `Longest route, in steps: 1 to ${MAX_STEPS}.` })
   @Min(1)
   @Max(MAX_STEPS)
-  maxSteps = 4;
+  maxSteps = DEFAULT_MAX_STEPS;
 
   @Field(() => [TransitionKind], { nullable: true, description: VIA })
   via?: TransitionKind[] | null;
