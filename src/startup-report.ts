@@ -63,7 +63,7 @@ async function reportGraph(log: Logger, { config, endpoint, executor, seeded }: 
       : 'the graph as found (SEED_ON_START=false)';
   const perKind = NODE_KIND_NAMES.map((kind) => `${counts.nodes[kind]} ${NODE_KINDS[kind].fileKey}`).join(', ');
   log.info(
-    { startup: { data: source, nodes: counts.nodes, relationships: counts.relationships } },
-    `Data: ${source}: ${perKind}; ${counts.relationships} relationships`,
+    { startup: { data: source, nodes: counts.nodes, relationships: counts.relationships, derived: counts.derived } },
+    `Data: ${source}: ${perKind}; ${counts.relationships} relationships, ${counts.derived} derived (stored transitions)`,
   );
 }

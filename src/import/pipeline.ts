@@ -8,7 +8,7 @@ import {
   type RetiredNode,
 } from '../graph/repositories/import-sources.repository';
 import type { NodeKind } from '../model/kinds';
-import { RELATIONSHIPS, RELATIONSHIP_TYPES, type RelationshipType } from '../model/relationships';
+import { RELATIONSHIPS, RELATIONSHIP_TYPES, STATED_TYPES, type RelationshipType } from '../model/relationships';
 import { nodeSchemaFor, relationshipSchema } from '../model/rules';
 import {
   PUBLISHERS,
@@ -378,7 +378,7 @@ async function retireUnstated(
     plan.deletes += rows.filter((r) => r.provenance.length === 0).length;
     nodePlan.push({ kind, rows });
   }
-  for (const type of RELATIONSHIP_TYPES) {
+  for (const type of STATED_TYPES) {
     const stated = new Set((edges.get(type) ?? []).map((e) => `${e.from}|${e.to}`));
     const rows = (await repository.edgesStatedBy(type, prefixes))
       .filter((e) => !stated.has(e.id))

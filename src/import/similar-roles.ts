@@ -28,7 +28,7 @@ export interface Vector {
 }
 
 /**
- * Recomputes the stored transitions (SIMILAR_TO) for a new version of the requirements: reads
+ * Recomputes the stored transitions (the derived TRANSITION_TYPES.SIMILAR) for a new version of the requirements: reads
  * every role's weighted requirements (as fit.cypher weighs them), scores each role against the
  * roles sharing a distinctive item with it (`candidatesOf`) by the fit rule (the first role's requirements as
  * the profile), keeps the best TRANSITIONS_PER_ROLE, and replaces the stored ones.

@@ -3,7 +3,7 @@ import type { RelationshipType } from './relationships';
 /*
  * How much a role needs each thing it requires, declared once. The ranking of matchRoles and
  * profileGap, the similarity of transitions, similarRoles and compareRoles, and the stored
- * SIMILAR_TO transitions all derive from these constants (the Cypher in graph/cypher/fit.cypher.ts
+ * transitions all derive from these constants (the Cypher in graph/cypher/fit.cypher.ts
  * renders them; README "Which roles fit my skills" states the formula).
  *
  *   need(edge)        in (0, 1]: the strongest of what the edge says (below), BASE_NEED when it says nothing
@@ -72,7 +72,7 @@ export const MIN_REQUIREMENTS = 5;
  */
 export const CANDIDATE_MAX_SHARE = 0.05;
 
-/** How many stored SIMILAR_TO transitions each role keeps. */
+/** How many stored transitions (TRANSITION_TYPES.SIMILAR) each role keeps. */
 export const TRANSITIONS_PER_ROLE = 25;
 
 /** What a requirement edge says, as stored (absent properties null or undefined). */

@@ -4,7 +4,8 @@ import { labelOf, type NodeKind } from './kinds';
  * The relationship table: every relationship type of the model, declared once. The GraphQL
  * fields of both ends, their link types, counts, list filters, the write rules of `link` and
  * of data files, and the tests' relationship table are all derived from it (see `RELATION_ENDS`).
- * Adding a relationship type is one entry here plus data.
+ * Adding a relationship type is one entry here plus data (a derived type, `derived`, plus the code
+ * that computes it).
  */
 
 /** One property a relationship of a type may carry, besides `note` and `sources` (every type has those). */
@@ -37,6 +38,14 @@ export interface RelationshipSpec {
   in: EndSpec;
   /** A node may not be joined to itself (a role cannot lead to itself). */
   noSelfLoops?: boolean;
+  /**
+   * Computed by the product, not stated by a source: `from` says from what. Read like any other
+   * type (fields, links, counts, filters), but never written by `link`, `unlink` or a data file,
+   * never exported (an import recomputes it) and never counted among the sourced facts. Its
+   * link types have no `note`, `sources` or `provenance` (nor the old always-null `emphasis`):
+   * nothing states a computed edge or notes on it, so those fields would only ever read empty.
+   */
+  derived?: { from: string };
 }
 
 /** O*NET's flags on a technology an occupation uses (also on the frameworks and languages they became). */
@@ -54,6 +63,15 @@ const escoRelation = {
     values: ['essential', 'optional'],
   },
 } as const satisfies Record<string, PropertySpec>;
+
+/** A position in a ranked list: the source's (RELATED_TO) or the stored transitions' (SIMILAR_TO). */
+const rank = {
+  type: 'int',
+  description: 'Position in the source’s or the stored list, 1 first.',
+  min: 1,
+  max: 1000,
+  orderable: true,
+} as const satisfies PropertySpec;
 
 const emphasis = (values: readonly string[], description: string): PropertySpec => ({
   type: 'string',
@@ -193,11 +211,35 @@ export const RELATIONSHIPS = {
         description: 'How closely related: PRIMARY_SHORT, PRIMARY_LONG or SUPPLEMENTAL.',
         values: ['PRIMARY_SHORT', 'PRIMARY_LONG', 'SUPPLEMENTAL'],
       },
-      rank: { type: 'int', description: 'Position in the source’s list, 1 first.', min: 1, max: 1000, orderable: true },
+      rank,
     },
     noSelfLoops: true,
     out: { field: 'relatedRoles', description: 'Roles related to this one.' },
     in: { field: 'relatedFrom', description: 'Roles this one is related to.' },
+  },
+  SIMILAR_TO: {
+    from: 'ROLE',
+    to: 'ROLE',
+    meaning:
+      'A stored transition: one of the role’s most similar roles by what the two require, with its score and rank, computed after every import.',
+    properties: {
+      score: {
+        type: 'float',
+        description: 'How similar: the far role’s fit to this role’s requirements taken as a profile, 0 to 1.',
+        min: 0,
+        max: 1,
+      },
+      rank,
+      borrowed: {
+        type: 'bool',
+        description: 'Whether either role’s requirements are borrowed from its crosswalk counterpart (EQUIVALENT_TO).',
+      },
+      dataVersion: { type: 'text', description: 'The version of the requirements the transition was computed for.' },
+    },
+    noSelfLoops: true,
+    derived: { from: 'the roles’ requirements, after every import' },
+    out: { field: 'similarTo', description: 'The most similar roles by what they require (stored transitions).' },
+    in: { field: 'similarFrom', description: 'Roles that have this one among their stored transitions.' },
   },
   EQUIVALENT_TO: {
     from: 'ROLE',
@@ -294,12 +336,34 @@ export function specOf(type: RelationshipType): RelationshipSpec {
   return RELATIONSHIPS[type];
 }
 
+/** Whether the product computes the type rather than a source stating it (see `RelationshipSpec.derived`). */
+export const isDerived = (type: RelationshipType): boolean => specOf(type).derived !== undefined;
+
+/** The types sources state: what files, `link` and an export hold, and what counts as a fact. */
+export const STATED_TYPES: readonly RelationshipType[] = RELATIONSHIP_TYPES.filter((t) => !isDerived(t));
+
+/** The types the product computes (none of them is stated, written or exported). */
+export const DERIVED_TYPES: readonly RelationshipType[] = RELATIONSHIP_TYPES.filter(isDerived);
+
+/** Why a relationship of `type` cannot be written, or null when it can. */
+export function writeRefusal(type: RelationshipType): string | null {
+  const derived = specOf(type).derived;
+  return derived === undefined
+    ? null
+    : `${type} is derived: the product computes it from ${derived.from}; no source states it, so it cannot be written`;
+}
+
 /** The properties every relationship carries, whatever its type. */
 export const COMMON_PROPERTIES = ['note', 'sources'] as const;
 
 /** Every property name the table declares, each with its spec (a name means the same in every type). */
 export const PROPERTY_SPECS: ReadonlyMap<string, PropertySpec> = new Map(
   RELATIONSHIP_TYPES.flatMap((type) => Object.entries(specOf(type).properties)),
+);
+
+/** The properties a write may give: those of the stated types. */
+export const STATED_PROPERTY_SPECS: ReadonlyMap<string, PropertySpec> = new Map(
+  STATED_TYPES.flatMap((type) => Object.entries(specOf(type).properties)),
 );
 
 /**

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { NodeKind } from './kinds';
-import { PROPERTY_SPECS, RELATIONSHIP_TYPES, specOf, type PropertySpec, type RelationshipType } from './relationships';
+import {
+  PROPERTY_SPECS,
+  RELATIONSHIP_TYPES,
+  specOf,
+  writeRefusal,
+  type PropertySpec,
+  type RelationshipType,
+} from './relationships';
 import { SLUG_PATTERN, slugify } from './slug';
 
 /**
@@ -249,6 +256,11 @@ export const relationshipSchema = z
     provenance: provenanceSchema.optional(),
   })
   .superRefine((rel, ctx) => {
+    const refused = writeRefusal(rel.type);
+    if (refused !== null) {
+      ctx.addIssue({ code: 'custom', path: ['type'], message: refused });
+      return;
+    }
     const spec = specOf(rel.type);
     if (spec.noSelfLoops === true && rel.from === rel.to) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'a role cannot lead to itself' });

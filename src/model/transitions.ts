@@ -5,19 +5,13 @@ import type { RelationshipType } from './relationships';
  * it: route statements, the GraphQL enum and the reasons given for each step derive from here.
  */
 
-/**
- * Stored transitions: a role's most similar roles by what they require, written at import with
- * their score and rank. Not (yet) a type of the relationship table, which would also make it a
- * field of Role; until it is, routes name it here.
- */
-export const SIMILAR_TO = 'SIMILAR_TO';
-
 export const TRANSITION_TYPES = {
   PROMOTION: 'PROGRESSES_TO',
   PIVOT: 'PIVOTS_TO',
   RELATED: 'RELATED_TO',
-  SIMILAR: SIMILAR_TO,
-} as const satisfies Record<string, RelationshipType | typeof SIMILAR_TO>;
+  // Stored transitions: a derived type of the table, computed by the product, stated by no source.
+  SIMILAR: 'SIMILAR_TO',
+} as const satisfies Record<string, RelationshipType>;
 
 export type TransitionKindName = keyof typeof TRANSITION_TYPES;
 export type TransitionType = (typeof TRANSITION_TYPES)[TransitionKindName];

@@ -4,7 +4,7 @@ import type { NodeRecord } from '../graph/records';
 import type { LinkRecord, Refusal, WriteRepository } from '../graph/repositories/write.repository';
 import { REQUIREMENT_TYPES } from '../model/fit-weights';
 import { labelOf, type NodeKind } from '../model/kinds';
-import type { RelationshipType } from '../model/relationships';
+import { writeRefusal, type RelationshipType } from '../model/relationships';
 import type { RoleFact } from '../model/rules';
 
 const article = (kind: NodeKind) => (/^[AEIOU]/.test(labelOf(kind)) ? 'an' : 'a');
@@ -38,14 +38,22 @@ export class GraphEditService {
 
   /** The relationship's ends are the arguments `from` and `to`. */
   async link(type: RelationshipType, from: string, to: string, props: StoredProps): Promise<LinkRecord> {
+    assertWritable(type);
     const written = await this.writes.link(type, from, to, props, changesRequirements(type));
     if (isRefusal(written)) throw refusalError(written, written.refused === 'ID_TAKEN' ? 'id' : written.end, type);
     return written;
   }
 
-  unlink(type: RelationshipType, from: string, to: string): Promise<boolean> {
+  async unlink(type: RelationshipType, from: string, to: string): Promise<boolean> {
+    assertWritable(type);
     return this.writes.unlink(type, from, to, changesRequirements(type));
   }
+}
+
+/** A derived type is computed from the stated ones: a write of it would be overwritten, or contradict them. */
+function assertWritable(type: RelationshipType): void {
+  const refused = writeRefusal(type);
+  if (refused !== null) throw BadUserInputError.of('relation', refused);
 }
 
 /**

@@ -4,7 +4,7 @@ import { getComplexity } from 'graphql-query-complexity';
 import { loadConfig } from '../../src/config';
 import { ServiceUnavailableError } from '../../src/errors';
 import { buildGraphQLSchema } from '../../src/schema';
-import { estimateFieldCost, queryLimits } from '../../src/server/plugins/query-limits.plugin';
+import { fieldCostEstimator, queryLimits } from '../../src/server/plugins/query-limits.plugin';
 
 /*
  * Operations costing at least HEAVY_QUERY_COST take turns (HEAVY_QUERY_CONCURRENCY at a time,
@@ -19,7 +19,7 @@ let schema: GraphQLSchema;
 beforeAll(async () => {
   schema = await buildGraphQLSchema();
   const cost = (query: string) =>
-    getComplexity({ schema, query: parse(query), variables: {}, estimators: [estimateFieldCost] });
+    getComplexity({ schema, query: parse(query), variables: {}, estimators: [fieldCostEstimator(schema)] });
   expect(cost(HEAVY)).toBeGreaterThanOrEqual(500);
   expect(cost(LIGHT)).toBeLessThan(500);
 });

@@ -1,17 +1,17 @@
 import { parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { buildGraphQLSchema } from '../../src/schema';
-import { estimateFieldCost, LIST_WEIGHT } from '../../src/server/plugins/query-limits.plugin';
+import { fieldCostEstimator, LIST_WEIGHT } from '../../src/server/plugins/query-limits.plugin';
 
 let cost: (query: string, variables?: Record<string, unknown>) => number;
 
 beforeAll(async () => {
   const schema = await buildGraphQLSchema();
   cost = (query, variables = {}) =>
-    getComplexity({ schema, query: parse(query), variables, estimators: [estimateFieldCost] });
+    getComplexity({ schema, query: parse(query), variables, estimators: [fieldCostEstimator(schema)] });
 });
 
-describe('estimateFieldCost', () => {
+describe('the cost rule', () => {
   it('when only scalars are read, then the query is free', () => {
     expect(cost('{ dbInfo { version edition } }')).toBe(1);
   });
@@ -27,6 +27,16 @@ describe('estimateFieldCost', () => {
   it('when a relationship list has no first, then it weighs LIST_WEIGHT', () => {
     expect(cost('{ role(id: "a") { tools { name } } }')).toBe(1 + (1 + LIST_WEIGHT * 0));
     expect(cost('{ role(id: "a") { tools { usedBy { name } } } }')).toBe(1 + (1 + LIST_WEIGHT * 1));
+  });
+
+  it('when matchRoles lists its matches, then its first multiplies them once, as a connection’s first does its edges', () => {
+    const profile = '{ skills: ["a"], tools: [], frameworks: [], languages: [] }';
+    expect(cost(`{ matchRoles(profile: ${profile}, first: 10) { matches { role { id } } rankedCount } }`)).toBe(
+      1 + 10 * (1 + 1),
+    );
+    expect(cost(`{ matchRoles(profile: ${profile}, first: 10) { matches { role { id } } } }`)).toBe(
+      cost('{ roles(first: 10) { edges { node { id } } } }'),
+    );
   });
 
   it('when first is beyond its maximum, then it counts as the maximum (the argument itself is refused later)', () => {

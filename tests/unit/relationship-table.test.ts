@@ -7,7 +7,18 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { labelOf } from '../../src/model/kinds';
-import { RELATION_ENDS, specOf, type RelationEnd } from '../../src/model/relationships';
+import {
+  DERIVED_TYPES,
+  RELATION_ENDS,
+  RELATIONSHIP_TYPES,
+  STATED_TYPES,
+  isDerived,
+  specOf,
+  writeRefusal,
+  type RelationEnd,
+} from '../../src/model/relationships';
+import { relationshipSchema } from '../../src/model/rules';
+import { TRANSITION_TYPES } from '../../src/model/transitions';
 import { buildGraphQLSchema } from '../../src/schema';
 
 /*
@@ -63,8 +74,10 @@ describe('the fields generated from the relationship table', () => {
       for (const [name, property] of Object.entries(specOf(end.type).properties)) {
         expect(String(fields[name]?.type)).toBe(GRAPHQL_SCALAR[property.type]);
       }
-      expect(String(fields.sources?.type)).toBe('[String!]!');
-      expect(String(fields.note?.type)).toBe('String');
+      // A derived type's link has no note, sources or provenance: nothing states or annotates a computed edge.
+      const stated = isDerived(end.type) ? {} : { note: 'String', sources: '[String!]!', provenance: '[Provenance!]!' };
+      const common = ['note', 'sources', 'provenance'].filter((name) => name in fields);
+      expect(Object.fromEntries(common.map((name) => [name, String(fields[name].type)]))).toEqual(stated);
     },
   );
 
@@ -137,5 +150,68 @@ describe('the fields generated from the relationship table', () => {
       if (!isObjectType(other)) throw new Error(`${name} is missing`);
       expect(Object.keys(other.getFields())).not.toContain('weight');
     }
+  });
+
+  it('when SIMILAR_TO is read from the table, then it is derived and Role has similarTo, its links with score and rank, an order by rank, its inverse, counts and filters', () => {
+    expect(DERIVED_TYPES).toEqual(['SIMILAR_TO']);
+    expect(TRANSITION_TYPES.SIMILAR).toBe('SIMILAR_TO');
+    expect(typeText(fieldOf('Role', 'similarTo'))).toBe('[Role!]!');
+    expect(typeText(fieldOf('Role', 'similarToLinks'))).toBe('[RoleSimilarToLink!]!');
+    expect(typeText(fieldOf('Role', 'similarToCount'))).toBe('Int!');
+    expect(typeText(fieldOf('Role', 'similarFrom'))).toBe('[Role!]!');
+    expect(typeText(fieldOf('Role', 'similarFromLinks'))).toBe('[RoleSimilarFromLink!]!');
+    expect(typeText(fieldOf('Role', 'similarFromCount'))).toBe('Int!');
+    const link = schema.getType('RoleSimilarToLink');
+    if (!isObjectType(link)) throw new Error('RoleSimilarToLink is missing');
+    expect(Object.fromEntries(Object.entries(link.getFields()).map(([name, f]) => [name, String(f.type)]))).toEqual({
+      role: 'Role!',
+      score: 'Float',
+      rank: 'Int',
+      borrowed: 'Boolean',
+      dataVersion: 'String',
+    });
+    const order = schema.getType('SimilarToOrder');
+    expect(order && 'getValues' in order ? order.getValues().map((v) => v.name) : []).toEqual(['NAME', 'RANK']);
+    const filter = schema.getType('RoleFilter');
+    if (!isInputObjectType(filter)) throw new Error('RoleFilter is missing');
+    expect(Object.keys(filter.getFields())).toEqual(expect.arrayContaining(['similarTo', 'similarFrom']));
+  });
+});
+
+describe('the derived flag', () => {
+  it('when the types are split by the flag, then every type is either stated or derived, never both', () => {
+    expect([...STATED_TYPES, ...DERIVED_TYPES].sort()).toEqual([...RELATIONSHIP_TYPES].sort());
+    expect(STATED_TYPES.filter((t) => DERIVED_TYPES.includes(t))).toEqual([]);
+    expect(RELATIONSHIP_TYPES.filter(isDerived)).toEqual(DERIVED_TYPES);
+  });
+
+  it('when a write of each type is asked about, then only the derived ones are refused, saying why', () => {
+    const refusals = Object.fromEntries(RELATIONSHIP_TYPES.map((t) => [t, writeRefusal(t)]));
+    for (const type of STATED_TYPES) expect({ type, refusal: refusals[type] }).toEqual({ type, refusal: null });
+    expect(refusals.SIMILAR_TO).toMatch(/^SIMILAR_TO is derived: .*requirements.*no source states it/);
+  });
+
+  it('when a data-file fact of a derived type is checked, then the loader rules refuse it at its type', () => {
+    const result = relationshipSchema.safeParse({
+      type: 'SIMILAR_TO',
+      from: 'backend-engineer',
+      to: 'frontend-engineer',
+      properties: { score: 0.5, rank: 1 },
+      sources: ['Somewhere'],
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => ({ path: i.path, message: i.message }))).toEqual([
+      { path: ['type'], message: writeRefusal('SIMILAR_TO') },
+    ]);
+  });
+
+  it('when the write inputs are built, then they take no property only a derived type has', () => {
+    const properties = schema.getType('LinkProperties');
+    if (!isInputObjectType(properties)) throw new Error('LinkProperties is missing');
+    const derivedOnly = DERIVED_TYPES.flatMap((t) => Object.keys(specOf(t).properties)).filter(
+      (name) => !STATED_TYPES.some((t) => name in specOf(t).properties),
+    );
+    expect(derivedOnly.length).toBeGreaterThan(0);
+    expect(Object.keys(properties.getFields()).filter((name) => derivedOnly.includes(name))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   REQUIREMENT_TYPES,
 } from '../../model/fit-weights';
 import { REQUIREMENT_KINDS, type NodeKind } from '../../model/kinds';
+import { TRANSITION_TYPES } from '../../model/transitions';
 import { META_LABEL } from './meta.cypher';
 import { anyNodeProjection, projection } from './projections.cypher';
 import { salaryChange } from './salary.cypher';
@@ -199,11 +200,12 @@ RETURN unknown, COLLECT {
 `;
 
 /*
- * Stored transitions: SIMILAR_TO edges from each role to its most similar ones, with the data
+ * Stored transitions: edges of the derived type SIMILAR (TRANSITION_TYPES) from each role to its most similar ones, with the data
  * version they were computed for (see src/import/similar-roles.ts). The version of the
  * requirements is a meta note every write that changes requirements replaces.
  */
 
+const SIMILAR = TRANSITION_TYPES.SIMILAR;
 const VERSION_KEY = 'requirements';
 const TRANSITIONS_KEY = 'transitions';
 
@@ -243,7 +245,7 @@ ORDER BY role, item
 `;
 
 export const DELETE_TRANSITIONS = `
-MATCH (:Role)-[s:SIMILAR_TO]->(:Role)
+MATCH (:Role)-[s:${SIMILAR}]->(:Role)
 WITH s LIMIT $limit
 DELETE s
 RETURN count(*) AS deleted
@@ -253,7 +255,7 @@ RETURN count(*) AS deleted
 export const WRITE_TRANSITIONS = `
 UNWIND $rows AS row
 MATCH (a:Role {id: row.from}), (b:Role {id: row.to})
-CREATE (a)-[:SIMILAR_TO { score: row.score, rank: row.rank, borrowed: row.borrowed, dataVersion: $dataVersion }]->(b)
+CREATE (a)-[:${SIMILAR} { score: row.score, rank: row.rank, borrowed: row.borrowed, dataVersion: $dataVersion }]->(b)
 `;
 
 export const RECORD_TRANSITIONS = `
@@ -273,7 +275,7 @@ const keepsPay = (a: string, b: string) => `coalesce((${salaryChange(a, b)}) IS 
 const STATED = ['PROGRESSES_TO', 'PIVOTS_TO', 'RELATED_TO', 'EQUIVALENT_TO'];
 
 /**
- * transitions: the stored SIMILAR_TO transitions of `$from`, by rank, with what the two roles
+ * transitions: the stored transitions of `$from`, by rank, with what the two roles
  * share and what the target adds (by the target's weights, heaviest first, at most $itemsMax
  * each), the change in pay, the O*NET counterparts borrowed from, the edges sources state
  * between them (one entry per kind, sources merged, since O*NET often relates two occupations
@@ -286,7 +288,7 @@ RETURN [id IN [$from] WHERE NOT EXISTS { MATCH (:Role {id: id}) }] AS missing, C
   MATCH (a:Role {id: $from})
   // What the first role requires, read once for all its transitions.
   WITH a, COLLECT { ${requirementsOf('a')} RETURN x } AS known
-  MATCH (a)-[s:SIMILAR_TO]->(b:Role)
+  MATCH (a)-[s:${SIMILAR}]->(b:Role)
   WHERE s.score >= $minSimilarity
     AND (NOT $keepPay OR ${keepsPay('a', 'b')})
   WITH a, known, b, s ORDER BY s.rank LIMIT $first

@@ -7,10 +7,14 @@ WHERE name = 'Neo4j Kernel'
 RETURN { name: name, version: versions[0], edition: edition } AS info
 `;
 
-/** How much the graph holds: nodes per kind and relationships. Rows: { nodes, relationships }. */
+/**
+ * How much the graph holds: nodes per kind, the relationships that are facts, and the derived
+ * ones the product computed from them (`$derived`: the table's derived types). Rows: { nodes, relationships, derived }.
+ */
 export const GRAPH_COUNTS = `
 RETURN { ${NODE_KIND_NAMES.map((kind) => `${kind}: COUNT { MATCH (:${labelOf(kind)}) }`).join(', ')} } AS nodes,
-       COUNT { ()-[]->() } AS relationships
+       COUNT { ()-[r]->() WHERE NOT type(r) IN $derived } AS relationships,
+       COUNT { ()-[r]->() WHERE type(r) IN $derived } AS derived
 `;
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NODE_KINDS, NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
-import { RELATIONSHIPS, RELATIONSHIP_TYPES, specOf, type RelationshipType } from '../../model/relationships';
+import { RELATIONSHIPS, STATED_TYPES, specOf, type RelationshipType } from '../../model/relationships';
 import type { EntityFact, GraphFile, RelationshipFact, RelationshipProperties, RoleFact } from '../../model/rules';
 import { factToProps, propsToFact, relationshipToProps } from '../codecs';
 import * as Q from '../cypher/import.cypher';
@@ -86,7 +86,8 @@ export class ImportRepository {
         else file[NODE_KINDS[kind].fileKey] = rows.map((r) => propsToFact(kind, r.props));
       }
       const relationships: RelationshipFact[] = [];
-      for (const type of RELATIONSHIP_TYPES) {
+      // A snapshot holds the facts: derived types are recomputed by the import that reads it.
+      for (const type of STATED_TYPES) {
         const spec = RELATIONSHIPS[type];
         const rows = relationshipRows.parse(
           await run(Q.exportRelationships(type, labelOf(spec.from), labelOf(spec.to))),
@@ -125,7 +126,7 @@ async function writeBatch(run: Run, batch: GraphBatch, options: WriteOptions): P
       counts.nodesUpdated += result.updated as number;
     }
   }
-  for (const type of RELATIONSHIP_TYPES) {
+  for (const type of STATED_TYPES) {
     const spec = RELATIONSHIPS[type];
     const ofType = batch.relationships.filter((r) => r.type === type);
     for (const chunk of chunks(ofType, size)) {

@@ -1,5 +1,6 @@
 import type { Executor } from '../executor';
 import type { NodeKind } from '../../model/kinds';
+import { DERIVED_TYPES } from '../../model/relationships';
 import { z } from 'zod';
 import { DATA_SOURCES, DB_INFO, GRAPH_COUNTS } from '../cypher/system.cypher';
 
@@ -11,7 +12,10 @@ export interface DbInfoRecord {
 
 export interface GraphCountsRecord {
   nodes: Record<NodeKind, number>;
+  /** The facts: relationships of the stated types (and any the model does not know). */
   relationships: number;
+  /** Relationships the product computed from the facts (the table's derived types). */
+  derived: number;
 }
 
 /** The stored counts: distinct publisher ids per node kind, as JSON text of `{ "ROLE": n, ... }`. */
@@ -42,8 +46,12 @@ export class SystemRepository {
   }
 
   async graphCounts(): Promise<GraphCountsRecord> {
-    const [row] = await this.executor.read(GRAPH_COUNTS);
-    return { nodes: row.nodes as GraphCountsRecord['nodes'], relationships: row.relationships as number };
+    const [row] = await this.executor.read(GRAPH_COUNTS, { derived: DERIVED_TYPES });
+    return {
+      nodes: row.nodes as GraphCountsRecord['nodes'],
+      relationships: row.relationships as number,
+      derived: row.derived as number,
+    };
   }
 
   async dataSources(): Promise<DataSourceRecord[]> {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SalaryInput } from '../role/role.type';
-import { PROPERTY_SPECS } from '../../model/relationships';
+import { STATED_PROPERTY_SPECS } from '../../model/relationships';
 import { Track } from '../shared/enums';
 import { propertyField } from '../shared/link';
 
@@ -73,4 +73,5 @@ export class LinkProperties {
 
   [property: string]: string | number | string[] | null | undefined;
 }
-for (const [name, spec] of PROPERTY_SPECS) propertyField(LinkProperties.prototype, name, spec);
+// A derived type's properties are computed, never given.
+for (const [name, spec] of STATED_PROPERTY_SPECS) propertyField(LinkProperties.prototype, name, spec);

@@ -1,6 +1,12 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { NodeRecord } from '../../graph/records';
-import { PROPERTY_SPECS, RELATIONSHIP_TYPES, specOf, type RelationshipType } from '../../model/relationships';
+import {
+  RELATIONSHIP_TYPES,
+  STATED_PROPERTY_SPECS,
+  specOf,
+  writeRefusal,
+  type RelationshipType,
+} from '../../model/relationships';
 import { commonPropertyFields, propertyField } from '../shared/link';
 import { NodeInterface } from '../shared/node.interface';
 
@@ -15,7 +21,9 @@ registerEnumType(RelationKind, {
     RELATIONSHIP_TYPES.map((type) => {
       const spec = specOf(type);
       const properties = Object.entries(spec.properties).map(([name, p]) => ` ${name}: ${p.description}`);
-      return [type, { description: `${spec.meaning} (${spec.from} → ${spec.to}.)${properties.join('')}` }];
+      const refused = writeRefusal(type);
+      const written = refused === null ? '' : ` Not writable: ${refused}.`;
+      return [type, { description: `${spec.meaning} (${spec.from} → ${spec.to}.)${properties.join('')}${written}` }];
     }),
   ),
 });
@@ -37,5 +45,6 @@ export class Relationship {
   /** The relationship's properties; those its type does not declare are null. */
   [property: string]: unknown;
 }
-for (const [name, spec] of PROPERTY_SPECS) propertyField(Relationship.prototype, name, spec);
+// Only stated types are written, so only their properties are a write's answer.
+for (const [name, spec] of STATED_PROPERTY_SPECS) propertyField(Relationship.prototype, name, spec);
 commonPropertyFields(Relationship.prototype);

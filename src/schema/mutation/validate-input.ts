@@ -67,7 +67,8 @@ export function validateLink(
   });
   if (!result.success) {
     throw badInput(issuesOf(result.error), (path) =>
-      path[0] === 'sources' ? `properties.${formatPath(path)}` : formatPath(path),
+      // The type is the argument `relation`; sources is one of the properties.
+      path[0] === 'type' ? 'relation' : path[0] === 'sources' ? `properties.${formatPath(path)}` : formatPath(path),
     );
   }
   return {

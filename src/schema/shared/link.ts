@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, type ClassType } from 'type-graphql';
-import { COMMON_PROPERTIES, specOf, type PropertySpec, type RelationEnd } from '../../model/relationships';
+import { COMMON_PROPERTIES, isDerived, specOf, type PropertySpec, type RelationEnd } from '../../model/relationships';
 import { labelOf } from '../../model/kinds';
 import { Provenance } from '../provenance/provenance.type';
 import { isWeighted } from './relation.args';
@@ -43,6 +43,8 @@ export function Link<T extends object>(end: RelationEnd, Far: ClassType<T>): Cla
         'How much the role needs it, 0 to 1, the need of the fit (matchRoles): the strongest of what the link states (O*NET importance / 5, its technology flags, ESCO essential 1 or optional 0.5, the article’s emphasis), 0.5 when it states none. Lists ordered by WEIGHT put the heaviest first.',
     })(LinkType.prototype, 'weight');
   }
+  // A derived type's edges are computed: no source states them and nobody notes on them (see the table).
+  if (isDerived(end.type)) return LinkType;
   commonPropertyFields(LinkType.prototype);
   // Every link had an `emphasis` before properties were declared per type: kept, always null, for one release.
   if (!('emphasis' in spec.properties)) {

@@ -9,12 +9,13 @@ import {
   getNullableType,
   isLeafType,
   isListType,
+  isObjectType,
   type GraphQLSchema,
   type ParseOptions,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { MAX_PAGE } from '../../schema/shared/list.args';
 import { MAX_FIRST } from '../../schema/shared/relation.args';
 import type { Config } from '../../config';
@@ -73,24 +74,46 @@ function tokenLimit(maxTokens: number): ApolloServerPlugin {
 /** How many items a relationship list is assumed to hold when its query does not say `first`. */
 export const LIST_WEIGHT = 10;
 
+const takesFirst = (field: { args: readonly { name: string }[] }) => field.args.some((a) => a.name === 'first');
+
 /**
- * An object field costs 1 plus its children times how many times they run: `first` where the
- * field takes it (a connection's, or a relationship list's when the query gives it), LIST_WEIGHT
- * for other lists, once for connection edges (already counted by `first`). Scalars are free:
- * what costs is fetching objects, not reading their properties. `first` is weighed at most at
- * its largest valid value, so `first: 100000` is a bad argument, not a cost.
+ * The pages of the schema: object types a field that takes `first` returns one of (a
+ * connection, matchRoles' RoleMatches). That `first` is the size of the list the page holds.
  */
-export function estimateFieldCost({ field, args, node, childComplexity }: ComplexityEstimatorArgs): number {
-  const named = getNamedType(field.type);
-  if (isLeafType(named)) return 0;
-  const returnsList = isListType(getNullableType(field.type));
-  // A relationship list's default page bounds what is read; its typical size is what costs.
-  const given = !returnsList || (node.arguments ?? []).some((a) => a.name.value === 'first');
-  const max = returnsList ? MAX_FIRST : MAX_PAGE;
-  const first = typeof args.first === 'number' && given ? Math.min(Math.max(args.first, 1), max) : undefined;
-  const isEdges = field.name === 'edges' && named.name.endsWith('Edge');
-  const times = first ?? (returnsList && !isEdges ? LIST_WEIGHT : 1);
-  return 1 + times * childComplexity;
+export function pageTypes(schema: GraphQLSchema): ReadonlySet<string> {
+  const pages = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const named = getNamedType(field.type);
+      if (takesFirst(field) && !isListType(getNullableType(field.type)) && isObjectType(named)) pages.add(named.name);
+    }
+  }
+  return pages;
+}
+
+/**
+ * The cost rule of `schema`. An object field costs 1 plus its children times how many times
+ * they run: `first` where the field takes it (a page's, or a relationship list's when the query
+ * gives it), once for the list a page holds (its page size is its field's `first`, counted
+ * there), LIST_WEIGHT for other lists. So each list's page size multiplies once. Scalars are
+ * free: what costs is fetching objects, not reading their properties. `first` is weighed at most
+ * at its largest valid value, so `first: 100000` is a bad argument, not a cost.
+ */
+export function fieldCostEstimator(schema: GraphQLSchema): ComplexityEstimator {
+  const pages = pageTypes(schema);
+  return ({ type, field, args, node, childComplexity }) => {
+    const named = getNamedType(field.type);
+    if (isLeafType(named)) return 0;
+    const returnsList = isListType(getNullableType(field.type));
+    // A relationship list's default page bounds what is read; its typical size is what costs.
+    const given = !returnsList || (node.arguments ?? []).some((a) => a.name.value === 'first');
+    const max = returnsList ? MAX_FIRST : MAX_PAGE;
+    const first = typeof args.first === 'number' && given ? Math.min(Math.max(args.first, 1), max) : undefined;
+    const pageList = returnsList && !takesFirst(field) && pages.has(type.name);
+    const times = first ?? (returnsList && !pageList ? LIST_WEIGHT : 1);
+    return 1 + times * childComplexity;
+  };
 }
 
 /**
@@ -117,6 +140,7 @@ export function queryLimits(
   // Expensive operations take turns: a few of them at once already keep the database and this
   // process busy, and each holds its whole answer in memory until it is sent.
   const heavy = new Gate(limits.heavyConcurrency);
+  const estimator = fieldCostEstimator(schema);
   const cost: ApolloServerPlugin = {
     async requestDidStart() {
       let release: (() => void) | undefined;
@@ -129,7 +153,7 @@ export function queryLimits(
               query: document,
               variables: request.variables ?? {},
               operationName: request.operationName ?? undefined,
-              estimators: [estimateFieldCost],
+              estimators: [estimator],
             });
           } catch (error) {
             // Variables that do not coerce to their types: execution refuses them itself, as
