@@ -4,12 +4,10 @@ import path from 'node:path';
 import express from 'express';
 import { buildSchema, getOperationAST, validate } from 'graphql';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { foldersIn } from '../../src/import/inputs';
-import { importSources } from '../../src/import/pipeline';
 import { explorerRoutes } from '../../src/server/explorer';
 import { allOperations } from '../../web/src/explorer/operations';
 import { openSeededDatabase, type TestDatabase } from '../helpers/database';
-import { openDatabaseAt, startPrivateNeo4j, type PrivateNeo4j } from '../helpers/private-neo4j';
+import { openRealDataDatabase } from '../helpers/real-data';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 // The browser pages end to end: the API in-process on the seeded graph, the built pages
@@ -209,18 +207,12 @@ describe('the explorer page', () => {
 
 describe('the explorer over real data', () => {
   // The article and the committed default slice of O*NET, ESCO, the crosswalk and BLS (what
-  // `npm start` loads), in a Neo4j of this suite's own.
-  let neo4j: PrivateNeo4j;
+  // `npm start` loads), in the real-data Neo4j the suites reading it share.
   let realDb: TestDatabase;
   let real: TestServer;
 
   beforeAll(async () => {
-    neo4j = await startPrivateNeo4j();
-    realDb = await openDatabaseAt(neo4j.uri, { NEO4J_TX_TIMEOUT_MS: '120000' });
-    await importSources(realDb.executor, {
-      article: [path.join(rootDir, 'seed')],
-      ...foldersIn(path.join(rootDir, 'data', 'default')),
-    });
+    realDb = await openRealDataDatabase({ NEO4J_TX_TIMEOUT_MS: '120000' });
     real = await startTestServer(realDb);
   }, 600_000);
 
@@ -230,7 +222,6 @@ describe('the explorer over real data', () => {
   afterAll(async () => {
     await real?.stop();
     await realDb?.close();
-    await neo4j?.dispose();
   });
 
   /** The id of the occupation of this O*NET code, found through the API. */

@@ -107,9 +107,17 @@ export class FitOracle {
     return n;
   }
 
+  /** Each item's distinctiveness, counted once: the graph read does not change, and a ranking asks for it per role. */
+  private readonly distinctOf = new Map<string, number>();
+
   distinct(id: string): number {
-    const n = this.roles.size;
-    return Math.log(1 + n / Math.max(1, this.statedBy(id))) / Math.log(1 + n);
+    let d = this.distinctOf.get(id);
+    if (d === undefined) {
+      const n = this.roles.size;
+      d = Math.log(1 + n / Math.max(1, this.statedBy(id))) / Math.log(1 + n);
+      this.distinctOf.set(id, d);
+    }
+    return d;
   }
 
   /** A role's requirements: its own, and for an ESCO occupation those of its O*NET counterparts it lacks. */

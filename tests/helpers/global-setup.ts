@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { resolveScratchEndpoint, routingUri } from '../../src/neo4j-endpoint';
@@ -16,7 +18,8 @@ type SetupGlobals = { __releaseNeo4j?: () => Promise<void>; __releaseSeededNeo4j
  *
  * Suites that need exactly the seed (lists, counts, examples) read a second, private Neo4j
  * that holds the seed and nothing else: it is loaded once here, and no suite resets it (a
- * suite that adds to it removes what it added).
+ * suite that adds to it removes what it added). Suites that read the real data share a third
+ * (see ./real-data), started by the first of them; this names the file it is recorded in.
  */
 export default async function globalSetup(): Promise<void> {
   const config = loadConfig();
@@ -48,4 +51,8 @@ export default async function globalSetup(): Promise<void> {
   }
   log(`The seeded test graph is ready at ${seeded.uri}.`);
   process.env.CAREER_GRAPH_TEST_SEEDED_URI = seeded.uri;
+  process.env.CAREER_GRAPH_TEST_REAL_DATA_STATE = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'careergraph-real-data-')),
+    'state.json',
+  );
 }

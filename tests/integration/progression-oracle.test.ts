@@ -2,9 +2,10 @@ import { oracleSuite } from '../helpers/oracle-suite';
 import { Rng, RouteOracle, insertGraphs, type OraclePath, type RandomGraph } from '../helpers/random-graph';
 
 /*
- * progressionPaths, shortestProgression and Role.pathsTo against an independent oracle: random
- * role graphs are written to Neo4j, every simple route is enumerated in TypeScript with a plain
- * depth-first search and ranked as the contract says, and the API must answer exactly that.
+ * progressionPaths and shortestProgression against an independent oracle: random role graphs are
+ * written to Neo4j, every simple route is enumerated in TypeScript with a plain depth-first search
+ * and ranked as the contract says, and the API must answer exactly that. Role.pathsTo, with
+ * includePivots as with via and rankBy, is checked the same way in route-oracle.test.ts.
  */
 
 const GRAPH_SPECS = [
@@ -128,43 +129,6 @@ describe.each(graphs.map((graph, g) => ({ graph, g, seed: GRAPH_SPECS[g].seed })
       }
       // The pairs are not all trivial: a fair number of routes were compared.
       expect(routesCompared).toBeGreaterThan(50);
-    });
-
-    it('when every role of the graph asks for its routes to one target through Role.pathsTo, then each list is the oracle’s, batched into one query per set of arguments', async () => {
-      const rng = new Rng(seed + 2);
-      const targets = rng.shuffle(graph.roles.filter((r) => graph.edges.some((e) => e.to === r.id && e.from !== r.id)));
-      for (const target of targets.slice(0, 3)) {
-        for (const includePivots of [false, true]) {
-          const maxSteps = 2 + rng.int(5);
-          const first = rng.pick(FIRST_CHOICES);
-          // Every role but the target itself (a route to itself is BAD_USER_INPUT, tested elsewhere).
-          const from = graph.roles.filter((r) => r.id !== target.id);
-          const query = `query ($to: ID!) {
-            ${from
-              .map(
-                (r, i) =>
-                  `r${i}: role(id: "${r.id}") { id pathsTo(id: $to, maxSteps: ${maxSteps}, first: ${first}, includePivots: ${includePivots}) { ${PATH_FIELDS} } }`,
-              )
-              .join('\n')}
-          }`;
-          const { data, errors, dbQueries } = await suite.gql.run(query, { to: target.id });
-          expect(errors).toBeUndefined();
-          from.forEach((r, i) => {
-            const got = (data![`r${i}`] as any).pathsTo.map(asOracle);
-            const expected = oracle.ranked(r.id, target.id, maxSteps, includePivots).slice(0, first);
-            expect({ from: r.id, to: target.id, maxSteps, first, includePivots, routes: got }).toEqual({
-              from: r.id,
-              to: target.id,
-              maxSteps,
-              first,
-              includePivots,
-              routes: expected,
-            });
-          });
-          // The roles (one lookup, which also checks the target) and the routes of all of them.
-          expect(dbQueries).toBeLessThanOrEqual(3);
-        }
-      }
     });
   },
 );
