@@ -92,7 +92,7 @@ let db: TestDatabase;
 let server: TestServer;
 
 beforeAll(async () => {
-  db = await openTestDatabase({ NEO4J_TX_TIMEOUT_MS: '60000' });
+  db = await openTestDatabase();
   server = await startTestServer(db);
   const flat = roles.map(({ pay, ...r }) => ({
     ...r,

@@ -57,7 +57,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   // compareRoles's statement takes seconds to plan the first time on a busy machine.
-  db = await openTestDatabase({ NEO4J_TX_TIMEOUT_MS: '60000' });
+  db = await openTestDatabase();
   server = await startTestServer(db);
   const roles = [
     {

@@ -35,7 +35,7 @@ beforeAll(async () => {
   }
   fs.mkdirSync(artifacts, { recursive: true });
   // A cold or busy Neo4j can take more than the default 10 s over the seed's one transaction.
-  db = await openSeededDatabase({ NEO4J_TX_TIMEOUT_MS: '60000' });
+  db = await openSeededDatabase();
   server = await startTestServer(db);
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { createDriver } from '../../src/graph/driver';
 import { Executor, executorOptions } from '../../src/graph/executor';
 import { applyDatabaseSchema } from '../../src/graph/schema-setup';
-import { openDatabaseAt } from './private-neo4j';
+import { openDatabaseAt, TEST_TX_TIMEOUT_MS } from './private-neo4j';
 
 export interface TestDatabase {
   config: Config;
@@ -14,7 +14,13 @@ export interface TestDatabase {
 
 /** The Neo4j the global setup made sure of, with the database schema applied. */
 export async function openTestDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    NEO4J_TX_TIMEOUT_MS: TEST_TX_TIMEOUT_MS,
+    ...env,
+  });
   const uri = process.env.CAREER_GRAPH_TEST_NEO4J_URI;
   if (!uri) throw new Error('The Jest global setup did not provide the test Neo4j URI');
   const driver = createDriver(uri, config.neo4j);

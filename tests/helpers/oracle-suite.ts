@@ -21,7 +21,7 @@ export function oracleSuite(name: string, specs: (GraphOptions & { seed: number 
   beforeAll(async () => {
     // These suites check answers, not speed: the deepest route searches on a busy machine may
     // outlast the production transaction timeout, so they get a longer one.
-    db = await openTestDatabase({ NEO4J_TX_TIMEOUT_MS: '60000' });
+    db = await openTestDatabase();
     await insertGraphs(db.executor, graphs);
     gql = await createTestGraphQL(db);
   });

@@ -64,16 +64,18 @@ export async function startPrivateNeo4j(port?: number): Promise<PrivateNeo4j> {
 }
 
 /**
- * Like openTestDatabase, but against `uri` (a private Neo4j). A fresh database plans its first
- * statements slowly (loading the seed into it can take longer than the usual 10 s limit on a
- * busy machine), so transactions may take up to a minute unless `env` says otherwise.
+ * The transaction timeout of the tests' connections unless a suite sets its own: a statement's
+ * first planning takes seconds, and on a loaded machine more than the default 10 s.
  */
+export const TEST_TX_TIMEOUT_MS = '60000';
+
+/** Like openTestDatabase, but against `uri` (a private Neo4j). */
 export async function openDatabaseAt(uri: string, env: Record<string, string> = {}): Promise<TestDatabase> {
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    NEO4J_TX_TIMEOUT_MS: '60000',
+    NEO4J_TX_TIMEOUT_MS: TEST_TX_TIMEOUT_MS,
     ...env,
   });
   const driver = createDriver(uri, config.neo4j);

@@ -5,7 +5,7 @@ import { graphSnapshot } from '../helpers/graph-snapshot';
 let db: TestDatabase;
 
 beforeAll(async () => {
-  db = await openSeededDatabase({ NEO4J_TX_TIMEOUT_MS: '60000' });
+  db = await openSeededDatabase();
 });
 
 afterAll(async () => {
