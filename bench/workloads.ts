@@ -215,7 +215,7 @@ export const WORKLOADS: Workload[] = [
       `missingEssentials(first: ${R5_MISSING_FIRST}) ${WEIGHTED} } } }`,
     peer: null,
     floor: '/r5',
-    // Seconds of database work each, and heavy by the API's cost rule (two at a time): two clients.
+    // Seconds of database work each: two clients.
     connections: 2,
     minDurationSec: 30,
     ranked: (data) =>
