@@ -1,7 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
@@ -13,6 +12,7 @@ import type * as DriverModule from '../src/graph/driver';
 import type * as ExecutorModule from '../src/graph/executor';
 import type * as LoggerModule from '../src/logger';
 import type * as SchemaModule from '../src/schema';
+import { cpuTicks, freePort } from './processes';
 import { requestFor, WORKLOADS, type Vars, type WorkloadId } from './workloads';
 
 /*
@@ -51,22 +51,8 @@ const durationSec = Number(option('--duration', '10'));
 const neo4jPidFile = path.resolve(option('--neo4j-pid-file', '.neo4j-bench/neo4j.pid'));
 const uri = process.env.BENCH_NEO4J_URI ?? `bolt://127.0.0.1:${process.env.BENCH_NEO4J_PORT ?? '7689'}`;
 
-/** User plus system CPU time of a process, in milliseconds (clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+/** CPU time of a process in milliseconds (its clock ticks are 10 ms). */
+const cpuMs = (pid: number) => cpuTicks(pid) * 10;
 
 async function serve(dir: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
