@@ -3,6 +3,8 @@ import {
   execute,
   GraphQLError,
   isAbstractType,
+  visit,
+  BREAK,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
@@ -27,6 +29,38 @@ function asGraphQLJsError(error: GraphQLError): GraphQLError {
     extensions: error.extensions,
   });
   return Object.assign(rebuilt, { locations: error.locations });
+}
+
+/** Whether `document` uses @skip or @include anywhere (fragments included). */
+function hasConditions(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === 'skip' || node.name.value === 'include') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * graphql-jit answers a field left out by @skip/@include as a key holding undefined, where
+ * graphql-js leaves the key out. JSON drops such keys on the wire; in process (tests, plugins
+ * reading the result) they would still show, so they are removed.
+ */
+function dropUndefined(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) dropUndefined(item);
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (record[key] === undefined) delete record[key];
+      else dropUndefined(record[key]);
+    }
+  }
 }
 
 const synchronous = new WeakSet<GraphQLTypeResolver<unknown, unknown>>();
@@ -106,7 +140,7 @@ export interface CompiledExecution {
 export function compiledExecution(schema: GraphQLSchema, cacheSize: number): CompiledExecution {
   resolveTypesSynchronously(schema);
   // null: graphql-jit refused the operation; graphql-js runs it (and reports what is wrong).
-  const compiledQueries = new LruCache<string, CompiledQuery | null>(cacheSize);
+  const compiledQueries = new LruCache<string, { query: CompiledQuery; conditional: boolean } | null>(cacheSize);
   const stats: CompiledExecutionStats = { compiled: 0, executed: 0, interpreted: 0 };
 
   const interpret = async (request: GatewayRequest, document: DocumentNode, context: unknown) =>
@@ -124,7 +158,7 @@ export function compiledExecution(schema: GraphQLSchema, cacheSize: number): Com
     let compiled = compiledQueries.get(key);
     if (compiled === undefined) {
       const result = compileQuery(schema, document, request.operationName ?? undefined);
-      compiled = isCompiledQuery(result) ? result : null;
+      compiled = isCompiledQuery(result) ? { query: result, conditional: hasConditions(document) } : null;
       compiledQueries.set(key, compiled);
       stats.compiled++;
     }
@@ -133,10 +167,11 @@ export function compiledExecution(schema: GraphQLSchema, cacheSize: number): Com
       return interpret(request, document, context);
     }
     stats.executed++;
-    const result = (await compiled.query(undefined, context, request.variables ?? {})) as Result;
+    const result = (await compiled.query.query(undefined, context, request.variables ?? {})) as Result;
     // No data at all: the variables did not coerce and nothing ran. graphql-js states that in
     // the words (and with the variable's AST node) Apollo recognises as BAD_USER_INPUT.
     if (result.data === undefined) return interpret(request, document, context);
+    if (compiled.conditional) dropUndefined(result.data);
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
   };
 
