@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -18,6 +17,7 @@ import type * as ImportInputsModule from '../src/import/inputs';
 import type * as ImportPipelineModule from '../src/import/pipeline';
 import type * as SeedOnStartModule from '../src/seed/seed-on-start';
 import { chartTitle, renderChart } from './chart';
+import { cpuTicks, freePort } from './processes';
 import {
   disagreement,
   inTurn,
@@ -392,18 +392,6 @@ interface Target {
   process: ChildProcess;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function startTarget(id: TargetId, neo4jUri: string): Promise<Target> {
   const port = await freePort();
   const script = {
@@ -612,16 +600,6 @@ async function assertDatabaseAnswers(driver: Driver, during: string): Promise<vo
     await driver.executeQuery('RETURN 1');
   } catch (error) {
     throw new Error(`Neo4j stopped answering during ${during} (see its log): ${String(error)}`, { cause: error });
-  }
-}
-
-/** User plus system CPU time of a process, in clock ticks (1/100 s). */
-function cpuTicks(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0; // gone: idle
   }
 }
 

@@ -85,6 +85,7 @@ const envSchema = z.object({
   HEAVY_QUERY_COST: intFromEnv(1, 100_000_000).default(500),
   HEAVY_QUERY_CONCURRENCY: intFromEnv(1, 1000).default(2),
   HEAVY_QUERY_WAIT_MS: intFromEnv(0, 600_000).default(30_000),
+  COMPILED_QUERY_CACHE: intFromEnv(1, 100_000).default(1000),
 });
 
 export interface LocalNeo4jConfig {
@@ -153,6 +154,8 @@ export interface Config {
     heavyConcurrency: number;
     /** ...and wait at most this long for their turn. */
     heavyWaitMs: number;
+    /** Compiled query documents kept (least recently used dropped first). */
+    compiledQueries: number;
   };
   env: 'development' | 'production' | 'test';
   logLevel: (typeof logLevels)[number];
@@ -235,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heavyCost: e.HEAVY_QUERY_COST,
       heavyConcurrency: e.HEAVY_QUERY_CONCURRENCY,
       heavyWaitMs: e.HEAVY_QUERY_WAIT_MS,
+      compiledQueries: e.COMPILED_QUERY_CACHE,
     }),
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,

@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { RequestContext } from './context';
+import { compiledExecution } from './compiled-execution';
 import { formatError } from './errors';
 import { httpCachePlugin } from './plugins/http-cache.plugin';
 import { queryLimits } from './plugins/query-limits.plugin';
@@ -27,8 +28,10 @@ export interface ApolloComposition {
 export function createApolloServer({ config, schema, hostPlugins = [] }: ApolloComposition) {
   const production = config.env === 'production';
   const limits = queryLimits(config, schema);
-  return new ApolloServer<RequestContext>({
-    schema,
+  const execution = compiledExecution(schema, config.limits.compiledQueries);
+  const server = new ApolloServer<RequestContext>({
+    // Operations run compiled (graphql-jit); Apollo takes another executor only as a gateway.
+    gateway: execution.gateway,
     formatError,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -58,4 +61,5 @@ export function createApolloServer({ config, schema, hostPlugins = [] }: ApolloC
       httpCachePlugin({ maxAge: config.http.cacheMaxAge }),
     ],
   });
+  return Object.assign(server, { execution });
 }
