@@ -1,9 +1,7 @@
 import type { Driver } from 'neo4j-driver';
-import { loadConfig, type Config } from '../../src/config';
-import { createDriver } from '../../src/graph/driver';
-import { Executor, executorOptions } from '../../src/graph/executor';
-import { applyDatabaseSchema } from '../../src/graph/schema-setup';
-import { openDatabaseAt, TEST_TX_TIMEOUT_MS } from './private-neo4j';
+import type { Config } from '../../src/config';
+import type { Executor } from '../../src/graph/executor';
+import { openDatabaseAt } from './private-neo4j';
 
 export interface TestDatabase {
   config: Config;
@@ -14,19 +12,9 @@ export interface TestDatabase {
 
 /** The Neo4j the global setup made sure of, with the database schema applied. */
 export async function openTestDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    NEO4J_TX_TIMEOUT_MS: TEST_TX_TIMEOUT_MS,
-    ...env,
-  });
   const uri = process.env.CAREER_GRAPH_TEST_NEO4J_URI;
   if (!uri) throw new Error('The Jest global setup did not provide the test Neo4j URI');
-  const driver = createDriver(uri, config.neo4j);
-  const executor = new Executor(driver, executorOptions(config.neo4j));
-  await applyDatabaseSchema(executor, config.rootDir);
-  return { config: { ...config, neo4j: { ...config.neo4j, uri } }, driver, executor, close: () => driver.close() };
+  return openDatabaseAt(uri, env);
 }
 
 /**

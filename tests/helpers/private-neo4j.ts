@@ -67,9 +67,9 @@ export async function startPrivateNeo4j(port?: number): Promise<PrivateNeo4j> {
  * The transaction timeout of the tests' connections unless a suite sets its own: a statement's
  * first planning takes seconds, and on a loaded machine more than the default 10 s.
  */
-export const TEST_TX_TIMEOUT_MS = '60000';
+const TEST_TX_TIMEOUT_MS = '60000';
 
-/** Like openTestDatabase, but against `uri` (a private Neo4j). */
+/** A test connection to the Neo4j at `uri` (the tests' own or a private one), with the database schema applied. */
 export async function openDatabaseAt(uri: string, env: Record<string, string> = {}): Promise<TestDatabase> {
   const config = loadConfig({
     ...process.env,
