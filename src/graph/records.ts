@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NODE_KIND_NAMES, REQUIREMENT_KINDS, labelOf, type NodeLabel } from '../model/kinds';
-import type { StepReasonRecord, TransitionKindName } from '../model/transitions';
+import { STATED_DIRECTIONS, type StepReasonRecord, type TransitionKindName } from '../model/transitions';
 
 /*
  * The shapes the read queries return, one codec per record type: repositories parse their rows
@@ -237,8 +237,6 @@ export const transitionRecord = z.object({
   missing: z.array(weightedItemRecord),
   salaryChange: salaryChangeRecord.nullable(),
   comparedVia: z.array(roleRecord),
-  statedBy: z.array(
-    z.object({ kind: z.string(), direction: z.enum(['FORWARD', 'BACKWARD', 'BOTH']), sources: z.array(z.string()) }),
-  ),
+  statedBy: z.array(z.object({ kind: z.string(), direction: z.enum(STATED_DIRECTIONS), sources: z.array(z.string()) })),
 });
 export type TransitionRecord = z.infer<typeof transitionRecord>;

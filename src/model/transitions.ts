@@ -18,6 +18,10 @@ export type TransitionType = (typeof TRANSITION_TYPES)[TransitionKindName];
 
 export const TRANSITION_KIND_NAMES = Object.keys(TRANSITION_TYPES) as TransitionKindName[];
 
+/** Which way the stated edges of one kind go between the two roles of a stored transition. */
+export const STATED_DIRECTIONS = ['FORWARD', 'BACKWARD', 'BOTH'] as const;
+export type StatedDirectionName = (typeof STATED_DIRECTIONS)[number];
+
 /** What a route follows when the question does not say. */
 export const DEFAULT_VIA: readonly TransitionKindName[] = ['PROMOTION'];
 

@@ -3,8 +3,9 @@ import { ArrayMaxSize, Max, Min } from 'class-validator';
 import type { NodeRecord, RoleRecord, SalaryChangeRecord, WeightedItemRecord } from '../../graph/records';
 import { SalaryChange } from '../traversal/traversal.types';
 import { RELEVANCE_EMPHASIS } from '../../model/fit-weights';
+import { STATED_DIRECTIONS, type StatedDirectionName } from '../../model/transitions';
 import { Role } from '../role/role.type';
-import { NodeKind } from '../shared/enums';
+import { enumOf, NodeKind } from '../shared/enums';
 import { NodeInterface } from '../shared/node.interface';
 
 @InputType({ description: 'Which roles matchRoles ranks.' })
@@ -74,11 +75,8 @@ export class RoleMatches {
   unrankedCount!: number;
 }
 
-export enum StatedDirection {
-  FORWARD = 'FORWARD',
-  BACKWARD = 'BACKWARD',
-  BOTH = 'BOTH',
-}
+export const StatedDirection = enumOf(STATED_DIRECTIONS);
+export type StatedDirection = StatedDirectionName;
 registerEnumType(StatedDirection, {
   name: 'StatedDirection',
   description: 'Which way the stated edges of one kind go between the two roles of a transition.',

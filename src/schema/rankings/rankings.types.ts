@@ -3,11 +3,9 @@ import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from 'type-
 import { ITEM_ORDERS, RANKED_KINDS, type ItemOrder, type RankedKind as Kind } from '../../graph/cypher/rankings.cypher';
 import type { NodeRecord, RoleRecord } from '../../graph/records';
 import { Role } from '../role/role.type';
-import { SalaryBasis, SalaryPeriod } from '../shared/enums';
+import { enumOf, SalaryBasis, SalaryPeriod } from '../shared/enums';
 import { RoleFilter } from '../shared/filters.input';
 import { NodeInterface } from '../shared/node.interface';
-
-const enumOf = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, k])) as { [P in K]: P };
 
 export const RankedKind = enumOf(RANKED_KINDS);
 registerEnumType(RankedKind, { name: 'RankedKind', description: 'The kinds of item roles use or require.' });

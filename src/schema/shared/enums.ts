@@ -1,9 +1,11 @@
 import { registerEnumType } from 'type-graphql';
 import { NODE_KINDS, type NodeKind as ModelNodeKind } from '../../model/kinds';
 
-export const NodeKind = Object.fromEntries(Object.keys(NODE_KINDS).map((k) => [k, k])) as {
-  [K in ModelNodeKind]: K;
-};
+/** A GraphQL enum whose values are `names`, each its own value (names declared once elsewhere). */
+export const enumOf = <K extends string>(names: readonly K[]) =>
+  Object.fromEntries(names.map((n) => [n, n])) as { [P in K]: P };
+
+export const NodeKind = enumOf(Object.keys(NODE_KINDS) as ModelNodeKind[]);
 registerEnumType(NodeKind, { name: 'NodeKind', description: 'The kinds of node in the career graph.' });
 
 export enum Track {

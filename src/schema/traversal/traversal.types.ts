@@ -8,14 +8,11 @@ import {
   type TransitionKindName,
 } from '../../model/transitions';
 import { Role } from '../role/role.type';
-import { SalaryPeriod } from '../shared/enums';
+import { enumOf, SalaryPeriod } from '../shared/enums';
 import { Employer, Framework, Skill, Tool, Workflow } from '../shared/entity.types';
 
-const namesOf = <T extends string>(names: readonly T[]) =>
-  Object.fromEntries(names.map((n) => [n, n])) as { [K in T]: K };
-
 /** The kinds of move a route may take (declared with their relationship types in src/model/transitions.ts). */
-export const TransitionKind = namesOf(TRANSITION_KIND_NAMES);
+export const TransitionKind = enumOf(TRANSITION_KIND_NAMES);
 export type TransitionKind = TransitionKindName;
 registerEnumType(TransitionKind, {
   name: 'TransitionKind',
@@ -30,7 +27,7 @@ registerEnumType(TransitionKind, {
   },
 });
 
-export const RouteRank = namesOf(ROUTE_RANKS);
+export const RouteRank = enumOf(ROUTE_RANKS);
 export type RouteRank = RouteRankName;
 registerEnumType(RouteRank, {
   name: 'RouteRank',
