@@ -18,8 +18,10 @@ import { reportStartup } from './startup-report';
 /** Raised between start-up steps once a stop was asked for, to unwind through the cleanups. */
 class StopRequested extends Error {}
 
-async function warmUp(executor: Executor, logger: Logger): Promise<void> {
+/** Plans the slow statements ahead; once the process is stopping, the closed driver's failures are not news. */
+async function warmUp(executor: Executor, logger: Logger, serving: () => boolean): Promise<void> {
   const { statements, ms, failed } = await warmStatements(executor);
+  if (!serving()) return;
   for (const { statement, error } of failed)
     logger.warn({ err: error, statement }, `Could not plan ${statement} ahead`);
   logger.info(
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
     checkpoint();
     await reportStartup(logger, { config, endpoint, executor, seeded, url: server.url });
     // In the background: requests are served meanwhile, and plan what they ask themselves.
-    if (config.warmUpOnStart) void warmUp(executor, logger);
+    if (config.warmUpOnStart) void warmUp(executor, logger, () => phase === 'serving');
   } catch (error) {
     if (error instanceof StopRequested) return stop(0);
     return stop(reportFailure(error));
