@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCypherStatements, parseSchemaDefinitions } from '../../src/graph/schema-setup';
+import { COMPARISON_DIMENSIONS, compareRoles, type ComparisonDimension } from '../../src/graph/cypher/traversal.cypher';
 
 describe('parseCypherStatements', () => {
   it('when a file has comments and multi-line statements, then each statement comes out whole', () => {
@@ -46,5 +47,36 @@ describe('parseSchemaDefinitions', () => {
     const names = parseSchemaDefinitions(text).map((d) => d.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining(['role_id', 'meta_key', 'node_search']));
+  });
+});
+
+describe('compareRoles statement', () => {
+  const ALL = Object.keys(COMPARISON_DIMENSIONS) as ComparisonDimension[];
+
+  it('when a comparison reads the tools overlap only, then its text reads no other overlap and no fit', () => {
+    const text = compareRoles(['tools'], false);
+    expect(text).toContain('(a)-[:USES_TOOL]->(x:Tool)');
+    for (const d of ALL.filter((x) => x !== 'tools')) {
+      expect(text).not.toContain(COMPARISON_DIMENSIONS[d]('a', 'x'));
+      expect(text).toContain(`${d}: { shared: [], onlyA: [], onlyB: [], jaccard: 0.0 }`);
+    }
+    expect(text).not.toContain('OPTIONAL CALL');
+  });
+
+  it('when it reads every overlap and the similarity, then every overlap and the fit are in its text', () => {
+    const text = compareRoles(ALL, true);
+    for (const d of ALL) expect(text).toContain(COMPARISON_DIMENSIONS[d]('a', 'x'));
+    expect(text).toContain('OPTIONAL CALL (a, b)');
+  });
+
+  it('when the same overlaps are named in another order, then the text is the same one', () => {
+    expect(compareRoles(['skills', 'tools'], true)).toBe(compareRoles(['tools', 'skills'], true));
+    expect(compareRoles(['skills', 'tools'], true)).not.toBe(compareRoles(['tools', 'skills'], false));
+  });
+
+  it('when the feature Jaccard is built, then each of its three counts appears once', () => {
+    const text = compareRoles([], false);
+    expect(text.match(/COUNT \{ \(a\)-\[:USES_TOOL\|REQUIRES_SKILL\|USES_FRAMEWORK\]->\(x\)</g)).toHaveLength(1);
+    expect(text.match(/COUNT \{ \(a\)-\[:USES_TOOL\|REQUIRES_SKILL\|USES_FRAMEWORK\]->\(\) \}/g)).toHaveLength(1);
   });
 });

@@ -55,13 +55,20 @@ const FEATURES = 'USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK';
 const jaccard = (both: string, a: string, b: string) =>
   `CASE WHEN ${a} + ${b} - ${both} = 0 THEN 0.0 ELSE toFloat(${both}) / (${a} + ${b} - ${both}) END`;
 
-/** The Jaccard similarity of the tools, skills and frameworks roles `a` and `b` state (borrowed ones not counted). */
-const featureJaccard = (a: string, b: string) =>
-  jaccard(
-    `COUNT { (${a})-[:${FEATURES}]->(x)<-[:${FEATURES}]-(${b}) }`,
-    `COUNT { (${a})-[:${FEATURES}]->() }`,
-    `COUNT { (${b})-[:${FEATURES}]->() }`,
-  );
+/**
+ * What the Jaccard similarity of the tools, skills and frameworks roles `a` and `b` state
+ * (borrowed ones not counted) is made of, as projection items `${v}Both`, `${v}A` and `${v}B`:
+ * each count is read once, where an expression repeating them in `jaccard` read them twice.
+ */
+const featureCounts = (a: string, b: string, v: string, onlyIf?: string) =>
+  [
+    [`${v}Both`, `COUNT { (${a})-[:${FEATURES}]->(x)<-[:${FEATURES}]-(${b}) }`],
+    [`${v}A`, `COUNT { (${a})-[:${FEATURES}]->() }`],
+    [`${v}B`, `COUNT { (${b})-[:${FEATURES}]->() }`],
+  ]
+    .map(([name, count]) => `${onlyIf ? `CASE WHEN ${onlyIf} THEN ${count} ELSE 0 END` : count} AS ${name}`)
+    .join(', ');
+const featureJaccard = (v: string) => jaccard(`${v}Both`, `${v}A`, `${v}B`);
 
 /**
  * The requirements of role `a` as a profile (`profile`, weighing `profileWeight`; `roleCount`
@@ -94,17 +101,17 @@ const ITEM_OF: Record<ComparisonDimension, (v: string) => string> = {
 };
 
 /**
- * The items of each side of overlap `name`, read once (sorted by name, id) and only if `$parts`
- * names a part of it (CASE evaluates lazily), as `<name>A` and `<name>B`; the items both have as
- * `<name>Both`. Every part is then a list operation: testing each item of one role against the
- * other's relationships costs an expansion of a popular item per test, and Git is in most roles.
+ * The items of each side of overlap `name`, read once (sorted by name, id), as `<name>A` and
+ * `<name>B`; the items both have as `<name>Both`. Every part is then a list operation: testing
+ * each item of one role against the other's relationships costs an expansion of a popular item
+ * per test, and Git is in most roles.
  */
 const overlapItems = (name: ComparisonDimension) => {
   const link = COMPARISON_DIMENSIONS[name];
-  const side = (r: string) =>
-    `CASE WHEN size($parts.${name}) > 0 THEN COLLECT { MATCH ${link(r, 'x')} RETURN x ORDER BY x.name, x.id } ELSE [] END`;
+  const side = (r: string) => `COLLECT { MATCH ${link(r, 'x')} RETURN x ORDER BY x.name, x.id }`;
   return {
     read: `${side('a')} AS ${name}A, ${side('b')} AS ${name}B`,
+    sides: `${name}A, ${name}B`,
     both: `[x IN ${name}A WHERE x IN ${name}B] AS ${name}Both`,
   };
 };
@@ -123,30 +130,51 @@ const overlap = (name: ComparisonDimension) => {
   }`;
 };
 
+/** An overlap the query does not read. */
+const emptyOverlap = (name: ComparisonDimension) => `${name}: { shared: [], onlyA: [], onlyB: [], jaccard: 0.0 }`;
+
 const DIMENSION_NAMES = Object.keys(COMPARISON_DIMENSIONS) as ComparisonDimension[];
-const dimensionVars = (suffixes: string[]) => DIMENSION_NAMES.flatMap((d) => suffixes.map((s) => d + s)).join(', ');
 
 /**
- * Both roles side by side: the parts of each overlap `$parts` names; with `$similarity`, the
- * similarity of b to a (b's fit to a's requirements as a profile, the rule of transitions); with
- * `$jaccard`, the Jaccard similarity of their tools, skills and frameworks; the salary
- * difference when the salaries are comparable. Rows: { comparison }, shaped as RoleComparisonRecord.
+ * Both roles side by side: the overlaps in `dimensions`, each with the parts `$parts` names (the
+ * others answer empty); with `similarity`, the similarity of b to a (b's fit to a's requirements
+ * as a profile, the rule of transitions); with `$jaccard`, the Jaccard similarity of their tools,
+ * skills and frameworks; the salary difference when the salaries are comparable. Rows:
+ * { comparison }, shaped as RoleComparisonRecord.
+ *
+ * The text names only what is read: overlaps and a similarity skipped by CASE in one text for
+ * all cost a third of the statement's time under load. At most 2^5 × 2 texts, each built once.
  */
-export const COMPARE_ROLES = `
+export const compareRoles = (dimensions: readonly ComparisonDimension[], similarity: boolean) => {
+  const read = DIMENSION_NAMES.filter((d) => dimensions.includes(d));
+  const key = `${read.join(',')}|${similarity}`;
+  let text = COMPARE_TEXTS.get(key);
+  if (text === undefined) {
+    text = compareText(read, similarity);
+    COMPARE_TEXTS.set(key, text);
+  }
+  return text;
+};
+const COMPARE_TEXTS = new Map<string, string>();
+
+const compareText = (read: ComparisonDimension[], similarity: boolean) => `
 MATCH (a:Role {id: $a}), (b:Role {id: $b})
-OPTIONAL CALL (a, b) {
-  WITH a, b, COUNT { (:Role) } AS roleCount WHERE $similarity
+${
+  similarity
+    ? `OPTIONAL CALL (a, b) {
+  WITH a, b, COUNT { (:Role) } AS roleCount
   ${asProfile('a', 'b, roleCount')}
   ${fitOf('b', false)}
   RETURN fit
+}`
+    : 'WITH a, b, null AS fit'
 }
-WITH a, b, fit, ${DIMENSION_NAMES.map((d) => overlapItems(d).read).join(',\n  ')}
-WITH a, b, fit, ${dimensionVars(['A', 'B'])},
-  ${DIMENSION_NAMES.map((d) => overlapItems(d).both).join(',\n  ')}
+WITH a, b, fit, ${[...read.map((d) => overlapItems(d).read), featureCounts('a', 'b', 'features', '$jaccard')].join(', ')}
+WITH a, b, fit, ${[...read.map((d) => overlapItems(d).sides), 'featuresBoth, featuresA, featuresB', ...read.map((d) => overlapItems(d).both)].join(', ')}
 RETURN { a: ${role('a')}, b: ${role('b')},
-  ${DIMENSION_NAMES.map(overlap).join(',\n  ')},
+  ${DIMENSION_NAMES.map((d) => (read.includes(d) ? overlap(d) : emptyOverlap(d))).join(',\n  ')},
   similarity: coalesce(fit, 0.0),
-  jaccard: CASE WHEN $jaccard THEN ${featureJaccard('a', 'b')} ELSE 0.0 END,
+  jaccard: CASE WHEN $jaccard THEN ${featureJaccard('features')} ELSE 0.0 END,
   salaryDifference: ${salaryChange('a', 'b')}
 } AS comparison
 `;
@@ -227,12 +255,13 @@ CALL (bounds, least, profile, profileWeight, roleCount) {
 CALL (a, profile, top) {
   UNWIND range(0, size(top) - 1) AS rank
   WITH rank, top[rank].role AS b, top[rank].score AS score
-  WITH rank, b, score, COLLECT { ${requirementsOf('b')} WITH x WHERE x IN profile RETURN x ORDER BY x.name, x.id } AS shared
+  WITH rank, b, score, COLLECT { ${requirementsOf('b')} WITH x WHERE x IN profile RETURN x ORDER BY x.name, x.id } AS shared,
+    ${featureCounts('a', 'b', 'features')}
   ORDER BY rank
   RETURN collect({
     role: ${role('b')},
     score: score,
-    jaccard: ${featureJaccard('a', 'b')},
+    jaccard: ${featureJaccard('features')},
     sharedTools: [x IN shared WHERE x:Tool | ${tool('x')}],
     sharedSkills: [x IN shared WHERE x:Skill | ${skill('x')}],
     sharedFrameworks: [x IN shared WHERE x:Framework | ${framework('x')}]

@@ -73,7 +73,8 @@ export class TraversalRepository {
   }
 
   async compareRoles(a: string, b: string, shape: ComparisonShape): Promise<Checked<RoleComparisonRecord | null>> {
-    const { missing, rows } = await this.checked(Q.COMPARE_ROLES, { a, b, ...shape }, [a, b]);
+    const read = DIMENSIONS.filter((d) => shape.parts[d].length > 0);
+    const { missing, rows } = await this.checked(Q.compareRoles(read, shape.similarity), { a, b, ...shape }, [a, b]);
     return { missing, value: column(roleComparisonRecord, rows)[0] ?? null };
   }
 
