@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import neo4j from 'neo4j-driver';
+import { freePort } from './processes';
+import { WORKLOADS, type WorkloadId } from './workloads';
+
+/*
+ * The API's memory against its throughput under V8 heap flags:
+ *   node dist/bench/bench/heap-flags.js --neo4j bolt://127.0.0.1:7791 \
+ *     --flags ';--max-semi-space-size=2;--max-old-space-size=256' [--rounds 2] [--seconds 10]
+ * For each round, each set of flags (';'-separated; the empty set is Node's defaults) in turn:
+ * the API starts with them against a Neo4j that already holds the large generated graph (as
+ * `npm run bench` leaves it), serves W1 then W6 at 16 connections (2 s of warm-up, then
+ * `--seconds`), and the line printed gives req/s, p99 and the process's peak RSS (VmHWM).
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CONNECTIONS = 16;
+const value = (flag: string) => {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const memoryMB = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024);
+
+const queryOf = (id: WorkloadId) => {
+  const workload = WORKLOADS.find((w) => w.id === id);
+  if (!workload) throw new Error(`no workload ${id}`);
+  return workload.api;
+};
+
+async function main() {
+  const uri = value('--neo4j');
+  if (!uri) throw new Error('--neo4j URI is required: a Neo4j holding the large generated graph');
+  const flagSets = (value('--flags') ?? '').split(';').map((s) => s.split(' ').filter(Boolean));
+  const rounds = Number(value('--rounds') ?? 1);
+  const seconds = Number(value('--seconds') ?? 10);
+  const driver = neo4j.driver(uri);
+  const ids = (await driver.executeQuery('MATCH (r:Role) RETURN r.id AS id ORDER BY id LIMIT 400')).records.map(
+    (r) => r.get('id') as string,
+  );
+  await driver.close();
+  if (ids.length < 2) throw new Error(`${uri} holds fewer than two roles: load the large graph first (npm run bench)`);
+  const bodies = {
+    W1: ids.map((id) => JSON.stringify({ query: queryOf('W1'), variables: { id } })),
+    W6: ids.map((a, k) =>
+      JSON.stringify({ query: queryOf('W6'), variables: { a, b: ids[(k * 7 + 13) % ids.length] } }),
+    ),
+  };
+
+  for (let round = 0; round < rounds; round++) {
+    for (const flags of flagSets) {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const child = spawn(process.execPath, [...flags, path.join(ROOT, 'dist', 'index.js')], {
+        env: {
+          ...process.env,
+          NEO4J_URI: uri,
+          SEED_ON_START: 'false',
+          LOG_LEVEL: 'warn',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          NODE_ENV: 'development',
+        },
+        stdio: 'ignore',
+      });
+      try {
+        const deadline = Date.now() + 60_000;
+        while (
+          !(await fetch(`${url}/readyz`).then(
+            (r) => r.ok,
+            () => false,
+          ))
+        ) {
+          if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the API did not start with ${flags}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const idle = memoryMB(child.pid!, 'VmRSS');
+        const attack = (list: string[], duration: number) => {
+          let i = 0;
+          return autocannon({
+            url: `${url}/graphql`,
+            connections: CONNECTIONS,
+            duration,
+            requests: [
+              {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                setupRequest: (req) => ({ ...req, body: list[i++ % list.length] }),
+              },
+            ],
+          });
+        };
+        await attack(bodies.W1, 2);
+        const w1 = await attack(bodies.W1, seconds);
+        await attack(bodies.W6, 2);
+        const w6 = await attack(bodies.W6, seconds);
+        const errors = w1.errors + w1.non2xx + w1.timeouts + w6.errors + w6.non2xx + w6.timeouts;
+        process.stdout.write(
+          `round ${round + 1} flags [${flags.join(' ') || "Node's defaults"}]: idle ${idle} MB | ` +
+            `W1 ${Math.round(w1.requests.average)} req/s p99 ${w1.latency.p99} ms | ` +
+            `W6 ${Math.round(w6.requests.average)} req/s p99 ${w6.latency.p99} ms | errors ${errors} | ` +
+            `peak RSS ${memoryMB(child.pid!, 'VmHWM')} MB\n`,
+        );
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
