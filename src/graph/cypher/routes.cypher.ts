@@ -7,7 +7,7 @@ import { salaryChange } from './salary.cypher';
 /*
  * Career routes. Variable-length bounds cannot be parameters: `maxSteps` reaches these builders
  * only after validation as an integer in 1..MAX_STEPS, the relationship types only from
- * TRANSITION_TYPES and the ordering only from RANK_ORDER; nothing else is ever interpolated.
+ * TRANSITION_TYPES and the ordering only from RANKINGS; nothing else is ever interpolated.
  */
 
 export const MAX_STEPS = 6;
@@ -49,11 +49,14 @@ const TO_LEARN_COUNT = `size(COLLECT {${toAcquire(LEARNED_TYPES)}
 
 const FEWEST = 'size(rs), gain IS NULL, gain DESC, skillCount, [n IN ns | n.id], [r IN rs | type(r)]';
 
-/** Each ranking as an ORDER BY: its own key first, then fewest steps' order for ties. */
-const RANK_ORDER: Record<RouteRankName, string> = {
-  FEWEST_STEPS: FEWEST,
-  LEAST_TO_LEARN: `learnCount, ${FEWEST}`,
-  MOST_PAY_GAIN: `gain IS NULL, gain DESC, ${FEWEST}`,
+/**
+ * Each ranking as an ORDER BY (its own key first, then fewest steps' order for ties), and
+ * whether it orders by `learnCount`, which is then counted for every candidate.
+ */
+const RANKINGS: Record<RouteRankName, { order: string; countsLearning: boolean }> = {
+  FEWEST_STEPS: { order: FEWEST, countsLearning: false },
+  LEAST_TO_LEARN: { order: `learnCount, ${FEWEST}`, countsLearning: true },
+  MOST_PAY_GAIN: { order: `gain IS NULL, gain DESC, ${FEWEST}`, countsLearning: false },
 };
 
 /**
@@ -69,7 +72,7 @@ WITH *, CASE WHEN salaryChange IS NULL THEN null ELSE salaryChange.min + salaryC
   size(COLLECT {${toAcquire('REQUIRES_SKILL', labelOf('SKILL'))}
     RETURN x
   }) AS skillCount,
-  ${RANK_ORDER[rank].includes('learnCount') ? TO_LEARN_COUNT : 'null'} AS learnCount`;
+  ${RANKINGS[rank].countsLearning ? TO_LEARN_COUNT : 'null'} AS learnCount`;
 
 /**
  * What to learn along each route kept (not along every candidate): how much (`learnCount` if the
@@ -104,7 +107,7 @@ const PATH_SHAPE = `{
 
 /**
  * For each of $fromIds, the simple routes to $to of 1..maxSteps moves of the kinds `via`, ranked
- * by `rank` (RANK_ORDER; the route's ids and then its kinds of step settle the last ties). What to
+ * by `rank` (RANKINGS; the route's ids and then its kinds of step settle the last ties). What to
  * learn is what the roles after the start need that the start does not have.
  * Rows: { routes: { fromId, paths: [PATH_SHAPE] } }.
  */
@@ -116,7 +119,7 @@ MATCH p = (s)-[:${transitions(via)}*1..${steps(maxSteps)}]->(t)
 WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
 WITH fromId, s, t, known, nodes(p) AS ns, relationships(p) AS rs
 ${ranking('fromId, ', rank)}
-ORDER BY fromId, ${RANK_ORDER[rank]}
+ORDER BY fromId, ${RANKINGS[rank].order}
 WITH fromId, s, known, collect({ ns: ns, rs: rs, salaryChange: salaryChange, learnCount: learnCount })[0..$first] AS kept
 UNWIND range(0, size(kept) - 1) AS rank
 WITH fromId, s, known, rank, kept[rank] AS route
@@ -134,7 +137,7 @@ WITH s, t, ${KNOWN} AS known
 MATCH p = allShortestPaths((s)-[:${transitions(via)}*]->(t))
 WITH s, t, known, nodes(p) AS ns, relationships(p) AS rs
 ${ranking('', rank)}
-ORDER BY ${RANK_ORDER[rank]}
+ORDER BY ${RANKINGS[rank].order}
 LIMIT 1
 ${pathLearning}
 RETURN ${PATH_SHAPE} AS path
