@@ -247,6 +247,7 @@ describe('the explorer over real data', () => {
         toolsCount skillsCount frameworksCount languagesCount workflowsCount employersCount
         nextRolesCount previousRolesCount adjacentRolesCount pivotsFromCount relatedRolesCount
         relatedFromCount equivalentRolesCount equivalentFromCount broaderRolesCount narrowerRolesCount
+        similarToCount similarFromCount
         allTools: toolLinks(first: 1000) { weight sources tool { id name } }
       } }`,
       { id },
@@ -422,6 +423,32 @@ describe('the explorer over real data', () => {
     const gapMissing = (await page.locator('#gap .missing').textContent()) ?? '';
     for (const e of profileGap.missingEssentials.slice(0, 8)) expect(gapMissing).toContain(e.item.name);
   });
+  it('lists the most similar roles, most similar first, as computed links with their similarity and no sources', async () => {
+    const id = await onetRole('15-1252.00', 'Software Developers');
+    const { role } = await api(
+      real,
+      `query ($id: ID!) { role(id: $id) {
+        similarToCount similarToLinks(first: 8, orderBy: RANK) { score rank role { id } }
+      } }`,
+      { id },
+    );
+    expect(role.similarToCount).toBeGreaterThan(0);
+    await openExplorer(real.base, `#node=${encodeURIComponent(id)}`);
+    await page.waitForSelector(`#node-graph[data-centre="${id}"]`);
+
+    const similar = page.locator('#node-details [data-field="similarTo"]');
+    const shown = await similar
+      .locator('li button[data-id]')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-id')));
+    expect(shown).toEqual(role.similarToLinks.map((l: { role: { id: string } }) => l.role.id));
+    const first = similar.locator('li').first();
+    await expect(first.locator('.facts').textContent()).resolves.toBe(
+      ` similarity ${role.similarToLinks[0].score.toFixed(2)}, rank ${role.similarToLinks[0].rank}`,
+    );
+    await expect(first.locator('.sources').textContent()).resolves.toBe('computed from what the two roles require');
+    await expect(similar.locator('h4').textContent()).resolves.toContain('SIMILAR_TO (Role)');
+  });
+
   it('lists the transitions from a role with the reasons for each move', async () => {
     await openExplorer(real.base);
     const from = await onetRole('15-1252.00', 'Software Developers');

@@ -19,6 +19,8 @@ export interface Link {
   node: NodeRef;
   sources: string[];
   provenance: Stated[];
+  /** Computed by the API (a stored transition), not stated by a source: it has no sources. */
+  computed: boolean;
   /** 0 to 1, where the relationship type has a weight (lists of such types come heaviest first). */
   weight?: number;
   /** The link's stated properties, in words ("hot", "importance 4.1", "rank 3"). */
@@ -33,14 +35,18 @@ export interface Relation {
   direction: 'out' | 'in';
   links: Link[];
   count: number;
-  /** How the page was chosen: the strongest by weight, the first by the source's rank, or by name. */
-  order: 'weight' | 'rank' | 'name';
+  /** How the page was chosen: the strongest by weight, the first by the source's rank, the most similar, or by name. */
+  order: 'weight' | 'rank' | 'similarity' | 'name';
 }
 
-/** A link as the API answers it: the far node under its kind's name; every property optional, since each type has its own. */
+/**
+ * A link as the API answers it: the far node under its kind's name; every property optional,
+ * since each type has its own (a computed link has no sources).
+ */
 type LinkRecord = Partial<Record<Lowercase<NodeKind>, NodeRef>> & {
-  sources: string[];
-  provenance: Stated[];
+  sources?: string[];
+  provenance?: Stated[];
+  score?: number | null;
   weight?: number;
   emphasis?: string | null;
   hot?: boolean | null;
@@ -65,6 +71,7 @@ function factsOf(l: LinkRecord): string[] {
     l.importance != null && `importance ${oneDecimal(l.importance)}/5`,
     l.level != null && `level ${oneDecimal(l.level)}/7`,
     l.tier && `${l.tier.toLowerCase().replace('_', '-')}`,
+    l.score != null && `similarity ${l.score.toFixed(2)}`,
     l.rank != null && `rank ${l.rank}`,
     l.confidence != null && `confidence ${l.confidence}`,
     l.reason,
@@ -98,8 +105,9 @@ export function relationsOf(n: AnyNeighbourhood): Relation[] {
       order,
       links: links.map((l) => ({
         node: farNode(l, kind),
-        sources: l.sources,
-        provenance: l.provenance,
+        sources: l.sources ?? [],
+        provenance: l.provenance ?? [],
+        computed: l.sources === undefined,
         weight: l.weight,
         facts: factsOf(l),
       })),
@@ -124,6 +132,8 @@ export function relationsOf(n: AnyNeighbourhood): Relation[] {
         inc('equivalentFrom', 'EQUIVALENT_TO', 'Role', n.equivalentFromLinks, n.equivalentFromCount),
         out('broaderRoles', 'BROADER_ROLE', 'Role', n.broaderRoleLinks, n.broaderRolesCount),
         inc('narrowerRoles', 'BROADER_ROLE', 'Role', n.narrowerRoleLinks, n.narrowerRolesCount),
+        out('similarTo', 'SIMILAR_TO', 'Role', n.similarToLinks, n.similarToCount, 'similarity'),
+        inc('similarFrom', 'SIMILAR_TO', 'Role', n.similarFromLinks, n.similarFromCount, 'similarity'),
       ];
     case 'Tool':
       return [
@@ -161,6 +171,11 @@ export function relationsOf(n: AnyNeighbourhood): Relation[] {
 export function sourcesText(link: Pick<Link, 'sources' | 'provenance'>): string {
   if (link.sources.length > 0) return link.sources.join('; ');
   return link.provenance.map((p) => `${p.source} ${p.version}`).join('; ') || 'no source recorded';
+}
+
+/** Where a link comes from, as people read it: the sources that state it, or that it is computed. */
+export function originText(link: Pick<Link, 'sources' | 'provenance' | 'computed'>): string {
+  return link.computed ? 'computed from what the two roles require' : `stated by ${sourcesText(link)}`;
 }
 
 const baseStyle: cytoscape.StylesheetJson = [
@@ -238,7 +253,7 @@ export function drawNeighbourhood(
       }
       const [source, target] = rel.direction === 'out' ? [centre.id, other.id] : [other.id, centre.id];
       elements.push({
-        data: { id: `${source}-${rel.type}-${target}`, source, target, label: rel.type, sources: sourcesText(link) },
+        data: { id: `${source}-${rel.type}-${target}`, source, target, label: rel.type, origin: originText(link) },
         classes: rel.type === 'PIVOTS_TO' ? 'pivot' : '',
       });
     }
@@ -262,12 +277,10 @@ export function drawNeighbourhood(
     const id = evt.target.id() as string;
     if (id !== centre.id) onSelect(id);
   });
-  // An edge says which sources state it.
+  // An edge says which sources state it (or that it is computed).
   cy.on('tap', 'edge', (evt) => {
     const e = evt.target as cytoscape.EdgeSingular;
-    onEdge?.(
-      `${e.source().data('label')} ${e.data('label')} ${e.target().data('label')}: stated by ${e.data('sources')}.`,
-    );
+    onEdge?.(`${e.source().data('label')} ${e.data('label')} ${e.target().data('label')}: ${e.data('origin')}.`);
   });
   container.dataset.nodeCount = String(cy.nodes().length);
   container.dataset.edgeCount = String(cy.edges().length);

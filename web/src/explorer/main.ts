@@ -6,7 +6,7 @@ import { byId, describeError, el, money, names, salaryChangeText, setStatus, sig
 import { startProfile } from './profile';
 import { startTransitions } from './transitions';
 import { ensureRoles, roleIds, UnknownRole } from './roles';
-import { drawNeighbourhood, drawRoutes, relationsOf, sourcesText, type Relation } from './graph';
+import { drawNeighbourhood, drawRoutes, originText, relationsOf, type Relation } from './graph';
 import {
   Compare,
   KindOf,
@@ -127,6 +127,7 @@ async function showMore(field: keyof PageSizes): Promise<void> {
 const ORDER_TEXT: Record<Relation['order'], string> = {
   weight: 'strongest first',
   rank: 'in the source’s order',
+  similarity: 'most similar first',
   name: 'by name',
 };
 
@@ -158,7 +159,7 @@ function relationBlock(rel: Relation): HTMLElement {
           class: 'sources',
           title: link.provenance.map((p) => `${p.source} ${p.version}: ${p.sourceId}`).join('\n'),
         },
-        `stated by ${sourcesText(link)}`,
+        originText(link),
       ),
     ),
   );
