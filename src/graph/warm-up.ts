@@ -21,7 +21,8 @@ const PROFILE: ProfileIds = { skills: few, tools: few, frameworks: few, language
  * caches the plan), each run once through its repository with ids that name nothing, so the
  * same text and parameter types are planned before anyone asks. Under load a cold comparison
  * took longer than the transaction timeout. Statements whose text depends on the query (route
- * kinds and lengths, read plans) are warmed in their default form only.
+ * kinds and lengths, the overlaps a comparison reads, read plans) are warmed in their fullest
+ * or default form only.
  */
 const WARMED: Record<string, (repos: ReturnType<typeof createRepositories>) => Promise<unknown>> = {
   matchRoles: (r) => r.fit.matchRoles(PROFILE, { first: 10, minFit: 0, sourcePrefixes: null }),
