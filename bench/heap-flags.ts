@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
-import { freePort } from './processes';
+import { memoryMB, serveApi } from './processes';
 import { WORKLOADS, type WorkloadId } from './workloads';
 
 /*
@@ -22,8 +20,6 @@ const value = (flag: string) => {
   const i = process.argv.indexOf(flag);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const memoryMB = (pid: number, field: 'VmRSS' | 'VmHWM') =>
-  Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024);
 
 const queryOf = (id: WorkloadId) => {
   const workload = WORKLOADS.find((w) => w.id === id);
@@ -52,31 +48,8 @@ async function main() {
 
   for (let round = 0; round < rounds; round++) {
     for (const flags of flagSets) {
-      const port = await freePort();
-      const url = `http://127.0.0.1:${port}`;
-      const child = spawn(process.execPath, [...flags, path.join(ROOT, 'dist', 'index.js')], {
-        env: {
-          ...process.env,
-          NEO4J_URI: uri,
-          SEED_ON_START: 'false',
-          LOG_LEVEL: 'warn',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          NODE_ENV: 'development',
-        },
-        stdio: 'ignore',
-      });
+      const { url, child } = await serveApi(ROOT, uri, { nodeFlags: flags });
       try {
-        const deadline = Date.now() + 60_000;
-        while (
-          !(await fetch(`${url}/readyz`).then(
-            (r) => r.ok,
-            () => false,
-          ))
-        ) {
-          if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the API did not start with ${flags}`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
         const idle = memoryMB(child.pid!, 'VmRSS');
         const attack = (list: string[], duration: number) => {
           let i = 0;

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import type * as DriverModule from '../src/graph/driver';
 import type * as ExecutorModule from '../src/graph/executor';
 import type * as LoggerModule from '../src/logger';
 import type * as SchemaModule from '../src/schema';
-import { cpuTicks, freePort } from './processes';
+import { cpuTicks, serveApi } from './processes';
 import { requestFor, WORKLOADS, type Vars, type WorkloadId } from './workloads';
 
 /*
@@ -54,36 +54,7 @@ const uri = process.env.BENCH_NEO4J_URI ?? `bolt://127.0.0.1:${process.env.BENCH
 /** CPU time of a process in milliseconds (its clock ticks are 10 ms). */
 const cpuMs = (pid: number) => cpuTicks(pid) * 10;
 
-async function serve(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(dir, 'dist', 'index.js')], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      NEO4J_URI: uri,
-      SEED_ON_START: 'false',
-      LOG_LEVEL: 'error',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'development',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 600; tries++) {
-    if (child.exitCode !== null) throw new Error(`${dir} exited (${child.exitCode})`);
-    if (
-      await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { url, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`${dir} did not become ready within 60 s`);
-}
+const serve = (dir: string) => serveApi(dir, uri, { logLevel: 'error', stdio: ['ignore', 'inherit', 'inherit'] });
 
 async function variables(): Promise<Record<string, Vars[]>> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD ?? 'careergraph'));

@@ -1,5 +1,7 @@
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 
 /** A loopback port nothing listens on now, for a target the bench starts. */
 export async function freePort(): Promise<number> {
@@ -22,4 +24,49 @@ export function cpuTicks(pid: number): number {
   } catch {
     return 0; // gone: idle
   }
+}
+
+/** A process's resident memory now (VmRSS) or at its peak (VmHWM), in MB. */
+export function memoryMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/**
+ * The API built in `dir` (its dist/index.js), started with Node flags `nodeFlags` against
+ * `neo4jUri` on a free loopback port, loading no data; resolves once /readyz answers (60 s at most).
+ */
+export async function serveApi(
+  dir: string,
+  neo4jUri: string,
+  options: { nodeFlags?: string[]; logLevel?: string; stdio?: StdioOptions } = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), path.join(dir, 'dist', 'index.js')], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4jUri,
+      SEED_ON_START: 'false',
+      LOG_LEVEL: options.logLevel ?? 'warn',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+    },
+    stdio: options.stdio ?? 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API in ${dir} exited (${child.exitCode})`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return { url, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`the API in ${dir} did not become ready within 60 s`);
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -17,7 +17,7 @@ import type * as ImportInputsModule from '../src/import/inputs';
 import type * as ImportPipelineModule from '../src/import/pipeline';
 import type * as SeedOnStartModule from '../src/seed/seed-on-start';
 import { chartTitle, renderChart } from './chart';
-import { cpuTicks, freePort } from './processes';
+import { cpuTicks, freePort, memoryMB } from './processes';
 import {
   disagreement,
   inTurn,
@@ -603,12 +603,6 @@ async function assertDatabaseAnswers(driver: Driver, during: string): Promise<vo
   }
 }
 
-function rssMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
 async function measure(
   driver: Driver,
   allTargets: Target[],
@@ -653,7 +647,7 @@ async function measure(
   await attack(options.warmupSec);
   let peak = 0;
   const pid = target.process.pid!;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMB(pid, 'VmRSS'))), 100);
+  const sampler = setInterval(() => (peak = Math.max(peak, memoryMB(pid, 'VmRSS'))), 100);
   const seconds = options.quick ? options.durationSec : Math.max(options.durationSec, workload.minDurationSec ?? 0);
   const { result, errors } = await attack(seconds);
   clearInterval(sampler);
@@ -667,7 +661,7 @@ async function measure(
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors,
-    peakRssMB: Math.max(peak, rssMB(pid, 'VmRSS')),
+    peakRssMB: Math.max(peak, memoryMB(pid, 'VmRSS')),
     ...(errorSample ? { errorSample } : {}),
   };
   if (errorSample) say(`  first error: ${errorSample}`);
@@ -799,7 +793,7 @@ async function main(): Promise<void> {
       }
     }
     const apiPid = targets[0].process.pid!;
-    const apiPeakRssMB = rssMB(apiPid, 'VmHWM');
+    const apiPeakRssMB = memoryMB(apiPid, 'VmHWM');
     const summary = summarise(runs);
     const mismatches = checks.flatMap((c) => c.mismatches);
     const errors = summary.reduce((n, s) => n + s.errors, 0);
