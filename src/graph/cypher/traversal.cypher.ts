@@ -133,7 +133,8 @@ const overlap = (name: ComparisonDimension) => {
 /** An overlap the query does not read. */
 const emptyOverlap = (name: ComparisonDimension) => `${name}: { shared: [], onlyA: [], onlyB: [], jaccard: 0.0 }`;
 
-const DIMENSION_NAMES = Object.keys(COMPARISON_DIMENSIONS) as ComparisonDimension[];
+/** The overlaps of a comparison, in the order they are read and answered. */
+export const DIMENSION_NAMES = Object.keys(COMPARISON_DIMENSIONS) as ComparisonDimension[];
 
 /**
  * Both roles side by side: the overlaps in `dimensions`, each with the parts `$parts` names (the

@@ -24,7 +24,7 @@ export interface AnswerShape {
 
 export const FULL: AnswerShape = { leanRoles: false, lean: false };
 
-export const DIMENSIONS = Object.keys(Q.COMPARISON_DIMENSIONS) as Q.ComparisonDimension[];
+export const DIMENSIONS = Q.DIMENSION_NAMES;
 export { OVERLAP_PARTS, type OverlapPart } from '../cypher/traversal.cypher';
 
 /** What a comparison reads: the parts of each overlap asked for, the similarity and the Jaccard only if asked. */
