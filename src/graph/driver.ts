@@ -13,6 +13,10 @@ export function createDriver(uri: string, cfg: Config['neo4j']): Driver {
     // about the connection timeout plus this.
     maxTransactionRetryTime: cfg.maxRetryMs,
     maxConnectionPoolSize: 50,
+    // Integers arrive as numbers: every count, rank and year would otherwise be decoded into an
+    // Integer object only to be turned into a number (mapping.ts). None of the graph's values
+    // comes near 2^53.
+    disableLosslessIntegers: true,
     userAgent: 'career-graph',
   });
 }

@@ -2,21 +2,32 @@ import neo4j from 'neo4j-driver';
 
 /**
  * Converts what the driver returns into plain JSON-friendly values, once, so that no driver
- * object (Integer, temporal, Node) leaves the graph layer.
+ * object (temporal, Node, big integer) leaves the graph layer. The driver decodes Bolt maps
+ * into fresh plain objects owned by the record being read, so those are converted in place
+ * rather than copied: a read's answer is mostly maps, and copying each was a second allocation
+ * of the whole answer per request.
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  // Strings, booleans and floats are most of what a read returns: nothing to convert.
+  // Strings, booleans and numbers are most of what a read returns: nothing to convert.
   if (typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
-  if (neo4j.isInt(value)) {
-    return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toPlain(value[i]);
+    return value;
   }
-  if (Array.isArray(value)) return value.map(toPlain);
+  if ((value as object).constructor === Object) {
+    const map = value as Record<string, unknown>;
+    for (const k in map) {
+      const v = map[k];
+      if (v === undefined || (v !== null && typeof v === 'object') || typeof v === 'bigint') map[k] = toPlain(v);
+    }
+    return map;
+  }
+  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (isTemporal(value)) return String(value);
-  if (isGraphEntity(value)) return toPlain(value.properties);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-  return out;
+  if (isGraphEntity(value)) return toPlain({ ...value.properties });
+  // Any other driver value (a point, a path): its own fields, as a plain map.
+  return toPlain({ ...(value as Record<string, unknown>) });
 }
 
 function isTemporal(value: unknown): boolean {
