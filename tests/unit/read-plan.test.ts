@@ -247,6 +247,19 @@ describe('the Cypher a plan produces', () => {
     expect(Object.keys(params)).toEqual(['p0', 'p1']);
   });
 
+  it('when the same plans are read again, then the statement built the first time is reused, and other plans or filters get their own', () => {
+    const first = keyedReads([toolsWithUsers]);
+    expect(keyedReads([toolsWithUsers])).toBe(first);
+    expect(Object.isFrozen(first.params)).toBe(true);
+    expect(keyedReads([toolsWithUsers, toolsWithUsers])).not.toBe(first);
+    const copy: NodePlan = { ...toolsWithUsers };
+    const again = keyedReads([copy]);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(listNodes(toolsWithUsers, ['tools'])).toBe(listNodes(toolsWithUsers, ['tools']));
+    expect(listNodes(toolsWithUsers, ['tools']).text).not.toBe(listNodes(toolsWithUsers, ['usesTool']).text);
+  });
+
   it('when a filtered page is read, then the filters come from the table and the page projects the plan', () => {
     const { text } = listNodes(toolsWithUsers, ['nameContains', 'tools', 'usesTool']);
     expect(text).toContain('EXISTS { (n)-[:USES_TOOL]->(:Tool {id: $filter.tools}) }');

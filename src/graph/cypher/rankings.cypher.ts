@@ -3,7 +3,7 @@ import { RELATIONSHIP_TYPES, RELATIONSHIPS, type RelationshipType } from '../../
 import { salaryProperty } from '../codecs';
 import type { NodePlan } from '../read-plan';
 import { filterCondition, type Statement } from './read.cypher';
-import { Params, planProjection } from './read-plan.cypher';
+import { Params, planProjection, planStatement } from './read-plan.cypher';
 
 /** Rankings count the kinds of item roles use or require. */
 export const RANKED_KINDS = REQUIREMENT_KINDS;
@@ -33,6 +33,10 @@ const roleWhere = (filters: readonly string[]) =>
  * { roleCount, items: [{ item, roleCount, hotCount }] }.
  */
 export function rankItems(kind: RankedKind, plan: NodePlan, filters: readonly string[], order: ItemOrder): Statement {
+  return planStatement('rankItems', [kind, order, plan, ...filters], () => buildRankItems(kind, plan, filters, order));
+}
+
+function buildRankItems(kind: RankedKind, plan: NodePlan, filters: readonly string[], order: ItemOrder): Statement {
   const params = new Params();
   const where = roleWhere(filters);
   const text = `
@@ -57,6 +61,10 @@ const salary = (key: Parameters<typeof salaryProperty>[0]) => `n.${salaryPropert
  * median is stated; ties by name then id, at most `$first`. Rows: one { comparedCount, roles: [{ role, pay, median }] }.
  */
 export function rankRolesByPay(plan: NodePlan, filters: readonly string[]): Statement {
+  return planStatement('rankRolesByPay', [plan, ...filters], () => buildRankRolesByPay(plan, filters));
+}
+
+function buildRankRolesByPay(plan: NodePlan, filters: readonly string[]): Statement {
   const params = new Params();
   const conditions = [
     `${salary('currency')} = $currency`,

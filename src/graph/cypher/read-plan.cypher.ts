@@ -24,6 +24,40 @@ export class Params {
   }
 }
 
+const planIds = new WeakMap<NodePlan, number>();
+let nextPlanId = 0;
+const statements = new Map<string, { text: string; params: Readonly<Record<string, unknown>> }>();
+/** Distinct statements kept; past it the cache starts over (plans of discarded documents go with it). */
+const MAX_STATEMENTS = 2000;
+
+/**
+ * A statement built from read plans, built once per plan: plans are compiled once per query
+ * document and reused by every request sending it (src/schema/shared/read-plan.ts), so their
+ * text is too, instead of being rebuilt on every request. `parts` name the plans and whatever
+ * else shapes the text (filter keys, an order); the parameters returned are shared, read-only.
+ */
+export function planStatement<S extends { text: string; params: Record<string, unknown> }>(
+  name: string,
+  parts: readonly (NodePlan | string)[],
+  build: () => S,
+): S {
+  const key = [name, ...parts.map((p) => (typeof p === 'string' ? `'${p}` : `#${planIdOf(p)}`))].join('\u0000');
+  let statement = statements.get(key);
+  if (!statement) {
+    if (statements.size >= MAX_STATEMENTS) statements.clear();
+    const built = build();
+    statement = { ...built, params: Object.freeze(built.params) };
+    statements.set(key, statement);
+  }
+  return statement as S;
+}
+
+function planIdOf(plan: NodePlan): number {
+  let id = planIds.get(plan);
+  if (id === undefined) planIds.set(plan, (id = nextPlanId++));
+  return id;
+}
+
 /** The projection of the node bound to `v` as `plan` reads it. */
 export function planProjection(plan: NodePlan, v: string, params: Params): string {
   const relations = plan.relations.map((r) => `\`${r.key}\`: ${relationRead(r, v, params)}`);

@@ -2,7 +2,7 @@ import { labelOf, type NodeKind } from '../../model/kinds';
 import { endOfFilter } from '../../model/relationships';
 import type { NodePlan } from '../read-plan';
 import { anyNodeProjection } from './projections.cypher';
-import { Params, planProjection } from './read-plan.cypher';
+import { Params, planProjection, planStatement } from './read-plan.cypher';
 
 /*
  * Read statements. Labels, types and filter fragments come only from the model's tables; every
@@ -49,6 +49,10 @@ export interface Statement {
  * known keys (see `filterCondition`). Rows: { page, totalCount }.
  */
 export function listNodes(plan: NodePlan, filters: readonly string[]): Statement {
+  return planStatement('listNodes', [plan, ...filters], () => buildListNodes(plan, filters));
+}
+
+function buildListNodes(plan: NodePlan, filters: readonly string[]): Statement {
   const params = new Params();
   const where = filters.map((key) => filterCondition(plan.kind, key)!);
   const filtered = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
@@ -69,6 +73,11 @@ RETURN page, COUNT { MATCH (n:${label}) ${filtered} } AS totalCount
  * its kind. Rows: { score, node }.
  */
 export function search(plans: Record<NodeKind, NodePlan>): Statement {
+  const kinds = (Object.keys(plans) as NodeKind[]).sort();
+  return planStatement('search', [...kinds, ...kinds.map((k) => plans[k])], () => buildSearch(plans));
+}
+
+function buildSearch(plans: Record<NodeKind, NodePlan>): Statement {
   const params = new Params();
   const node = anyNodeProjection('n', (kind) => planProjection(plans[kind], 'n', params));
   const text = `
@@ -85,6 +94,10 @@ RETURN score, ${node} AS node
  * plan's kind whose ids are in `$ids<i>`, as its plan reads them. Rows: { g: i, id, value }.
  */
 export function keyedReads(plans: readonly NodePlan[]): Statement {
+  return planStatement('keyedReads', plans, () => buildKeyedReads(plans));
+}
+
+function buildKeyedReads(plans: readonly NodePlan[]): Statement {
   const params = new Params();
   const text = plans
     .map(
