@@ -32,23 +32,22 @@ function parentPlan(kind: NodeKind, relation: RelationPlan): NodePlan {
  * (similar roles, routes) batch per set of arguments.
  */
 export function createLoaders(repositories: Repositories) {
-  const keyed = new DataLoader<string, unknown>(async (keys) => {
-    const groups = new Map<string, { plan: NodePlan; ids: string[] }>();
-    const parsed = keys.map((key) => {
-      const [planKey, id] = key.split(SEPARATOR);
-      let group = groups.get(planKey);
-      if (!group) {
-        group = { plan: JSON.parse(planKey) as NodePlan, ids: [] };
-        groups.set(planKey, group);
-      }
-      group.ids.push(id);
-      return { planKey, id };
-    });
-    const batches = [...groups.values()];
-    const results = new Map(batches.map((batch, i) => [batch, i]));
-    const found = await repositories.keyed.read(batches);
-    return parsed.map(({ planKey, id }) => found[results.get(groups.get(planKey)!)!].get(id) ?? null);
-  });
+  // Keyed by plan and id. A batch reads each plan object as it was compiled for the document,
+  // not a copy, so the statement built for that plan is found again (planStatement).
+  const keyed = new DataLoader<{ plan: NodePlan; id: string }, unknown, string>(
+    async (keys) => {
+      const groups = new Map<string, { plan: NodePlan; ids: string[]; index: number }>();
+      const grouped = keys.map(({ plan, id }) => {
+        let group = groups.get(planKey(plan));
+        if (!group) groups.set(planKey(plan), (group = { plan, ids: [], index: groups.size }));
+        group.ids.push(id);
+        return group;
+      });
+      const found = await repositories.keyed.read([...groups.values()]);
+      return keys.map(({ id }, k) => found[grouped[k].index].get(id) ?? null);
+    },
+    { cacheKeyFn: ({ plan, id }) => `${planKey(plan)}${SEPARATOR}${id}` },
+  );
 
   const computed = new Map<string, DataLoader<string, unknown>>();
   function perArguments<V>(key: string, load: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V) {
@@ -65,7 +64,7 @@ export function createLoaders(repositories: Repositories) {
 
   /** The node of the plan's kind with this id as the plan reads it, or null. */
   function node<T extends NodeRecord = NodeRecord>(plan: NodePlan, id: string): Promise<T | null> {
-    return keyed.load(`${planKey(plan)}${SEPARATOR}${id}`) as Promise<T | null>;
+    return keyed.load({ plan, id }) as Promise<T | null>;
   }
 
   return {
