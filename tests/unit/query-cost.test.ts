@@ -1,12 +1,13 @@
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { buildGraphQLSchema } from '../../src/schema';
-import { fieldCostEstimator, LIST_WEIGHT } from '../../src/server/plugins/query-limits.plugin';
+import { fieldCostEstimator, LIST_WEIGHT, operationCost } from '../../src/server/plugins/query-limits.plugin';
 
 let cost: (query: string, variables?: Record<string, unknown>) => number;
+let schema: GraphQLSchema;
 
 beforeAll(async () => {
-  const schema = await buildGraphQLSchema();
+  schema = await buildGraphQLSchema();
   cost = (query, variables = {}) =>
     getComplexity({ schema, query: parse(query), variables, estimators: [fieldCostEstimator(schema)] });
 });
@@ -52,5 +53,44 @@ describe('the cost rule', () => {
   it('when unbounded lists nest deeply, then the cost explodes', () => {
     const nested = '{ role(id: "a") { tools { usedBy { tools { usedBy { tools { usedBy { name } } } } } } } }';
     expect(cost(nested)).toBeGreaterThan(100_000);
+  });
+});
+
+describe('the cost of a repeated document', () => {
+  const page = parse(
+    'query Page($id: ID!, $n: Int!, $deep: Boolean!) { role(id: $id) { tools(first: $n) { name usedBy @include(if: $deep) { name } } } }',
+  );
+  let weighed: number;
+  let costOf: ReturnType<typeof operationCost>;
+  beforeEach(() => {
+    const estimator = fieldCostEstimator(schema);
+    weighed = 0;
+    costOf = operationCost(schema, (options) => {
+      weighed++;
+      return estimator(options);
+    });
+  });
+
+  it('when the same document is sent for another id, then its cost is not weighed again', () => {
+    const first = costOf(page, 'Page', { id: 'a', n: 5, deep: false });
+    const fieldsWeighed = weighed;
+    expect(fieldsWeighed).toBeGreaterThan(0);
+    expect(costOf(page, 'Page', { id: 'b', n: 5, deep: false })).toBe(first);
+    expect(weighed).toBe(fieldsWeighed);
+  });
+
+  it('when a size or an @include variable changes, then the cost is weighed for those values', () => {
+    const small = costOf(page, 'Page', { id: 'a', n: 5, deep: false });
+    const larger = costOf(page, 'Page', { id: 'a', n: 50, deep: false });
+    const deeper = costOf(page, 'Page', { id: 'a', n: 50, deep: true });
+    expect(small).toBe(1 + (1 + 5 * 0));
+    expect(larger).toBe(1 + (1 + 50 * 0));
+    expect(deeper).toBe(1 + (1 + 50 * (1 + LIST_WEIGHT * 0)));
+    expect(costOf(page, 'Page', { id: 'z', n: 5, deep: false })).toBe(small);
+  });
+
+  it('when the variables do not coerce, then there is no cost and nothing is kept', () => {
+    expect(costOf(page, 'Page', { id: 'a', n: 'many', deep: false })).toBeUndefined();
+    expect(costOf(page, 'Page', { id: 'a', n: 5, deep: false })).toBe(2);
   });
 });

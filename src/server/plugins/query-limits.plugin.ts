@@ -5,11 +5,13 @@ import {
   Lexer,
   Source,
   TokenKind,
+  visit,
   getNamedType,
   getNullableType,
   isLeafType,
   isListType,
   isObjectType,
+  type DocumentNode,
   type GraphQLSchema,
   type ParseOptions,
   type ValidationContext,
@@ -74,7 +76,10 @@ function tokenLimit(maxTokens: number): ApolloServerPlugin {
 /** How many items a relationship list is assumed to hold when its query does not say `first`. */
 export const LIST_WEIGHT = 10;
 
-const takesFirst = (field: { args: readonly { name: string }[] }) => field.args.some((a) => a.name === 'first');
+/** The one argument the cost rule reads: a list's or a page's size. */
+const SIZE_ARGUMENT = 'first';
+
+const takesFirst = (field: { args: readonly { name: string }[] }) => field.args.some((a) => a.name === SIZE_ARGUMENT);
 
 /**
  * The pages of the schema: object types a field that takes `first` returns one of (a
@@ -107,12 +112,59 @@ export function fieldCostEstimator(schema: GraphQLSchema): ComplexityEstimator {
     if (isLeafType(named)) return 0;
     const returnsList = isListType(getNullableType(field.type));
     // A relationship list's default page bounds what is read; its typical size is what costs.
-    const given = !returnsList || (node.arguments ?? []).some((a) => a.name.value === 'first');
+    const given = !returnsList || (node.arguments ?? []).some((a) => a.name.value === SIZE_ARGUMENT);
     const max = returnsList ? MAX_FIRST : MAX_PAGE;
-    const first = typeof args.first === 'number' && given ? Math.min(Math.max(args.first, 1), max) : undefined;
+    const size: unknown = args[SIZE_ARGUMENT];
+    const first = typeof size === 'number' && given ? Math.min(Math.max(size, 1), max) : undefined;
     const pageList = returnsList && !takesFirst(field) && pages.has(type.name);
     const times = first ?? (returnsList && !pageList ? LIST_WEIGHT : 1);
     return 1 + times * childComplexity;
+  };
+}
+
+/**
+ * The variables a document's cost depends on: those given to a size argument, or to the
+ * @skip/@include that decide which fields count. Every other variable (an id, a search text)
+ * leaves the cost as it is.
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: Parameters<typeof visit>[0]) => visit(node, { Variable: (v) => void names.add(v.name.value) });
+  visit(document, {
+    Argument: (arg) => void (arg.name.value === SIZE_ARGUMENT && collect(arg)),
+    Directive: (d) => void ((d.name.value === 'skip' || d.name.value === 'include') && collect(d)),
+  });
+  return [...names].sort();
+}
+
+/** Costs kept per document and per value of its cost variables; past this many values a document's start over. */
+const MAX_COSTS_PER_DOCUMENT = 256;
+
+/**
+ * The cost of an operation under `estimator`, computed once per document (Apollo keeps one
+ * parsed document per query text), operation and values of its cost variables, so a page sent
+ * again for another id is not weighed again. Undefined when the variables do not coerce.
+ */
+export function operationCost(schema: GraphQLSchema, estimator: ComplexityEstimator) {
+  const byDocument = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
+  return (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) => {
+    let known = byDocument.get(document);
+    if (!known) byDocument.set(document, (known = { variables: costVariables(document), costs: new Map() }));
+    const key = JSON.stringify([operationName ?? null, ...known.variables.map((name) => variables[name] ?? null)]);
+    const cached = known.costs.get(key);
+    if (cached !== undefined) return cached;
+    let cost: number;
+    try {
+      cost = getComplexity({ schema, query: document, variables, operationName, estimators: [estimator] });
+    } catch (error) {
+      // Variables that do not coerce to their types: execution refuses them itself, as
+      // BAD_USER_INPUT, before any resolver runs, so there is nothing to weigh.
+      if (error instanceof GraphQLError) return undefined;
+      throw error;
+    }
+    if (known.costs.size >= MAX_COSTS_PER_DOCUMENT) known.costs.clear();
+    known.costs.set(key, cost);
+    return cost;
   };
 }
 
@@ -140,27 +192,14 @@ export function queryLimits(
   // Expensive operations take turns: a few of them at once already keep the database and this
   // process busy, and each holds its whole answer in memory until it is sent.
   const heavy = new Gate(limits.heavyConcurrency);
-  const estimator = fieldCostEstimator(schema);
+  const costOf = operationCost(schema, fieldCostEstimator(schema));
   const cost: ApolloServerPlugin = {
     async requestDidStart() {
       let release: (() => void) | undefined;
       return {
         async didResolveOperation({ request, document }) {
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [estimator],
-            });
-          } catch (error) {
-            // Variables that do not coerce to their types: execution refuses them itself, as
-            // BAD_USER_INPUT, before any resolver runs, so there is nothing to weigh.
-            if (error instanceof GraphQLError) return;
-            throw error;
-          }
+          const complexity = costOf(document, request.operationName ?? undefined, request.variables ?? {});
+          if (complexity === undefined) return;
           if (complexity > limits.cost) {
             throw new QueryTooComplexError(
               `Query is too complex: it would cost ${complexity}, the limit is ${limits.cost}. ` +
