@@ -1,6 +1,6 @@
-import { Neo4jError } from 'neo4j-driver';
+import { Neo4jError, type Driver } from 'neo4j-driver';
 import { AppError, BadUserInputError, ServiceUnavailableError } from '../../src/errors';
-import { translateNeo4jError } from '../../src/graph/executor';
+import { Executor, translateNeo4jError } from '../../src/graph/executor';
 
 const neo4jError = (code: string, message = 'database says no') =>
   new Neo4jError(message, code as never, '50N42', 'error: general processing exception');
@@ -37,5 +37,38 @@ describe('translateNeo4jError', () => {
     expect(translateNeo4jError(unknown)).toBe(unknown);
     const plain = new Error('not from Neo4j');
     expect(translateNeo4jError(plain)).toBe(plain);
+  });
+});
+
+describe('starting a statement', () => {
+  /** An executor over a driver whose sessions record the stack trace limit their run saw. */
+  function executorSeeing(run: () => Promise<unknown>) {
+    const seen: number[] = [];
+    const session = {
+      run: () => {
+        seen.push(Error.stackTraceLimit);
+        return run();
+      },
+      close: async () => undefined,
+    };
+    const driver = { session: () => session, executeQueryBookmarkManager: undefined } as unknown as Driver;
+    return { seen, executor: new Executor(driver, { txTimeoutMs: 1000, maxRetryMs: 0 }) };
+  }
+
+  it('when a read starts, then the driver records no call site, and the limit is back afterwards', async () => {
+    const before = Error.stackTraceLimit;
+    const { seen, executor } = executorSeeing(async () => ({ records: [{ toObject: () => ({ n: 1 }) }] }));
+    await expect(executor.read('RETURN 1 AS n')).resolves.toEqual([{ n: 1 }]);
+    expect(seen).toEqual([0]);
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+
+  it('when the driver refuses the statement, then the limit is back and the failure is translated', async () => {
+    const before = Error.stackTraceLimit;
+    const { executor } = executorSeeing(() => {
+      throw neo4jError('Neo.TransientError.General.DatabaseUnavailable');
+    });
+    await expect(executor.read('RETURN 1')).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(Error.stackTraceLimit).toBe(before);
   });
 });
