@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { installBoltMapDecoding } from '../src/graph/bolt-maps';
+import { driverBoltConnection, installBoltMapDecoding } from '../src/graph/bolt-maps';
 
 /*
  * What the API's decoding of Bolt answers costs, without a database: an answer shaped like the
@@ -21,8 +20,7 @@ const answers = Number(option('--answers', '20000'));
 interface Buffer {
   reset(): void;
 }
-const fromDriver = createRequire(require.resolve('neo4j-driver'));
-const { packstream, channel } = fromDriver('neo4j-driver-bolt-connection') as {
+const { packstream, channel } = driverBoltConnection<{
   packstream: {
     v2: {
       Packer: new (b: Buffer) => { packable(v: unknown): () => void };
@@ -33,7 +31,7 @@ const { packstream, channel } = fromDriver('neo4j-driver-bolt-connection') as {
     };
   };
   channel: { alloc(size: number): Buffer };
-};
+}>();
 
 const named = (kind: string, i: number) => ({
   __typename: kind,

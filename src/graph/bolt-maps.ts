@@ -14,10 +14,12 @@ interface Unpacker {
   _unpackMapWithSize(size: number, buffer: unknown, hydrateStructure: unknown): Record<string, unknown>;
 }
 
-/** The packstream module of the Bolt connection neo4j-driver itself loads (not some other copy). */
-function driverPackstream(): { v1: { Unpacker: { prototype: Unpacker } } } {
-  const fromDriver = createRequire(require.resolve('neo4j-driver'));
-  return (fromDriver('neo4j-driver-bolt-connection') as { packstream: ReturnType<typeof driverPackstream> }).packstream;
+/**
+ * The Bolt connection module neo4j-driver itself loads (not some other copy), typed as far as
+ * the caller uses it.
+ */
+export function driverBoltConnection<T>(): T {
+  return createRequire(require.resolve('neo4j-driver'))('neo4j-driver-bolt-connection') as T;
 }
 
 function unpackMapWithSize(
@@ -44,7 +46,8 @@ function unpackMapWithSize(
  * Returns false if the driver no longer has the method it replaces: then it decodes as it did.
  */
 export function installBoltMapDecoding(): boolean {
-  const unpacker = driverPackstream().v1.Unpacker.prototype;
+  type Packstream = { packstream: { v1: { Unpacker: { prototype: Unpacker } } } };
+  const unpacker = driverBoltConnection<Packstream>().packstream.v1.Unpacker.prototype;
   if (typeof unpacker._unpackMapWithSize !== 'function') return false;
   unpacker._unpackMapWithSize = unpackMapWithSize;
   return true;

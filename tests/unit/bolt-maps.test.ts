@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
-import { installBoltMapDecoding } from '../../src/graph/bolt-maps';
+import { driverBoltConnection, installBoltMapDecoding } from '../../src/graph/bolt-maps';
 
 // The packstream of the Bolt connection neo4j-driver loads, to encode and decode as it does.
-const fromDriver = createRequire(require.resolve('neo4j-driver'));
-const { packstream, channel } = fromDriver('neo4j-driver-bolt-connection');
+const { packstream, channel } = driverBoltConnection<any>();
 
 /** A value written by the driver's packer and read back by its unpacker (Bolt 5's packstream). */
 function roundTrip(value: unknown): unknown {

@@ -38,8 +38,9 @@ export function createLoaders(repositories: Repositories) {
     async (keys) => {
       const groups = new Map<string, { plan: NodePlan; ids: string[]; index: number }>();
       const grouped = keys.map(({ plan, id }) => {
-        let group = groups.get(planKey(plan));
-        if (!group) groups.set(planKey(plan), (group = { plan, ids: [], index: groups.size }));
+        const key = planKey(plan);
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { plan, ids: [], index: groups.size }));
         group.ids.push(id);
         return group;
       });
