@@ -11,6 +11,7 @@ import {
   type GraphQLTypeResolver,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LruCache } from '../lru-cache';
 
 type Gateway = ApolloServerOptionsWithGateway<never>['gateway'];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -82,32 +83,6 @@ function resolveTypesSynchronously(schema: GraphQLSchema): void {
         : declared(value, ...rest);
     synchronous.add(resolver);
     type.resolveType = resolver;
-  }
-}
-
-/** A map that keeps the `limit` entries used last. */
-export class LruCache<K, V> {
-  private readonly entries = new Map<K, V>();
-  constructor(readonly limit: number) {}
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      // Map keeps insertion order: re-inserting makes this the newest entry.
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as K);
   }
 }
 

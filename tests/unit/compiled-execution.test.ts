@@ -1,12 +1,12 @@
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { loadConfig } from '../../src/config';
+import { LruCache } from '../../src/lru-cache';
 import { Executor } from '../../src/graph/executor';
 import { createLogger } from '../../src/logger';
 import { buildGraphQLSchema } from '../../src/schema';
 import { createApolloServer } from '../../src/server/apollo';
 import { authFromHeader } from '../../src/server/auth';
-import { LruCache } from '../../src/server/compiled-execution';
 import { createRequestContext } from '../../src/server/context';
 
 /*
