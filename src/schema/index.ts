@@ -13,7 +13,11 @@ import { SearchResolver } from './search/search.resolver';
 import { nodeQueries, NodeQuery } from './shared/node-queries.resolver';
 import { NODE_TYPES, relationFieldsResolver } from './shared/relation-fields';
 import { DbInfoResolver } from './system/db-info.resolver';
+import { cachedArgumentValidation } from './validation';
 import { RoleTraversalFieldsResolver, TraversalResolver } from './traversal/traversal.resolver';
+
+/** How many distinct accepted arguments the validation remembers (each a short JSON string). */
+const ACCEPTED_ARGUMENTS_KEPT = 2000;
 
 export const resolvers = [
   DbInfoResolver,
@@ -34,7 +38,7 @@ export const resolvers = [
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [...resolvers],
-    validate: { forbidUnknownValues: false },
+    validateFn: cachedArgumentValidation(ACCEPTED_ARGUMENTS_KEPT),
     // Mutations are @Authorized: the request's credentials decide, and say why when they fail.
     authChecker: ({ context }: { context: RequestContext }) => {
       context.auth.requireWriter();
