@@ -44,7 +44,8 @@ export function cachedArgumentValidation(limit: number, validate: Validate = val
   const check = async (value: object) => {
     try {
       // As type-graphql does: a list argument's object items are validated one by one.
-      if (Array.isArray(value)) await Promise.all(value.filter(isObject).map((item) => validate(item, VALIDATOR_OPTIONS)));
+      if (Array.isArray(value))
+        await Promise.all(value.filter(isObject).map((item) => validate(item, VALIDATOR_OPTIONS)));
       else await validate(value, VALIDATOR_OPTIONS);
     } catch (error) {
       throw new ArgumentValidationError(error as ConstructorParameters<typeof ArgumentValidationError>[0]);
