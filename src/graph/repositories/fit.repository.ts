@@ -5,6 +5,7 @@ import { ESSENTIAL_NEED, MIN_REQUIREMENTS } from '../../model/fit-weights';
 import type { Executor } from '../executor';
 import { cypherInt } from '../mapping';
 import {
+  listOf,
   roleFitRecord,
   roleMatchesRecord,
   transitionRecord,
@@ -149,7 +150,7 @@ export class TransitionStoreRepository {
   }
 
   async requirements(ids: readonly string[]): Promise<RequirementRow[]> {
-    return z.array(requirementRow).parse(await this.executor.read(Q.REQUIREMENT_ROWS, { ids: [...ids] }));
+    return listOf(requirementRow).parse(await this.executor.read(Q.REQUIREMENT_ROWS, { ids: [...ids] }));
   }
 
   /** Deletes the stored transitions, `batch` per transaction. */

@@ -3,6 +3,7 @@ import * as Q from '../cypher/traversal.cypher';
 import type { Executor, Params, Row } from '../executor';
 import { cypherInt } from '../mapping';
 import {
+  listOf,
   nodeRecord,
   roleComparisonRecord,
   roleSimilarityRecord,
@@ -53,7 +54,7 @@ export async function readChecked(executor: Executor, statement: string, params:
 const rankingRow = z.object({ id: z.string(), similar: z.array(roleSimilarityRecord) });
 
 /** Rows of one column: the values of that column, each parsed. */
-export const column = <T extends z.ZodType>(codec: T, rows: readonly unknown[]) => z.array(codec).parse(rows);
+export const column = <T extends z.ZodType>(codec: T, rows: readonly unknown[]) => listOf(codec).parse(rows);
 
 /**
  * The graph questions: shared neighbours, comparisons, gaps and similar roles (routes: RouteRepository). A question
