@@ -13,13 +13,14 @@ import type * as ExecutorModule from '../src/graph/executor';
 import type * as LoggerModule from '../src/logger';
 import type * as SchemaModule from '../src/schema';
 import { cpuTicks, serveApi } from './processes';
-import { requestFor, WORKLOADS, type Vars, type WorkloadId } from './workloads';
+import { drawVariables } from './variables';
+import { requestFor, WORKLOADS, type Vars, type Workload, type WorkloadId } from './workloads';
 
 /*
- * Before/after pairs: two builds of the API served side by side over the bench's Neo4j (the
- * real graph already loaded, e.g. by `npm run bench -- --quick --workloads R1 --no-scale` against
- * a Neo4j left running), each run in turn per pair: warm-up, then a timed window at 16
- * connections. Reports req/s, p50/p99 and the CPU time the API process and the Neo4j process
+ * Before/after pairs: two builds of the API served side by side over the bench's Neo4j, a graph
+ * already loaded (by `npm run bench -- --no-scale --rounds 1 --workloads R1` or `W1` against a
+ * Neo4j left running: the R workloads need the real graph, the W ones the large generated one),
+ * each run in turn per pair: warm-up, then a timed window at 16 connections. Reports req/s, p50/p99 and the CPU time the API process and the Neo4j process
  * spent per request answered, which a busy machine disturbs less than throughput.
  *
  *   node dist/bench/bench/pairs.js --before DIR --after DIR [--workloads R1,R4] [--pairs 3]
@@ -56,24 +57,35 @@ const cpuMs = (pid: number) => cpuTicks(pid) * 10;
 
 const serve = (dir: string) => serveApi(dir, uri, { logLevel: 'error', stdio: ['ignore', 'inherit', 'inherit'] });
 
-async function variables(): Promise<Record<string, Vars[]>> {
+/**
+ * The variables the bench draws for the graph the bench Neo4j holds: the real graph's workloads
+ * if it holds O*NET occupations, else the generated graph's (as drawn for the large one).
+ */
+async function variables(): Promise<Record<WorkloadId, Vars[]>> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD ?? 'careergraph'));
   try {
-    const read = async (cypher: string) => (await driver.executeQuery(cypher, {}, { routing: 'READ' })).records;
-    const ids = (await read('MATCH (r:Role) WHERE r.onetCode IS NOT NULL RETURN r.id AS id ORDER BY id LIMIT 100')).map(
-      (r) => ({ id: r.get('id') as string }),
+    const { records } = await driver.executeQuery(
+      'RETURN EXISTS { MATCH (r:Role) WHERE r.onetCode IS NOT NULL } AS real, EXISTS { MATCH (:Role) } AS any',
+      {},
+      { routing: 'READ' },
     );
-    const related = (
-      await read(
-        'MATCH (a:Role)-[:RELATED_TO]->(b:Role) WHERE a.onetCode IS NOT NULL AND b.onetCode IS NOT NULL ' +
-          'RETURN a.id AS a, b.id AS b ORDER BY a, b LIMIT 100',
-      )
-    ).map((r) => ({ a: r.get('a') as string, b: r.get('b') as string }));
-    if (ids.length === 0 || related.length === 0) throw new Error('The bench Neo4j holds no real graph');
-    return { R1: ids, R2: related, R4: related };
+    if (!records[0].get('any')) throw new Error('The bench Neo4j holds no graph');
+    return await drawVariables(driver, 100, records[0].get('real') ? 'real' : 'large');
   } finally {
     await driver.close();
   }
+}
+
+/** The workload's variable sets, refused when the graph loaded is not the one it runs on. */
+function poolOf(vars: Record<WorkloadId, Vars[]>, id: WorkloadId): { workload: Workload; pool: Vars[] } {
+  const workload = WORKLOADS.find((w) => w.id === id);
+  const pool = vars[id] ?? [];
+  if (!workload || pool.length === 0) {
+    throw new Error(
+      `No pairs for ${id}: ${workload ? `the bench Neo4j does not hold its ${workload.graph} graph` : 'no such workload'}`,
+    );
+  }
+  return { workload, pool };
 }
 
 async function run(url: string, pid: number, neo4jPid: number, bodies: string[], seconds: number) {
@@ -125,9 +137,8 @@ async function measureInProcess(dir: string, id: WorkloadId): Promise<string> {
   const server = createApolloServer({ config, schema: await buildGraphQLSchema() });
   await server.start();
   const log = createLogger({ logLevel: 'silent', env: 'test' });
-  const query = WORKLOADS.find((w) => w.id === id)?.api;
-  const pool = (await variables())[id];
-  if (!query || !pool) throw new Error(`No pairs for ${id}`);
+  const { workload, pool } = poolOf(await variables(), id);
+  const query = workload.api;
   let n = 0;
   const once = async (vars: Vars) => {
     const contextValue = createRequestContext(`m${++n}`, executor, log, authFromHeader(undefined, undefined));
@@ -175,9 +186,8 @@ async function main() {
   });
   try {
     for (const id of workloadIds) {
-      const workload = WORKLOADS.find((w) => w.id === id);
-      if (!workload || !vars[id]) throw new Error(`No pairs for ${id}`);
-      const bodies = vars[id].map((v) => requestFor('api', workload, v).body);
+      const { workload, pool } = poolOf(vars, id);
+      const bodies = pool.map((v) => requestFor('api', workload, v).body);
       for (let pair = 0; pair < pairs; pair++) {
         for (const which of ['before', 'after'] as const) {
           const { url, child } = servers[which];
