@@ -83,6 +83,42 @@ describe('cross-origin requests', () => {
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
 
+  it('when an answer holds characters beyond ASCII, then its content-length counts its bytes', async () => {
+    const res = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query Q($n: Int) { roles(first: $n) { totalCount } }',
+        variables: { n: 'dix-huit ünïcødé' },
+      }),
+    });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = JSON.parse(bytes.toString('utf8')) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toContain('ünïcødé');
+  });
+
+  it('when a GET carries its query in the query string, then that query runs', async () => {
+    const query = encodeURIComponent('query Count { roles(first: 1) { totalCount } }');
+    const res = await fetch(`${server.base}/graphql?query=${query}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { roles: { totalCount: number } } };
+    expect(body.data.roles.totalCount).toBeGreaterThan(0);
+  });
+
+  it('when /graphql is asked with HEAD, then Apollo refuses the method and no body is sent', async () => {
+    const head = await fetch(`${server.base}/graphql`, {
+      method: 'HEAD',
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(head.status).toBe(405);
+    expect(await head.text()).toBe('');
+  });
+
   it('when no CORS_ORIGINS is configured, then other origins get no CORS permission', async () => {
     const res = await preflight(server.base, 'https://elsewhere.example');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
