@@ -96,6 +96,8 @@ async function run(url: string, pid: number, neo4jPid: number, bodies: string[],
     url,
     connections: 16,
     duration: seconds,
+    // As the bench: W2's requests take seconds each, more than autocannon's default of 10.
+    timeout: 60,
     requests: [
       {
         method: 'POST',
