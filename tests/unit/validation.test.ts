@@ -31,7 +31,9 @@ function counted(limit = 10) {
     return validateOrReject(value, options);
   };
   const validateFn = cachedArgumentValidation(limit, validate);
-  const run = (value: unknown, type: object) => validateFn(value, type as never, resolverData);
+  const run = async (value: unknown, type: object): Promise<void> => {
+    await validateFn(value, type as never, resolverData);
+  };
   return { calls, run };
 }
 
