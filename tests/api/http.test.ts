@@ -74,14 +74,6 @@ describe('the HTTP server', () => {
       await driver.close();
     }
   });
-});
-
-describe('cross-origin requests', () => {
-  const preflight = (base: string, origin: string) =>
-    fetch(`${base}/graphql`, {
-      method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
-    });
 
   it('when an answer holds characters beyond ASCII, then its content-length counts its bytes', async () => {
     const res = await fetch(`${server.base}/graphql`, {
@@ -101,13 +93,12 @@ describe('cross-origin requests', () => {
   });
 
   it('when a GET carries its query in the query string, then that query runs', async () => {
-    const query = encodeURIComponent('query Count { roles(first: 1) { totalCount } }');
+    const query = encodeURIComponent('query Which { dbInfo { name } }');
     const res = await fetch(`${server.base}/graphql?query=${query}`, {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { data: { roles: { totalCount: number } } };
-    expect(body.data.roles.totalCount).toBeGreaterThan(0);
+    expect(await res.json()).toEqual({ data: { dbInfo: { name: 'Neo4j Kernel' } } });
   });
 
   it('when /graphql is asked with HEAD, then Apollo refuses the method and no body is sent', async () => {
@@ -118,6 +109,14 @@ describe('cross-origin requests', () => {
     expect(head.status).toBe(405);
     expect(await head.text()).toBe('');
   });
+});
+
+describe('cross-origin requests', () => {
+  const preflight = (base: string, origin: string) =>
+    fetch(`${base}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
 
   it('when no CORS_ORIGINS is configured, then other origins get no CORS permission', async () => {
     const res = await preflight(server.base, 'https://elsewhere.example');
