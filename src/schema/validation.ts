@@ -6,7 +6,7 @@ import { LruCache } from '../lru-cache';
  * The options type-graphql's own argument validation gives class-validator: a property left out
  * is not checked, and an object no decorator describes is accepted.
  */
-export const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true };
+const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true };
 
 /** Arguments longer than this (as JSON) are validated every time rather than kept as keys. */
 const MAX_KEY_LENGTH = 512;
