@@ -8,7 +8,8 @@ import { WORKLOADS, type WorkloadId } from './workloads';
  * The API's memory against its throughput under V8 heap flags:
  *   node dist/bench/bench/heap-flags.js --neo4j bolt://127.0.0.1:7791 \
  *     --flags ';--max-semi-space-size=2;--max-old-space-size=256' [--rounds 2] [--seconds 10]
- * For each round, each set of flags (';'-separated; the empty set is Node's defaults) in turn:
+ * For each round, each set of flags (';'-separated; the empty set is the API's defaults, its
+ * HEAP_GROWING_PERCENT included; `--heap-growing-percent=0` gives V8's own growth) in turn:
  * the API starts with them against a Neo4j that already holds the large generated graph (as
  * `npm run bench` leaves it), serves W1 then W6 at 16 connections (2 s of warm-up, then
  * `--seconds`), and the line printed gives req/s, p99 and the process's peak RSS (VmHWM).
@@ -72,7 +73,7 @@ async function main() {
         const w6 = await attack(bodies.W6, seconds);
         const errors = w1.errors + w1.non2xx + w1.timeouts + w6.errors + w6.non2xx + w6.timeouts;
         process.stdout.write(
-          `round ${round + 1} flags [${flags.join(' ') || "Node's defaults"}]: idle ${idle} MB | ` +
+          `round ${round + 1} flags [${flags.join(' ') || "the API's defaults"}]: idle ${idle} MB | ` +
             `W1 ${Math.round(w1.requests.average)} req/s p99 ${w1.latency.p99} ms | ` +
             `W6 ${Math.round(w6.requests.average)} req/s p99 ${w6.latency.p99} ms | errors ${errors} | ` +
             `peak RSS ${memoryMB(child.pid!, 'VmHWM')} MB\n`,

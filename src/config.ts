@@ -86,6 +86,7 @@ const envSchema = z.object({
   HEAVY_QUERY_CONCURRENCY: intFromEnv(1, 1000).default(2),
   HEAVY_QUERY_WAIT_MS: intFromEnv(0, 600_000).default(30_000),
   COMPILED_QUERY_CACHE: intFromEnv(1, 100_000).default(1000),
+  HEAP_GROWING_PERCENT: intFromEnv(0, 1000).default(50),
 });
 
 export interface LocalNeo4jConfig {
@@ -157,6 +158,8 @@ export interface Config {
     /** Compiled query documents kept (least recently used dropped first). */
     compiledQueries: number;
   };
+  /** V8's old-generation growth past the last full collection, in percent; 0: V8's own (src/heap.ts). */
+  heapGrowingPercent: number;
   env: 'development' | 'production' | 'test';
   logLevel: (typeof logLevels)[number];
   seedOnStart: boolean;
@@ -240,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heavyWaitMs: e.HEAVY_QUERY_WAIT_MS,
       compiledQueries: e.COMPILED_QUERY_CACHE,
     }),
+    heapGrowingPercent: e.HEAP_GROWING_PERCENT,
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,

@@ -3,6 +3,7 @@ import { Cleanups } from './cleanups';
 import { loadConfig } from './config';
 import { ServiceUnavailableError } from './errors';
 import { createDriver } from './graph/driver';
+import { applyHeapGrowth } from './heap';
 import { Executor, executorOptions } from './graph/executor';
 import { applyDatabaseSchema } from './graph/schema-setup';
 import { warmStatements } from './graph/warm-up';
@@ -78,11 +79,12 @@ async function main(): Promise<void> {
 
   try {
     const config = loadConfig();
+    const heapGrowth = applyHeapGrowth(config.heapGrowingPercent);
     graceMs = config.http.shutdownGraceMs;
     const logger = createLogger(config);
     log = logger;
     logger.info(
-      { startup: { node: process.version, env: config.env } },
+      { startup: { node: process.version, env: config.env, heapGrowth } },
       `Career Graph starting on Node ${process.version} (${config.env})`,
     );
     cleanups = new Cleanups((name, error) => logger.error({ err: error }, `Could not ${name}`));

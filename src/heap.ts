@@ -1,0 +1,22 @@
+import v8 from 'node:v8';
+
+/** What the process runs with: the configured growth, a node flag's own, or V8's default factor. */
+export type HeapGrowth = { percent: number; from: 'config' } | { from: 'node-flag' | 'v8-default' };
+
+const FLAG = /^--heap[-_]growing[-_]percent(=|$)/;
+
+/**
+ * Caps how far V8 lets the old generation grow past what the last full collection kept
+ * (HEAP_GROWING_PERCENT). V8's own factor, up to 4x, let a busy API keep 110-150 MB of dead
+ * request data there and peak at 400+ MB RSS with about 40 MB live; 50% keeps it near 1.5x the
+ * live heap (RSS 270-292 MB) at no measured cost in throughput
+ * (bench/results/2026-12-02-heap-growth.txt). It is no size limit: the heap still grows as far as
+ * live data needs, so no request fails for it. V8 reads the flag at each collection, so setting it
+ * once the process runs takes effect; a `--heap-growing-percent` given to node itself wins.
+ */
+export function applyHeapGrowth(percent: number, execArgv: readonly string[] = process.execArgv): HeapGrowth {
+  if (execArgv.some((arg) => FLAG.test(arg))) return { from: 'node-flag' };
+  if (percent === 0) return { from: 'v8-default' };
+  v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+  return { percent, from: 'config' };
+}
