@@ -8,10 +8,10 @@ import { WORKLOADS, type WorkloadId } from './workloads';
  * The API's memory against its throughput under V8 heap flags:
  *   node dist/bench/bench/heap-flags.js --neo4j bolt://127.0.0.1:7791 \
  *     --flags ';--max-semi-space-size=2;--max-old-space-size=256' [--rounds 2] [--seconds 10]
- * For each round, each set of flags (';'-separated; the empty set is the API's defaults, its
- * HEAP_GROWING_PERCENT included; `--heap-growing-percent=0` gives V8's own growth) in turn:
- * the API starts with them against a Neo4j that already holds the large generated graph (as
- * `npm run bench` leaves it), serves W1 then W6 at 16 connections (2 s of warm-up, then
+ * For each round, each set of flags (';'-separated; the empty set is the API's defaults, with
+ * HEAP_GROWING_PERCENT as the environment sets it, which a node flag `--heap-growing-percent`
+ * overrides) in turn: the API starts with them against a Neo4j that already holds the large
+ * generated graph (as `npm run bench` leaves it), serves W1 then W6 at 16 connections (2 s of warm-up, then
  * `--seconds`), and the line printed gives req/s, p99 and the process's peak RSS (VmHWM).
  */
 

@@ -13,12 +13,12 @@ describe('loadConfig', () => {
     expect(config.limits).toMatchObject({ heavyCost: 500, heavyConcurrency: 2, heavyWaitMs: 30_000 });
     expect(config.neo4j.maxRetryMs).toBe(1000);
     expect(config.http.cacheMaxAge).toBe(60);
-    expect(config.heapGrowingPercent).toBe(50);
+    expect(config.heapGrowingPercent).toBe(0);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
-  it('when HEAP_GROWING_PERCENT is set, then 0 leaves V8 its own factor and a bad value fails naming it', () => {
-    expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+  it('when HEAP_GROWING_PERCENT is set, then it is a whole percentage and a bad value fails naming it', () => {
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '50' }).heapGrowingPercent).toBe(50);
     expect(loadConfig({ HEAP_GROWING_PERCENT: '120' }).heapGrowingPercent).toBe(120);
     expect(() => loadConfig({ HEAP_GROWING_PERCENT: '-1' })).toThrow('HEAP_GROWING_PERCENT: expected at least 0');
     expect(() => loadConfig({ HEAP_GROWING_PERCENT: '1.5' })).toThrow('HEAP_GROWING_PERCENT: expected a whole number');
