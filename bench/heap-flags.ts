@@ -12,7 +12,8 @@ import { WORKLOADS, type WorkloadId } from './workloads';
  * HEAP_GROWING_PERCENT as the environment sets it, which a node flag `--heap-growing-percent`
  * overrides) in turn: the API starts with them against a Neo4j that already holds the large
  * generated graph (as `npm run bench` leaves it), serves W1 then W6 at 16 connections (2 s of
- * warm-up, then `--seconds`), and the line printed gives req/s, p99 and the process's peak RSS (VmHWM).
+ * warm-up, then `--seconds`), and the line printed gives req/s, p99 and the process's peak RSS
+ * (VmHWM).
  */
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
