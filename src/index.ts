@@ -1,3 +1,5 @@
+// First: it rewrites the driver's modules as they load (see the module), so it must precede them.
+import { driverModulesRewritten } from './driver-load-hook';
 import 'reflect-metadata';
 import { Cleanups } from './cleanups';
 import { loadConfig } from './config';
@@ -84,7 +86,14 @@ async function main(): Promise<void> {
     const logger = createLogger(config);
     log = logger;
     logger.info(
-      { startup: { node: process.version, env: config.env, heapGrowth } },
+      {
+        startup: {
+          node: process.version,
+          env: config.env,
+          heapGrowth,
+          driverModulesRewritten: driverModulesRewritten(),
+        },
+      },
       `Career Graph starting on Node ${process.version} (${config.env})`,
     );
     cleanups = new Cleanups((name, error) => logger.error({ err: error }, `Could not ${name}`));

@@ -1,3 +1,5 @@
+// As the API does (src/index.ts), so that the comparison is of the servers, not of the driver's garbage.
+import '../../src/driver-load-hook';
 import { createServer } from 'node:http';
 import neo4j from 'neo4j-driver';
 import { toLuceneQuery } from '../../src/graph/search-query';

@@ -1,3 +1,5 @@
+// As the API does (src/index.ts), so that the comparison is of the servers, not of the driver's garbage.
+import '../../src/driver-load-hook';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
