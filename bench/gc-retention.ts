@@ -13,7 +13,8 @@ import { W1_FIRST } from './workloads';
  * objects, a round trip to a local TCP echo server, 600 more, into JSON. Per case the line gives
  * requests per second, the scavenges' median pause and, per scavenge, the MB allocated since the
  * last one, the MB that survived it and the MB it promoted (what survived the one before and was
- * still reachable).
+ * still reachable). The driver here loads as shipped, without src/driver-load-hook.ts, so the
+ * script keeps reproducing what that rewrite removes (see 2026-12-02-gc-retention.txt, parts F-H).
  */
 
 const CASES = {
