@@ -1,5 +1,5 @@
 // First: it rewrites the driver's modules as they load (see the module), so it must precede them.
-import { driverModulesRewritten } from './driver-load-hook';
+import { driverModulesRewritten, driverRewriteAvailable } from './driver-load-hook';
 import 'reflect-metadata';
 import { Cleanups } from './cleanups';
 import { loadConfig } from './config';
@@ -96,6 +96,12 @@ async function main(): Promise<void> {
       },
       `Career Graph starting on Node ${process.version} (${config.env})`,
     );
+    if (!driverRewriteAvailable) {
+      logger.warn(
+        `Node ${process.version} is older than the 22.15 the project supports: the driver loads unrewritten ` +
+          '(slower collections; see docs/operations.md#memory). npm start runs the Node 24 that npm ci installs.',
+      );
+    }
     cleanups = new Cleanups((name, error) => logger.error({ err: error }, `Could not ${name}`));
 
     const endpoint = await resolveNeo4jEndpoint(config, (msg) => logger.info(msg));

@@ -40,6 +40,17 @@ describe('the driver generator rewrite', () => {
     expect(result.object).toEqual({ x: 1, y: 2 });
   });
 
+  it('when Node lacks module hooks (older than 22.15), then importing the rewrite loads the driver as shipped instead of failing', () => {
+    const result = run(
+      `require('node:module').registerHooks = undefined;` +
+        `const hook = require('./dist/driver-load-hook'); const rewritten = hook.driverModulesRewritten;` +
+        `if (hook.driverRewriteAvailable !== false) throw new Error('available');${PROBE}`,
+    );
+    expect(result.rewritten).toBe(0);
+    expect(result.shared).toBe(false);
+    expect(result.object).toEqual({ x: 1, y: 2 });
+  });
+
   it('when the API is built, then its entry point imports the rewrite before anything else', () => {
     const entry = fs.readFileSync(path.join(ROOT, 'dist', 'index.js'), 'utf8');
     const requires = [...entry.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
