@@ -1,3 +1,6 @@
+import neo4j from 'neo4j-driver';
+import { listNodes } from '../../src/graph/cypher/read.cypher';
+import type { NodePlan } from '../../src/graph/read-plan';
 import type { NodeKind } from '../../src/model/kinds';
 import { uniquePrefix, type TestDatabase } from '../helpers/database';
 import type { TestGraphQL } from '../helpers/graphql';
@@ -240,6 +243,47 @@ describe('bad paging arguments', () => {
       expect(skills.pageInfo.hasNextPage).toBe(true);
     } finally {
       await server.stop();
+    }
+  });
+
+  it("when a page is read, then what the plan reads below a node is read for the page's nodes only, not for the one past it that says another page follows", async () => {
+    const plan: NodePlan = {
+      kind: 'ROLE',
+      fields: ['name'],
+      relations: [
+        {
+          key: 'USES_TOOL:OUT:nodes:5:name',
+          type: 'USES_TOOL',
+          direction: 'OUT',
+          read: 'nodes',
+          first: 5,
+          orderBy: null,
+          node: { kind: 'TOOL', fields: ['name'], relations: [] },
+        },
+      ],
+    };
+    const { text, params } = listNodes(plan, []);
+    const session = db.driver.session({ database: db.config.neo4j.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(`PROFILE ${text}`, { ...params, filter: {}, after: null, first: neo4j.int(2) });
+      const [row] = result.records;
+      expect(row.get('page')).toHaveLength(2);
+      expect(row.get('hasNextPage')).toBe(true);
+      // The expansion of the roles' tools starts from as many roles as the page holds.
+      const operators: { operatorType: string; rows: number; arguments: Record<string, unknown> }[] = [];
+      const walk = (op: (typeof operators)[number] & { children: never[] }) => {
+        operators.push(op);
+        op.children.forEach(walk);
+      };
+      walk(result.summary.profile as never);
+      const expand = operators.findIndex(
+        (op) => op.operatorType.startsWith('Expand') && /USES_TOOL/.test(String(op.arguments.Details)),
+      );
+      expect(expand).toBeGreaterThan(-1);
+      const argument = operators.slice(expand).find((op) => op.operatorType.startsWith('Argument'));
+      expect(argument?.rows).toBe(2);
+    } finally {
+      await session.close();
     }
   });
 });

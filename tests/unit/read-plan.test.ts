@@ -264,6 +264,6 @@ describe('the Cypher a plan produces', () => {
     const { text } = listNodes(toolsWithUsers, ['nameContains', 'tools', 'usesTool']);
     expect(text).toContain('EXISTS { (n)-[:USES_TOOL]->(:Tool {id: $filter.tools}) }');
     expect(text).toContain('EXISTS { (n)-[:USES_TOOL]->(:Tool {id: $filter.usesTool}) }');
-    expect(text).toContain("WITH collect({ __typename: 'Role', id: n.id, name: n.name, _planned: {");
+    expect(text).toContain("RETURN collect({ __typename: 'Role', id: n.id, name: n.name, _planned: {");
   });
 });

@@ -44,9 +44,10 @@ export interface Statement {
 }
 
 /**
- * One page of a kind as `plan` reads it, ordered by name then id, after the keyset cursor
- * `$after` ({ name, id }) when given, with the total count of the filtered list. `filters` are
- * known keys (see `filterCondition`). Rows: { page, totalCount }.
+ * One page of `$first` nodes of a kind as `plan` reads it, ordered by name then id, after the
+ * keyset cursor `$after` ({ name, id }) when given, with whether another page follows and the
+ * total count of the filtered list. `filters` are known keys (see `filterCondition`). Rows:
+ * { page, hasNextPage, totalCount }.
  */
 export function listNodes(plan: NodePlan, filters: readonly string[]): Statement {
   return planStatement('listNodes', [plan, ...filters], () => buildListNodes(plan, filters));
@@ -61,9 +62,14 @@ function buildListNodes(plan: NodePlan, filters: readonly string[]): Statement {
   const text = `
 MATCH (n:${label})
 WHERE ${paged.join(' AND ')}
-WITH n ORDER BY n.name, n.id LIMIT $limit
-WITH collect(${planProjection(plan, 'n', params)}) AS page
-RETURN page, COUNT { MATCH (n:${label}) ${filtered} } AS totalCount
+WITH n ORDER BY n.name, n.id LIMIT $first + 1
+WITH collect(n) AS fetched
+// The node past the page only says another page follows: what the plan reads below it is not read.
+CALL (fetched) {
+  UNWIND fetched[0..$first] AS n
+  RETURN collect(${planProjection(plan, 'n', params)}) AS page
+}
+RETURN page, size(fetched) > $first AS hasNextPage, COUNT { MATCH (n:${label}) ${filtered} } AS totalCount
 `;
   return { text, params: params.values };
 }

@@ -21,16 +21,14 @@ export class NodeRepository {
   async list<T extends NodeRecord>(plan: NodePlan, query: ListQuery): Promise<PageRecord<T>> {
     const filter = Q.knownFilter(plan.kind, query.filter);
     const { text, params } = Q.listNodes(plan, Object.keys(filter).sort());
-    // One extra row tells whether another page follows without a second query.
     const [row] = await this.executor.read(text, {
       ...params,
       filter,
       after: query.after ?? null,
-      limit: cypherInt(query.first + 1),
+      first: cypherInt(query.first),
     });
-    const { page, totalCount } = pageRow.parse(row);
-    const nodes = plannedNodes<T>(page);
-    return { nodes: nodes.slice(0, query.first), hasNextPage: nodes.length > query.first, totalCount };
+    const { page, hasNextPage, totalCount } = pageRow.parse(row);
+    return { nodes: plannedNodes<T>(page), hasNextPage, totalCount };
   }
 
   /** `query` must already be a safe Lucene query; see search-query.ts. Each hit as its kind's plan reads it. */
