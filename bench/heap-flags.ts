@@ -7,13 +7,13 @@ import { WORKLOADS, type WorkloadId } from './workloads';
 /*
  * The API's memory against its throughput under V8 heap flags:
  *   node dist/bench/bench/heap-flags.js --neo4j bolt://127.0.0.1:7791 \
- *     --flags ';--max-semi-space-size=2;--max-old-space-size=256' [--rounds 2] [--seconds 10]
+ *     --flags ';--max-semi-space-size=2;--max-old-space-size=256' [--rounds 2] [--seconds 10] [--workloads W1,W6]
  * For each round, each set of flags (';'-separated; the empty set is the API's defaults, with
  * HEAP_GROWING_PERCENT as the environment sets it, which a node flag `--heap-growing-percent`
  * overrides) in turn: the API starts with them against a Neo4j that already holds the large
- * generated graph (as `npm run bench` leaves it), serves W1 then W6 at 16 connections (2 s of
- * warm-up, then `--seconds`), and the line printed gives req/s, p99 and the process's peak RSS
- * (VmHWM).
+ * generated graph (as `npm run bench` leaves it), serves each workload in turn at 16 connections
+ * (2 s of warm-up, then `--seconds`, W2 at least its 30 s), and the line printed gives req/s,
+ * p99 and the process's peak RSS (VmHWM) over them all: one workload at a time says whose peak it is.
  */
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -41,12 +41,17 @@ async function main() {
   );
   await driver.close();
   if (ids.length < 2) throw new Error(`${uri} holds fewer than two roles: load the large graph first (npm run bench)`);
-  const bodies = {
+  const bodies: Partial<Record<WorkloadId, string[]>> = {
     W1: ids.map((id) => JSON.stringify({ query: queryOf('W1'), variables: { id } })),
+    W2: [JSON.stringify({ query: queryOf('W2') })],
     W6: ids.map((a, k) =>
       JSON.stringify({ query: queryOf('W6'), variables: { a, b: ids[(k * 7 + 13) % ids.length] } }),
     ),
   };
+  const workloads = (value('--workloads') ?? 'W1,W6').split(',') as WorkloadId[];
+  for (const id of workloads) {
+    if (!bodies[id]) throw new Error(`--workloads: ${id} is not one of ${Object.keys(bodies).join(', ')}`);
+  }
 
   for (let round = 0; round < rounds; round++) {
     for (const flags of flagSets) {
@@ -59,6 +64,8 @@ async function main() {
             url: `${url}/graphql`,
             connections: CONNECTIONS,
             duration,
+            // As the bench's own windows: a W2 request at 16 connections takes seconds.
+            timeout: 60,
             requests: [
               {
                 method: 'POST',
@@ -68,16 +75,18 @@ async function main() {
             ],
           });
         };
-        await attack(bodies.W1, 2);
-        const w1 = await attack(bodies.W1, seconds);
-        await attack(bodies.W6, 2);
-        const w6 = await attack(bodies.W6, seconds);
-        const errors = w1.errors + w1.non2xx + w1.timeouts + w6.errors + w6.non2xx + w6.timeouts;
+        const served: string[] = [];
+        let errors = 0;
+        for (const id of workloads) {
+          await attack(bodies[id]!, 2);
+          const minimum = WORKLOADS.find((w) => w.id === id)?.minDurationSec ?? 0;
+          const result = await attack(bodies[id]!, Math.max(seconds, minimum));
+          errors += result.errors + result.non2xx + result.timeouts;
+          served.push(`${id} ${Math.round(result.requests.average * 10) / 10} req/s p99 ${result.latency.p99} ms`);
+        }
         process.stdout.write(
           `round ${round + 1} flags [${flags.join(' ') || "the API's defaults"}]: idle ${idle} MB | ` +
-            `W1 ${Math.round(w1.requests.average)} req/s p99 ${w1.latency.p99} ms | ` +
-            `W6 ${Math.round(w6.requests.average)} req/s p99 ${w6.latency.p99} ms | errors ${errors} | ` +
-            `peak RSS ${memoryMB(child.pid!, 'VmHWM')} MB\n`,
+            `${served.join(' | ')} | errors ${errors} | peak RSS ${memoryMB(child.pid!, 'VmHWM')} MB\n`,
         );
       } finally {
         child.kill('SIGTERM');
