@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { listNodes } from '../../src/graph/cypher/read.cypher';
-import type { NodePlan } from '../../src/graph/read-plan';
 import type { NodeKind } from '../../src/model/kinds';
 import { uniquePrefix, type TestDatabase } from '../helpers/database';
+import { rolesWithTools } from '../helpers/read-plans';
 import type { TestGraphQL } from '../helpers/graphql';
 import { startTestServer } from '../helpers/server';
 import { closeSeededApi, codesOf, KINDS, openSeededApi, QUERY_NAMES, SeedIndex, sortedIds } from './read-api.seed';
@@ -247,21 +247,7 @@ describe('bad paging arguments', () => {
   });
 
   it("when a page is read, then what the plan reads below a node is read for the page's nodes only, not for the one past it that says another page follows", async () => {
-    const plan: NodePlan = {
-      kind: 'ROLE',
-      fields: ['name'],
-      relations: [
-        {
-          key: 'USES_TOOL:OUT:nodes:5:name',
-          type: 'USES_TOOL',
-          direction: 'OUT',
-          read: 'nodes',
-          first: 5,
-          orderBy: null,
-          node: { kind: 'TOOL', fields: ['name'], relations: [] },
-        },
-      ],
-    };
+    const plan = rolesWithTools();
     const { text, params } = listNodes(plan, []);
     const session = db.driver.session({ database: db.config.neo4j.database, defaultAccessMode: neo4j.session.READ });
     try {

@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { keyedReads, listNodes } from '../../src/graph/cypher/read.cypher';
 import type { NodePlan } from '../../src/graph/read-plan';
 import { buildGraphQLSchema } from '../../src/schema';
+import { rolesWithTools } from '../helpers/read-plans';
 
 /*
  * The read plan: compiled from a query's selection at its root field, and turned into Cypher.
@@ -169,35 +170,17 @@ describe('compiling once per document', () => {
 });
 
 describe('the Cypher a plan produces', () => {
-  const toolsWithUsers: NodePlan = {
-    kind: 'ROLE',
-    fields: ['name'],
-    relations: [
-      {
-        key: 'USES_TOOL:OUT:nodes:5:name',
-        type: 'USES_TOOL',
-        direction: 'OUT',
-        read: 'nodes',
-        first: 5,
-        orderBy: null,
-        node: {
-          kind: 'TOOL',
-          fields: ['name'],
-          relations: [
-            {
-              key: 'USES_TOOL:IN:count',
-              type: 'USES_TOOL',
-              direction: 'IN',
-              read: 'count',
-              first: 1,
-              orderBy: null,
-              node: null,
-            },
-          ],
-        },
-      },
-    ],
-  };
+  const toolsWithUsers = rolesWithTools([
+    {
+      key: 'USES_TOOL:IN:count',
+      type: 'USES_TOOL',
+      direction: 'IN',
+      read: 'count',
+      first: 1,
+      orderBy: null,
+      node: null,
+    },
+  ]);
 
   it('when nodes are read by id with a relationship and a count below it, then one statement reads them with nested subqueries', () => {
     const { text, params } = keyedReads([toolsWithUsers]);
