@@ -98,8 +98,8 @@ async function main(): Promise<void> {
     );
     if (!driverRewriteAvailable) {
       logger.warn(
-        `Node ${process.version} is older than the 22.15 the project supports: the driver loads unrewritten ` +
-          '(slower collections; see docs/operations.md#memory). npm start runs the Node 24 that npm ci installs.',
+        `Node ${process.version} has no module.registerHooks (22.15 and later, the supported range, have it): the driver ` +
+          'loads unrewritten (slower collections; see docs/operations.md#memory). npm start runs the Node 24 npm ci installs.',
       );
     }
     cleanups = new Cleanups((name, error) => logger.error({ err: error }, `Could not ${name}`));
