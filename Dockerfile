@@ -24,4 +24,5 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:4000/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/index.js"]
+# The same Node flags as npm start (package.json), which tests/unit/start-flags.test.ts holds it to.
+CMD ["node", "--max-semi-space-size=16", "dist/index.js"]

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
-import { memoryMB, serveApi } from './processes';
+import { memoryMB, serveApi, startFlags } from './processes';
 import { WORKLOADS, type WorkloadId } from './workloads';
 
 /*
  * The API's memory against its throughput under V8 heap flags:
  *   node dist/bench/bench/heap-flags.js --neo4j bolt://127.0.0.1:7791 \
  *     --flags ';--max-semi-space-size=2;--max-old-space-size=256' [--rounds 2] [--seconds 10] [--workloads W1,W6]
- * For each round, each set of flags (';'-separated; the empty set is the API's defaults, with
- * HEAP_GROWING_PERCENT as the environment sets it, which a node flag `--heap-growing-percent`
- * overrides) in turn: the API starts with them against a Neo4j that already holds the large
+ * For each round, each set of flags (';'-separated, each after npm start's own flags, which a
+ * later flag overrides; the empty set is the API's defaults, with HEAP_GROWING_PERCENT as the
+ * environment sets it, which a node flag `--heap-growing-percent` overrides) in turn: the API starts with them against a Neo4j that already holds the large
  * generated graph (as `npm run bench` leaves it), serves each workload in turn at 16 connections
  * (2 s of warm-up, then `--seconds`, W2 at least its 30 s), and the line printed gives req/s,
  * p99 and the process's peak RSS (VmHWM) over them all: one workload at a time says whose peak it is.
@@ -85,7 +85,7 @@ async function main() {
           served.push(`${id} ${Math.round(result.requests.average * 10) / 10} req/s p99 ${result.latency.p99} ms`);
         }
         process.stdout.write(
-          `round ${round + 1} flags [${flags.join(' ') || "the API's defaults"}]: idle ${idle} MB | ` +
+          `round ${round + 1} flags [${flags.join(' ') || `npm start's: ${startFlags(ROOT).join(' ')}`}]: idle ${idle} MB | ` +
             `${served.join(' | ')} | errors ${errors} | peak RSS ${memoryMB(child.pid!, 'VmHWM')} MB\n`,
         );
       } finally {

@@ -34,7 +34,21 @@ export function memoryMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 }
 
 /**
- * The API built in `dir` (its dist/index.js), started with Node flags `nodeFlags` against
+ * The Node flags `npm start` gives the API built in `dir`, read from its package.json so the bench
+ * runs what users run: the start script must be `node [--flag ...] dist/index.js`.
+ */
+export function startFlags(dir: string): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const start = pkg.scripts?.start ?? '';
+  const match = /^node((?:\s+--\S+)*)\s+dist\/index\.js$/.exec(start);
+  if (!match)
+    throw new Error(`${dir}/package.json: the start script "${start}" is not node [--flag ...] dist/index.js`);
+  return match[1].split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The API built in `dir` (its dist/index.js), started with its `npm start` flags and then `nodeFlags` (a later
+ * V8 flag wins, so these override) against
  * `neo4jUri` on a free loopback port, loading no data; resolves once /readyz answers (60 s at most).
  */
 export async function serveApi(
@@ -43,7 +57,8 @@ export async function serveApi(
   options: { nodeFlags?: string[]; logLevel?: string; stdio?: StdioOptions } = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), path.join(dir, 'dist', 'index.js')], {
+  const flags = [...startFlags(dir), ...(options.nodeFlags ?? [])];
+  const child = spawn(process.execPath, [...flags, path.join(dir, 'dist', 'index.js')], {
     cwd: dir,
     env: {
       ...process.env,

@@ -17,7 +17,7 @@ import type * as ImportInputsModule from '../src/import/inputs';
 import type * as ImportPipelineModule from '../src/import/pipeline';
 import type * as SeedOnStartModule from '../src/seed/seed-on-start';
 import { chartTitle, renderChart } from './chart';
-import { cpuTicks, freePort, memoryMB } from './processes';
+import { cpuTicks, freePort, memoryMB, startFlags } from './processes';
 import { drawVariables, type DatasetName } from './variables';
 import {
   disagreement,
@@ -245,7 +245,9 @@ async function startTarget(id: TargetId, neo4jUri: string): Promise<Target> {
     peer: path.join(__dirname, 'peer', 'server.js'),
     floor: path.join(__dirname, 'floor', 'server.js'),
   }[id];
-  const child = spawn(process.execPath, [script], {
+  // The API runs as npm start runs it, its Node flags included; the peer and the floor with Node's defaults.
+  const flags = id === 'api' ? startFlags(ROOT) : [];
+  const child = spawn(process.execPath, [...flags, script], {
     env: {
       ...process.env,
       NEO4J_URI: neo4jUri,

@@ -89,6 +89,8 @@ async function main(): Promise<void> {
       {
         startup: {
           node: process.version,
+          // npm start's flags (the young generation's size among them), or what else started the process.
+          nodeFlags: process.execArgv,
           env: config.env,
           heapGrowth,
           driverModulesRewritten: driverModulesRewritten(),
