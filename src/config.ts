@@ -86,7 +86,7 @@ const envSchema = z.object({
   HEAVY_QUERY_CONCURRENCY: intFromEnv(1, 1000).default(2),
   HEAVY_QUERY_WAIT_MS: intFromEnv(0, 600_000).default(30_000),
   COMPILED_QUERY_CACHE: intFromEnv(1, 100_000).default(1000),
-  HEAP_GROWING_PERCENT: intFromEnv(0, 1000).default(0),
+  HEAP_GROWING_PERCENT: intFromEnv(0, 1000).default(50),
 });
 
 export interface LocalNeo4jConfig {

@@ -7,14 +7,13 @@ const FLAG = /^--heap[-_]growing[-_]percent(=|$)/;
 
 /**
  * How far V8 lets the old generation grow past what the last full collection kept
- * (HEAP_GROWING_PERCENT; 0, the default, keeps V8's own factor of up to 4x). Under load that
- * factor let the API keep 110-150 MB of dead request data there; 50% keeps the peak about
- * 100 MB lower but runs a full collection four to seven times as often, and those pauses reach
- * the tail: W6's p99 rose 25-30% (bench/results/2026-12-02-heap-growth-pairs.txt). So it is a
- * deployment's choice of memory over tail latency, not the default. It is no size limit: the heap
- * still grows as far as live data needs, so no request fails for it. V8 reads the flag at each
- * collection, so setting it once the process runs takes effect; a `--heap-growing-percent` given
- * to node itself wins.
+ * (HEAP_GROWING_PERCENT, 50 by default; 0 keeps V8's own factor of up to 4x). With V8's factor
+ * the API kept 110-150 MB of dead request data there and peaked at 381 MB over every workload;
+ * with 50% (and npm start's 16 MB semi-space) it peaked at 243 MB
+ * (bench/results/2026-12-03-semi16-growth50.json), at the price of more full collections.
+ * It is no size limit: the heap still grows as far as live data needs, so no request fails for
+ * it. V8 reads the flag at each collection, so setting it once the process runs takes effect; a
+ * `--heap-growing-percent` given to node itself wins.
  */
 export function applyHeapGrowth(percent: number, execArgv: readonly string[] = process.execArgv): HeapGrowth {
   if (execArgv.some((arg) => FLAG.test(arg))) return { from: 'node-flag' };

@@ -13,7 +13,7 @@ describe('loadConfig', () => {
     expect(config.limits).toMatchObject({ heavyCost: 500, heavyConcurrency: 2, heavyWaitMs: 30_000 });
     expect(config.neo4j.maxRetryMs).toBe(1000);
     expect(config.http.cacheMaxAge).toBe(60);
-    expect(config.heapGrowingPercent).toBe(0);
+    expect(config.heapGrowingPercent).toBe(50);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
