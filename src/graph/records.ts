@@ -134,7 +134,8 @@ export interface CareerPathRecord {
   length: number;
   salaryChange: SalaryChangeRecord | null;
   payFigures: PayFigureRecord[];
-  toLearnCount: number;
+  /** null when the query did not ask for it (PathShape.learnCount). */
+  toLearnCount: number | null;
   skillsToAcquire: NodeRecord[];
   toolsToLearn: NodeRecord[];
 }

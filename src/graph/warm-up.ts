@@ -47,7 +47,7 @@ const WARMED: Record<string, (repos: ReturnType<typeof createRepositories>) => P
       first: 5,
       via: DEFAULT_VIA,
       rankBy: 'FEWEST_STEPS',
-      shape: { ...FULL, tools: true },
+      shape: { ...FULL, tools: true, learnCount: true },
     }),
   routeCandidates: (r) => r.routes.routeCandidates(NOTHING, NOTHING, DEFAULT_MAX_STEPS, DEFAULT_VIA),
 };

@@ -401,6 +401,46 @@ describe.each(graphs.map((graph, g) => ({ graph, g, seed: GRAPH_SPECS[g].seed })
       HEAVY_TEST_MS,
     );
 
+    it('when routes are asked without toLearnCount, next to the same routes asked with it, then both list the brute force’s routes in its order and the count is the brute force’s', async () => {
+      const rng = new Rng(seed + 4);
+      // The count is then left out of the statement unless the ranking itself orders by it.
+      const ROUTE = 'roles { id } steps { kind } skillsToAcquire { id }';
+      const shapeOf = (r: Route) => ({ roles: r.roles, steps: r.steps.map((s) => s.kind), skills: r.skillsToAcquire });
+      let compared = 0;
+      for (const [from, to] of choosePairs(graph, oracle, rng).slice(0, 4)) {
+        const asks = RANKS.map((rankBy) => ({ rankBy, via: VIAS[5], maxSteps: 1 + rng.int(WIDE_MAX_STEPS), first: 5 }));
+        const data = await askAll(
+          asks,
+          '$from: ID!, $to: ID!',
+          { from, to },
+          (a, i) => `
+            without${i}: progressionPaths(from: $from, to: $to, maxSteps: ${a.maxSteps}, first: ${a.first}, via: ${viaArg(a.via)}, rankBy: ${a.rankBy}) { ${ROUTE} }
+            with${i}: progressionPaths(from: $from, to: $to, maxSteps: ${a.maxSteps}, first: ${a.first}, via: ${viaArg(a.via)}, rankBy: ${a.rankBy}) { ${ROUTE} toLearnCount }`,
+        );
+        asks.forEach((a, i) => {
+          const expected = oracle.ranked(from, to, a.maxSteps, a.via, a.rankBy).slice(0, a.first);
+          const plain = (p: any) => ({
+            roles: p.roles.map((r: any) => r.id),
+            steps: p.steps.map((s: any) => s.kind),
+            skills: p.skillsToAcquire.map((s: any) => s.id),
+          });
+          expect({ ...a, routes: (data[`without${i}`] as any[]).map(plain) }).toEqual({
+            ...a,
+            routes: expected.map(shapeOf),
+          });
+          expect({
+            ...a,
+            routes: (data[`with${i}`] as any[]).map((p) => ({ ...plain(p), toLearnCount: p.toLearnCount })),
+          }).toEqual({
+            ...a,
+            routes: expected.map((r) => ({ ...shapeOf(r), toLearnCount: r.toLearnCount })),
+          });
+          compared += expected.length;
+        });
+      }
+      expect(compared).toBeGreaterThan(5);
+    });
+
     it('when every role asks for its routes to a target through Role.pathsTo, with includePivots or with via and rankBy, then each list is the brute force’s, batched into one query per set of arguments', async () => {
       const rng = new Rng(seed + 3);
       const targets = rng.shuffle(graph.roles.filter((r) => graph.edges.some((e) => e.to === r.id && e.from !== r.id)));

@@ -76,11 +76,12 @@ WITH *, CASE WHEN salaryChange IS NULL THEN null ELSE salaryChange.min + salaryC
 
 /**
  * What to learn along each route kept (not along every candidate): how much (`learnCount` if the
- * ranking counted it), the skills, and the tools only when `$tools` (the query asks for them).
+ * ranking counted it, else counted only when `$learnCount`: it reads every tool along the route),
+ * the skills, and the tools only when `$tools` (the query asks for them).
  */
 const pathLearning = `
 WITH *,
-  CASE WHEN learnCount IS NULL THEN ${TO_LEARN_COUNT} ELSE learnCount END AS toLearnCount,
+  CASE WHEN learnCount IS NOT NULL THEN learnCount WHEN $learnCount THEN ${TO_LEARN_COUNT} ELSE null END AS toLearnCount,
   COLLECT {${toAcquire('REQUIRES_SKILL', labelOf('SKILL'))}
     ORDER BY x.name, x.id
     RETURN ${skill('x')}

@@ -14,9 +14,11 @@ import { cypherInt } from '../mapping';
 import { nodeRecord, roleRecord, salaryChangeRecord, type CareerPathRecord } from '../records';
 import { column, columnOf, readChecked, type AnswerShape, type Checked } from './traversal.repository';
 
-/** What a route answer reads: lean parts as in AnswerShape, and the tools to learn only if asked. */
+/** What a route answer reads: lean parts as in AnswerShape, and the tools to learn and how much only if asked. */
 export interface PathShape extends AnswerShape {
   tools: boolean;
+  /** toLearnCount: counted for the routes kept only if asked (a ranking by it counts it anyway). */
+  learnCount: boolean;
 }
 
 export interface PathQuery {
@@ -61,7 +63,7 @@ const careerPathRow = z
     steps: z.array(stepRow),
     salaryChange: salaryChangeRecord.nullable(),
     payFigures: z.array(payFigureRow),
-    toLearnCount: z.number(),
+    toLearnCount: z.number().nullable(),
     skillsToAcquire: z.array(nodeRecord),
     toolsToLearn: z.array(nodeRecord),
   })

@@ -31,6 +31,7 @@ export const pathShape = (info: GraphQLResolveInfo): PathShape =>
     return {
       ...shape(info, [['roles'], ['steps', 'from'], ['steps', 'to']], [['skillsToAcquire'], ['toolsToLearn']]),
       tools: tree === null || descend([tree], 'toolsToLearn').length > 0,
+      learnCount: tree === null || descend([tree], 'toLearnCount').length > 0,
     };
   });
 
