@@ -406,6 +406,11 @@ describe.each(graphs.map((graph, g) => ({ graph, g, seed: GRAPH_SPECS[g].seed })
       // The count is then left out of the statement unless the ranking itself orders by it.
       const ROUTE = 'roles { id } steps { kind } skillsToAcquire { id }';
       const shapeOf = (r: Route) => ({ roles: r.roles, steps: r.steps.map((s) => s.kind), skills: r.skillsToAcquire });
+      const plain = (p: any) => ({
+        roles: p.roles.map((r: any) => r.id),
+        steps: p.steps.map((s: any) => s.kind),
+        skills: p.skillsToAcquire.map((s: any) => s.id),
+      });
       let compared = 0;
       for (const [from, to] of choosePairs(graph, oracle, rng).slice(0, 4)) {
         const asks = RANKS.map((rankBy) => ({ rankBy, via: VIAS[5], maxSteps: 1 + rng.int(WIDE_MAX_STEPS), first: 5 }));
@@ -419,11 +424,6 @@ describe.each(graphs.map((graph, g) => ({ graph, g, seed: GRAPH_SPECS[g].seed })
         );
         asks.forEach((a, i) => {
           const expected = oracle.ranked(from, to, a.maxSteps, a.via, a.rankBy).slice(0, a.first);
-          const plain = (p: any) => ({
-            roles: p.roles.map((r: any) => r.id),
-            steps: p.steps.map((s: any) => s.kind),
-            skills: p.skillsToAcquire.map((s: any) => s.id),
-          });
           expect({ ...a, routes: (data[`without${i}`] as any[]).map(plain) }).toEqual({
             ...a,
             routes: expected.map(shapeOf),

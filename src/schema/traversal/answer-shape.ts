@@ -24,14 +24,20 @@ function shape(info: GraphQLResolveInfo, roles: string[][], items: string[][]): 
   return { leanRoles: lean(roles), lean: lean(items) };
 }
 
-/** Routes: their roles (also as steps' ends), what to learn, and whether the tools are asked at all. */
+/** Whether the query selects a field at `path` under the traversal's field (anything, when its selection is unknown). */
+function askedIn(info: GraphQLResolveInfo): (...path: string[]) => boolean {
+  const tree = selectionOf(info);
+  return (...path) => tree === null || descend([tree], ...path).length > 0;
+}
+
+/** Routes: their roles (also as steps' ends), what to learn, and whether the tools and their count are asked at all. */
 export const pathShape = (info: GraphQLResolveInfo): PathShape =>
   planFor(info, 'path-shape', false, () => {
-    const tree = selectionOf(info);
+    const asked = askedIn(info);
     return {
       ...shape(info, [['roles'], ['steps', 'from'], ['steps', 'to']], [['skillsToAcquire'], ['toolsToLearn']]),
-      tools: tree === null || descend([tree], 'toolsToLearn').length > 0,
-      learnCount: tree === null || descend([tree], 'toLearnCount').length > 0,
+      tools: asked('toolsToLearn'),
+      learnCount: asked('toLearnCount'),
     };
   });
 
@@ -52,7 +58,7 @@ export const comparisonShape = (info: GraphQLResolveInfo): ComparisonShape =>
 
 function compileComparisonShape(info: GraphQLResolveInfo): ComparisonShape {
   const tree = selectionOf(info);
-  const asked = (...path: string[]) => tree === null || descend([tree], ...path).length > 0;
+  const asked = askedIn(info);
   const parts = (d: (typeof DIMENSIONS)[number]) => OVERLAP_PARTS.filter((part) => asked(d, part));
   return {
     ...(tree === null
