@@ -196,7 +196,12 @@ const plannedNodeRecord = z.looseObject({ __typename: z.enum(LABELS), id: z.stri
 export const plannedNodes = <T extends NodeRecord = NodeRecord>(rows: unknown): T[] =>
   listOf(plannedNodeRecord).parse(rows) as unknown as T[];
 
-export const pageRow = z.object({ page: z.array(z.unknown()), hasNextPage: z.boolean(), totalCount: z.number() });
+export const pageRow = z.object({
+  page: z.array(z.unknown()),
+  shared: z.array(z.array(z.unknown())),
+  hasNextPage: z.boolean(),
+  totalCount: z.number(),
+});
 
 export interface SearchHitRecord {
   score: number;

@@ -246,6 +246,28 @@ describe('bad paging arguments', () => {
     }
   });
 
+  it('when roles on a page share tools that read their own relationships, then every role gets each tool whole, as when the role is read alone', async () => {
+    const tools = '{ id name usedByCount usedBy(first: 3) { id name } usedByLinks(first: 2) { emphasis role { id } } }';
+    const { data, errors } = await gql.run(
+      `{ roles(first: 100) { edges { node { id tools(first: 50) ${tools} toolLinks(first: 50) { emphasis tool ${tools} } } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    type Read = { id: string; tools: { id: string }[]; toolLinks: unknown[] };
+    const roles = (data!.roles as { edges: { node: Read }[] }).edges.map((e) => e.node);
+    // The page does share: some tool is under more than one of its roles.
+    const holders = new Map<string, number>();
+    roles.flatMap((r) => r.tools).forEach((t) => holders.set(t.id, (holders.get(t.id) ?? 0) + 1));
+    expect(Math.max(...holders.values())).toBeGreaterThan(1);
+    for (const role of roles.filter((r) => r.tools.length > 0)) {
+      const alone = await gql.run(
+        `query ($id: ID!) { role(id: $id) { id tools(first: 50) ${tools} toolLinks(first: 50) { emphasis tool ${tools} } } }`,
+        { id: role.id },
+      );
+      expect(alone.errors).toBeUndefined();
+      expect(alone.data!.role).toEqual(role);
+    }
+  });
+
   it("when a page is read, then what the plan reads below a node is read for the page's nodes only, not for the one past it that says another page follows", async () => {
     const plan = rolesWithTools();
     const { text, params } = listNodes(plan, []);

@@ -1,7 +1,7 @@
 import { execute, graphql, parse, print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { keyedReads, listNodes } from '../../src/graph/cypher/read.cypher';
-import type { NodePlan } from '../../src/graph/read-plan';
+import { joinShared, type NodePlan } from '../../src/graph/read-plan';
 import { buildGraphQLSchema } from '../../src/schema';
 import { rolesWithTools } from '../helpers/read-plans';
 
@@ -247,6 +247,56 @@ describe('the Cypher a plan produces', () => {
     const { text } = listNodes(toolsWithUsers, ['nameContains', 'tools', 'usesTool']);
     expect(text).toContain('EXISTS { (n)-[:USES_TOOL]->(:Tool {id: $filter.tools}) }');
     expect(text).toContain('EXISTS { (n)-[:USES_TOOL]->(:Tool {id: $filter.usesTool}) }');
-    expect(text).toContain("RETURN collect({ __typename: 'Role', id: n.id, name: n.name, _planned: {");
+    expect(text).toContain("collect({ __typename: 'Role', id: n.id, name: n.name, _planned: {");
+  });
+
+  it("when a page's far nodes read relationships of their own, then the page names them by id and reads each of them once", () => {
+    const { text } = listNodes(toolsWithUsers, []);
+    // Per role: its page of tools, as the tool node and what stands in its place (its id).
+    expect(text).toContain(
+      'COLLECT { MATCH (n)-[r1:USES_TOOL]->(n1:Tool) WITH r1, n1 ORDER BY n1.name, n1.id LIMIT $p0 RETURN { n: n1, v: n1.id } } AS s0',
+    );
+    expect(text).toContain('_planned: { `USES_TOOL:OUT:nodes:5:name`: [x IN s0 | x.v] }');
+    // The tools once each, with what they read below them.
+    expect(text).toContain('WITH DISTINCT x.n AS n1');
+    expect(text).toContain(
+      "RETURN collect({ __typename: 'Tool', id: n1.id, name: n1.name, _planned: { `USES_TOOL:IN:count`: COUNT { (n1)<-[:USES_TOOL]-(:Role) } } }) AS shared0",
+    );
+    expect(text).toContain('RETURN page, [shared0] AS shared');
+  });
+
+  it('when far nodes read nothing below them, then the page reads them in place and shares nothing', () => {
+    const { text } = listNodes(rolesWithTools(), []);
+    expect(text).not.toContain('DISTINCT');
+    expect(text).toContain('[] AS shared');
+  });
+
+  it('when shared far nodes are joined back, then every place gets its node, links keep their own properties, and a missing node is an error', () => {
+    const links = rolesWithTools([toolsWithUsers.relations[0].node!.relations[0]]);
+    const linkRead = { ...links.relations[0], key: 'USES_TOOL:OUT:links:5:name', read: 'links' as const };
+    const plan: NodePlan = { ...links, relations: [links.relations[0], linkRead] };
+    const tool = (id: string) => ({
+      __typename: 'Tool',
+      id,
+      name: id.toUpperCase(),
+      _planned: { 'USES_TOOL:IN:count': 3 },
+    });
+    const role = (id: string, tools: string[]) => ({
+      __typename: 'Role',
+      id,
+      _planned: {
+        'USES_TOOL:OUT:nodes:5:name': tools,
+        'USES_TOOL:OUT:links:5:name': tools.map((t) => ({ emphasis: `${id}-${t}`, node: t })),
+      },
+    });
+    const records = [role('a', ['git', 'jira']), role('b', ['git'])];
+    joinShared(records, plan, [
+      [tool('git'), tool('jira')],
+      [tool('git'), tool('jira')],
+    ]);
+    expect(records[0]._planned['USES_TOOL:OUT:nodes:5:name']).toEqual([tool('git'), tool('jira')]);
+    expect(records[1]._planned['USES_TOOL:OUT:nodes:5:name']).toEqual([tool('git')]);
+    expect(records[1]._planned['USES_TOOL:OUT:links:5:name']).toEqual([{ emphasis: 'b-git', node: tool('git') }]);
+    expect(() => joinShared([role('c', ['vim'])], plan, [[tool('git')], [tool('git')]])).toThrow(/names vim/);
   });
 });

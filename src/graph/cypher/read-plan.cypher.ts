@@ -58,9 +58,17 @@ function planIdOf(plan: NodePlan): number {
   return id;
 }
 
-/** The projection of the node bound to `v` as `plan` reads it. */
-export function planProjection(plan: NodePlan, v: string, params: Params): string {
-  const relations = plan.relations.map((r) => `\`${r.key}\`: ${relationRead(r, v, params)}`);
+/**
+ * The projection of the node bound to `v` as `plan` reads it; `given` holds, by relation key, an
+ * expression already read for a relation (a shared read's ids, see `sharedRelationRead`).
+ */
+export function planProjection(
+  plan: NodePlan,
+  v: string,
+  params: Params,
+  given: ReadonlyMap<string, string> = new Map(),
+): string {
+  const relations = plan.relations.map((r) => `\`${r.key}\`: ${given.get(r.key) ?? relationRead(r, v, params)}`);
   const extra = relations.length > 0 ? [`${PLANNED}: { ${relations.join(', ')} }`] : [];
   return fieldsProjection(plan.kind, v, plan.fields, extra);
 }
@@ -68,7 +76,16 @@ export function planProjection(plan: NodePlan, v: string, params: Params): strin
 /** Depth-numbered variables keep nested subqueries' names apart. */
 const depthOf = (v: string) => Number(/\d+$/.exec(v)?.[0] ?? 0);
 
-function relationRead(plan: RelationPlan, v: string, params: Params): string {
+/**
+ * A shared read (src/graph/read-plan.ts `sharedReads`) at the node bound to `v`: its page of far
+ * ends as `{ n, v }`, the far node and what stands in its place (its id, or its link with the id
+ * as `node`). The far nodes themselves are projected once each by the statement.
+ */
+export function sharedRelationRead(plan: RelationPlan, v: string, params: Params): string {
+  return relationRead(plan, v, params, true);
+}
+
+function relationRead(plan: RelationPlan, v: string, params: Params, shared = false): string {
   const spec = specOf(plan.type);
   const far = plan.direction === 'OUT' ? spec.to : spec.from;
   const depth = depthOf(v) + 1;
@@ -83,11 +100,12 @@ function relationRead(plan: RelationPlan, v: string, params: Params): string {
   const first =
     plan.orderBy === ORDER_BY_WEIGHT && weight ? [`${w} DESC`] : plan.orderBy ? [`${r}.${plan.orderBy}`] : [];
   const order = [...first, `${b}.name`, `${b}.id`].join(', ');
-  const node = planProjection(plan.node, b, params);
+  const node = shared ? `${b}.id` : planProjection(plan.node, b, params);
   const links = plan.read === 'links';
-  const value = links
+  const link = links
     ? relationshipProperties(plan.type, r, [...(weight ? [`weight: ${w}`] : []), `node: ${node}`])
     : node;
+  const value = shared ? `{ n: ${b}, v: ${link} }` : link;
   const carried = [r, b, ...(weight && (links || first.length > 0) ? [`${weight} AS ${w}`] : [])].join(', ');
   return (
     `COLLECT { MATCH (${v})${left}[${r}:${plan.type}]${right}(${b}:${labelOf(far)}) ` +

@@ -1,8 +1,8 @@
 import { labelOf, type NodeKind } from '../../model/kinds';
 import { endOfFilter } from '../../model/relationships';
-import type { NodePlan } from '../read-plan';
+import { sharedReads, type NodePlan } from '../read-plan';
 import { anyNodeProjection } from './projections.cypher';
-import { Params, planProjection, planStatement } from './read-plan.cypher';
+import { Params, planProjection, planStatement, sharedRelationRead } from './read-plan.cypher';
 
 /*
  * Read statements. Labels, types and filter fragments come only from the model's tables; every
@@ -66,12 +66,41 @@ WITH n ORDER BY n.name, n.id LIMIT $first + 1
 WITH collect(n) AS fetched
 // The node past the page only says another page follows: what the plan reads below it is not read.
 CALL (fetched) {
-  UNWIND fetched[0..$first] AS n
-  RETURN collect(${planProjection(plan, 'n', params)}) AS page
+  UNWIND fetched[0..$first] AS n${pageProjection(plan, params)}
 }
-RETURN page, size(fetched) > $first AS hasNextPage, COUNT { MATCH (n:${label}) ${filtered} } AS totalCount
+RETURN page, shared, size(fetched) > $first AS hasNextPage, COUNT { MATCH (n:${label}) ${filtered} } AS totalCount
 `;
   return { text, params: params.values };
+}
+
+/**
+ * The page's nodes (rows `n`) as `plan` reads them, collected as `page`, with the far nodes of its
+ * shared reads (src/graph/read-plan.ts `sharedReads`) as `shared`, one list per read, each far node
+ * read once however many of the page's nodes reach it.
+ */
+function pageProjection(plan: NodePlan, params: Params): string {
+  const shared = sharedReads(plan);
+  if (shared.length === 0) {
+    // Collected on its own: beside `[] AS shared` the list would be grouped, and no node no row.
+    return `
+  WITH collect(${planProjection(plan, 'n', params)}) AS page
+  RETURN page, [] AS shared`;
+  }
+  const ends = shared.map((read, k) => `${sharedRelationRead(read, 'n', params)} AS s${k}`);
+  const given = new Map(shared.map((read, k) => [read.key, `[x IN s${k} | x.v]`]));
+  const once = shared.map(
+    // `n1`, as the far ends are named one level down (nested reads below go on from it).
+    (read, k) => `
+  CALL (all${k}) {
+    UNWIND all${k} AS ends UNWIND ends AS x
+    WITH DISTINCT x.n AS n1
+    RETURN collect(${planProjection(read.node!, 'n1', params)}) AS shared${k}
+  }`,
+  );
+  return `
+  WITH n, ${ends.join(', ')}
+  WITH collect(${planProjection(plan, 'n', params, given)}) AS page, ${shared.map((_, k) => `collect(s${k}) AS all${k}`).join(', ')}${once.join('')}
+  RETURN page, [${shared.map((_, k) => `shared${k}`).join(', ')}] AS shared`;
 }
 
 /**

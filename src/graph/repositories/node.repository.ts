@@ -2,7 +2,7 @@ import type { NodeKind, NodeLabel } from '../../model/kinds';
 import * as Q from '../cypher/read.cypher';
 import type { Executor } from '../executor';
 import { cypherInt } from '../mapping';
-import type { NodePlan } from '../read-plan';
+import { joinShared, type NodePlan } from '../read-plan';
 import { pageRow, plannedNodes, searchHits, type NodeRecord, type PageRecord, type SearchHitRecord } from '../records';
 
 /** Filter values by key: a property filter or a relationship filter of the kind (see `filterCondition`). */
@@ -27,8 +27,10 @@ export class NodeRepository {
       after: query.after ?? null,
       first: cypherInt(query.first),
     });
-    const { page, hasNextPage, totalCount } = pageRow.parse(row);
-    return { nodes: plannedNodes<T>(page), hasNextPage, totalCount };
+    const { page, shared, hasNextPage, totalCount } = pageRow.parse(row);
+    const nodes = plannedNodes<T>(page);
+    joinShared(nodes, plan, shared);
+    return { nodes, hasNextPage, totalCount };
   }
 
   /** `query` must already be a safe Lucene query; see search-query.ts. Each hit as its kind's plan reads it. */
