@@ -183,14 +183,29 @@ RETURN { name: r.name,
 } AS role`,
     shape: (rows) => ({ role: rows[0]?.role ?? null }),
   },
+  // Each tool once, however many of the roles use it (the popular ones are under many), joined
+  // back by id here, as the API reads a page whose far nodes read relationships of their own.
   w2: {
     cypher: `
 MATCH (r:Role) WITH r ORDER BY r.name, r.id LIMIT 50
-RETURN { node: { name: r.name, tools: COLLECT {
-  MATCH (r)-[:USES_TOOL]->(t:Tool) WITH t ORDER BY t.name, t.id LIMIT ${W2_FIRST}
-  RETURN { name: t.name, usedBy: COLLECT { MATCH (t)<-[:USES_TOOL]-(u:Role) RETURN ${names('u')} ORDER BY u.name, u.id LIMIT ${W2_FIRST} } }
-} } } AS edge`,
-    shape: (rows) => ({ roles: { edges: rows.map((r) => r.edge) } }),
+WITH collect(r) AS roles
+WITH roles, [r IN roles | COLLECT { MATCH (r)-[:USES_TOOL]->(t:Tool) WITH t ORDER BY t.name, t.id LIMIT ${W2_FIRST} RETURN t }] AS toolsOf
+CALL (toolsOf) {
+  UNWIND toolsOf AS ts UNWIND ts AS t
+  WITH DISTINCT t
+  RETURN collect({ id: t.id, name: t.name, usedBy: COLLECT { MATCH (t)<-[:USES_TOOL]-(u:Role) RETURN ${names('u')} ORDER BY u.name, u.id LIMIT ${W2_FIRST} } }) AS tools
+}
+RETURN [i IN range(0, size(roles) - 1) | { name: roles[i].name, tools: [t IN toolsOf[i] | t.id] }] AS roles, tools`,
+    shape: (rows) => {
+      type Tool = { id: string; name: string; usedBy: unknown[] };
+      const { roles, tools } = rows[0] as { roles: { name: string; tools: string[] }[]; tools: Tool[] };
+      const byId = new Map(tools.map(({ id, ...tool }) => [id, tool]));
+      return {
+        roles: {
+          edges: roles.map(({ name, tools: ids }) => ({ node: { name, tools: ids.map((id) => byId.get(id)) } })),
+        },
+      };
+    },
   },
   w3: {
     cypher: `
