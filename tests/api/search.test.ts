@@ -1,3 +1,6 @@
+import neo4j from 'neo4j-driver';
+import { SEARCH_PROBE_FACTOR } from '../../src/graph/cypher/read.cypher';
+import { toLuceneQuery } from '../../src/graph/search-query';
 import { type TestDatabase } from '../helpers/database';
 import type { TestGraphQL } from '../helpers/graphql';
 import { startTestServer } from '../helpers/server';
@@ -290,5 +293,44 @@ describe('hits as nodes', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe("a page taken from the index's best hits", () => {
+  it('when names, words and letters are searched at every page size, then each page is the first of every hit ranked by score, name and id, whether the best hits were enough or not', async () => {
+    const names = Object.values(seed.facts.nodes).flatMap((nodes) => nodes.map((n) => n.name));
+    const texts = [...names, 'engineer', 'senior engineer', 'data', 'cloud', 'developer tools', 'a', 'e', 's'];
+    const session = db.driver.session({ database: db.config.neo4j.database, defaultAccessMode: neo4j.session.READ });
+    const taken = { enough: 0, notEnough: 0 };
+    try {
+      for (const text of texts) {
+        const query = toLuceneQuery(text);
+        if (query === null) continue;
+        const every = (
+          await session.run(
+            `CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node AS n, score
+             RETURN score, n.id AS id ORDER BY score DESC, n.name, n.id`,
+            { query },
+          )
+        ).records.map((r) => ({ score: r.get('score') as number, id: r.get('id') as string }));
+        for (const first of [1, 2, 3, 5, 10, 50]) {
+          const hits = await search(text, { first });
+          expect({ text, first, hits: hits.map((h) => ({ score: h.score, id: h.node.id })) }).toEqual({
+            text,
+            first,
+            hits: every.slice(0, first),
+          });
+          // What the statement decides from the index's best `probe` hits, worked out from all of them.
+          const probe = first * SEARCH_PROBE_FACTOR;
+          const enough = every.length < probe || every[first - 1].score > every[probe - 1].score;
+          taken[enough ? 'enough' : 'notEnough']++;
+        }
+      }
+    } finally {
+      await session.close();
+    }
+    // Both ways of answering were checked.
+    expect(taken.enough).toBeGreaterThan(0);
+    expect(taken.notEnough).toBeGreaterThan(0);
   });
 });

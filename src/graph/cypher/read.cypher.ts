@@ -104,21 +104,56 @@ function pageProjection(plan: NodePlan, params: Params): string {
 }
 
 /**
- * Full-text search over every kind; `$labels` null means all. Each hit is read as the plan of
- * its kind. Rows: { score, node }.
+ * Hits past the page asked for that a search first takes from the index (times the page): enough
+ * that the page's last hit usually scores above the lowest taken, which is what makes the page
+ * certain (see `search`).
  */
-export function search(plans: Record<NodeKind, NodePlan>): Statement {
+export const SEARCH_PROBE_FACTOR = 2;
+
+/**
+ * Full-text search over every kind, or over `$labels`; the first `$limit` hits by score, then name
+ * and id. Each hit is read as the plan of its kind. Rows: { score, node }.
+ *
+ * Over every kind, the index is first asked for its best `$probe` hits only: it keeps every hit
+ * scoring above the lowest it returns, so when it returns fewer than asked, or the page's last
+ * hit scores above that lowest, the page is those hits' first `$limit` and no other hit's name
+ * is read. Otherwise (a tie across the cut) the page comes from every hit, as with `$labels`,
+ * whose filter comes after the index.
+ */
+export function search(plans: Record<NodeKind, NodePlan>, byKind: boolean): Statement {
   const kinds = (Object.keys(plans) as NodeKind[]).sort();
-  return planStatement('search', [...kinds, ...kinds.map((k) => plans[k])], () => buildSearch(plans));
+  return planStatement('search', [byKind ? 'byKind' : 'all', ...kinds, ...kinds.map((k) => plans[k])], () =>
+    buildSearch(plans, byKind),
+  );
 }
 
-function buildSearch(plans: Record<NodeKind, NodePlan>): Statement {
+const EVERY_HIT = `
+CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node AS n, score`;
+const RANKED = 'ORDER BY score DESC, n.name, n.id';
+
+function buildSearch(plans: Record<NodeKind, NodePlan>, byKind: boolean): Statement {
   const params = new Params();
   const node = anyNodeProjection('n', (kind) => planProjection(plans[kind], 'n', params));
-  const text = `
-CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node AS n, score
-WHERE $labels IS NULL OR any(label IN labels(n) WHERE label IN $labels)
-WITH n, score ORDER BY score DESC, n.name, n.id LIMIT $limit
+  const hits = byKind
+    ? `${EVERY_HIT}
+WHERE any(label IN labels(n) WHERE label IN $labels)
+WITH n, score ${RANKED} LIMIT $limit`
+    : `
+CALL db.index.fulltext.queryNodes('node_search', $query, { limit: $probe }) YIELD node AS n, score
+WITH n, score ${RANKED}
+WITH collect({ n: n, score: score }) AS probed
+WITH probed, size(probed) < $probe OR probed[$limit - 1].score > probed[-1].score AS certain
+CALL (probed, certain) {
+  WITH probed, certain WHERE certain
+  UNWIND probed[0..$limit] AS hit
+  RETURN hit.n AS n, hit.score AS score
+  UNION ALL
+  WITH probed, certain WHERE NOT certain${EVERY_HIT.replace(/\n/g, '\n  ')}
+  WITH n, score ${RANKED} LIMIT $limit
+  RETURN n, score
+}
+WITH n, score ${RANKED}`;
+  const text = `${hits}
 RETURN score, ${node} AS node
 `;
   return { text, params: params.values };

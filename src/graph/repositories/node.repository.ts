@@ -40,8 +40,14 @@ export class NodeRepository {
     limit: number,
     plans: Record<NodeKind, NodePlan>,
   ): Promise<SearchHitRecord[]> {
-    const { text, params } = Q.search(plans);
-    const rows = await this.executor.read(text, { ...params, query, labels, limit: cypherInt(limit) });
+    const { text, params } = Q.search(plans, labels !== null);
+    const rows = await this.executor.read(text, {
+      ...params,
+      query,
+      labels,
+      limit: cypherInt(limit),
+      probe: cypherInt(limit * Q.SEARCH_PROBE_FACTOR),
+    });
     return searchHits(rows);
   }
 }
