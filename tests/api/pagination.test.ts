@@ -245,7 +245,9 @@ describe('bad paging arguments', () => {
       await server.stop();
     }
   });
+});
 
+describe('what a page reads below its nodes', () => {
   it('when roles on a page share tools that read their own relationships, then every role gets each tool whole, as when the role is read alone', async () => {
     const tools = '{ id name usedByCount usedBy(first: 3) { id name } usedByLinks(first: 2) { emphasis role { id } } }';
     const { data, errors } = await gql.run(
