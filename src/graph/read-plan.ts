@@ -74,6 +74,9 @@ export function mergePlans(a: NodePlan, b: NodePlan): NodePlan {
   };
 }
 
+// Plans live as long as their document's cache entry: what each shares is worked out once per plan.
+const sharedOf = new WeakMap<NodePlan, readonly RelationPlan[]>();
+
 /**
  * The relationship reads of a page's nodes whose far ends read relationships of their own
  * (roles → tools → who uses them). On a page, one far node is often reached from many of its
@@ -82,8 +85,14 @@ export function mergePlans(a: NodePlan, b: NodePlan): NodePlan {
  * (`joinShared`). On the large graph's first 50 roles, their tools and who uses each, that is
  * 283 distinct tools in 507 places, and the repeated ones are the most used.
  */
-export const sharedReads = (plan: NodePlan): RelationPlan[] =>
-  plan.relations.filter((r) => r.read !== 'count' && r.node !== null && r.node.relations.length > 0);
+export function sharedReads(plan: NodePlan): readonly RelationPlan[] {
+  let reads = sharedOf.get(plan);
+  if (!reads) {
+    reads = plan.relations.filter((r) => r.read !== 'count' && r.node !== null && r.node.relations.length > 0);
+    sharedOf.set(plan, reads);
+  }
+  return reads;
+}
 
 /**
  * Puts back, in each page record, the far nodes of `plan`'s shared reads, which the statement

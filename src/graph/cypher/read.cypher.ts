@@ -114,11 +114,11 @@ export const SEARCH_PROBE_FACTOR = 2;
  * Full-text search over every kind, or over `$labels`; the first `$limit` hits by score, then name
  * and id. Each hit is read as the plan of its kind. Rows: { score, node }.
  *
- * Over every kind, the index is first asked for its best `$probe` hits only: it keeps every hit
- * scoring above the lowest it returns, so when it returns fewer than asked, or the page's last
- * hit scores above that lowest, the page is those hits' first `$limit` and no other hit's name
- * is read. Otherwise (a tie across the cut) the page comes from every hit, as with `$labels`,
- * whose filter comes after the index.
+ * Over every kind, the index is first asked for its best `$limit × SEARCH_PROBE_FACTOR` hits
+ * only: it keeps every hit scoring above the lowest it returns, so when it returns fewer than
+ * asked, or the page's last hit scores above that lowest, the page is those hits' first `$limit`
+ * and no other hit's name is read. Otherwise (a tie across the cut) the page comes from every
+ * hit, as with `$labels`, whose filter comes after the index.
  */
 export function search(plans: Record<NodeKind, NodePlan>, byKind: boolean): Statement {
   const kinds = (Object.keys(plans) as NodeKind[]).sort();
@@ -127,28 +127,29 @@ export function search(plans: Record<NodeKind, NodePlan>, byKind: boolean): Stat
   );
 }
 
-const EVERY_HIT = `
-CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node AS n, score`;
 const RANKED = 'ORDER BY score DESC, n.name, n.id';
 
 function buildSearch(plans: Record<NodeKind, NodePlan>, byKind: boolean): Statement {
   const params = new Params();
   const node = anyNodeProjection('n', (kind) => planProjection(plans[kind], 'n', params));
+  const probe = `$limit * ${SEARCH_PROBE_FACTOR}`;
   const hits = byKind
-    ? `${EVERY_HIT}
+    ? `
+CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node AS n, score
 WHERE any(label IN labels(n) WHERE label IN $labels)
 WITH n, score ${RANKED} LIMIT $limit`
     : `
-CALL db.index.fulltext.queryNodes('node_search', $query, { limit: $probe }) YIELD node AS n, score
+CALL db.index.fulltext.queryNodes('node_search', $query, { limit: ${probe} }) YIELD node AS n, score
 WITH n, score ${RANKED}
 WITH collect({ n: n, score: score }) AS probed
-WITH probed, size(probed) < $probe OR probed[$limit - 1].score > probed[-1].score AS certain
+WITH probed, size(probed) < ${probe} OR probed[$limit - 1].score > probed[-1].score AS certain
 CALL (probed, certain) {
   WITH probed, certain WHERE certain
   UNWIND probed[0..$limit] AS hit
   RETURN hit.n AS n, hit.score AS score
   UNION ALL
-  WITH probed, certain WHERE NOT certain${EVERY_HIT.replace(/\n/g, '\n  ')}
+  WITH probed, certain WHERE NOT certain
+  CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node AS n, score
   WITH n, score ${RANKED} LIMIT $limit
   RETURN n, score
 }

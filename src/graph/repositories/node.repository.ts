@@ -46,7 +46,6 @@ export class NodeRepository {
       query,
       labels,
       limit: cypherInt(limit),
-      probe: cypherInt(limit * Q.SEARCH_PROBE_FACTOR),
     });
     return searchHits(rows);
   }

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { ResolveTree } from 'graphql-parse-resolve-info';
 import type { PathShape } from '../../graph/repositories/routes.repository';
 import {
   DIMENSIONS,
@@ -17,25 +18,24 @@ import { anyKindPlan, descend, planFor, selectionOf } from '../shared/read-plan'
  * compiled once per document (see planFor).
  */
 
-function shape(info: GraphQLResolveInfo, roles: string[][], items: string[][]): AnswerShape {
-  const tree = selectionOf(info);
+function shape(tree: ResolveTree | null, roles: string[][], items: string[][]): AnswerShape {
   if (!tree) return FULL;
   const lean = (paths: string[][]) => readsOnlyNames(anyKindPlan(paths.flatMap((path) => descend([tree], ...path))));
   return { leanRoles: lean(roles), lean: lean(items) };
 }
 
 /** Whether the query selects a field at `path` under the traversal's field (anything, when its selection is unknown). */
-function askedIn(info: GraphQLResolveInfo): (...path: string[]) => boolean {
-  const tree = selectionOf(info);
+function askedIn(tree: ResolveTree | null): (...path: string[]) => boolean {
   return (...path) => tree === null || descend([tree], ...path).length > 0;
 }
 
 /** Routes: their roles (also as steps' ends), what to learn, and whether the tools and their count are asked at all. */
 export const pathShape = (info: GraphQLResolveInfo): PathShape =>
   planFor(info, 'path-shape', false, () => {
-    const asked = askedIn(info);
+    const tree = selectionOf(info);
+    const asked = askedIn(tree);
     return {
-      ...shape(info, [['roles'], ['steps', 'from'], ['steps', 'to']], [['skillsToAcquire'], ['toolsToLearn']]),
+      ...shape(tree, [['roles'], ['steps', 'from'], ['steps', 'to']], [['skillsToAcquire'], ['toolsToLearn']]),
       tools: asked('toolsToLearn'),
       learnCount: asked('toLearnCount'),
     };
@@ -44,7 +44,7 @@ export const pathShape = (info: GraphQLResolveInfo): PathShape =>
 /** Similar roles and what they share. */
 export const similarShape = (info: GraphQLResolveInfo) =>
   planFor(info, 'similar-shape', false, () =>
-    shape(info, [['role']], [['sharedTools'], ['sharedSkills'], ['sharedFrameworks']]),
+    shape(selectionOf(info), [['role']], [['sharedTools'], ['sharedSkills'], ['sharedFrameworks']]),
   );
 
 /**
@@ -58,13 +58,13 @@ export const comparisonShape = (info: GraphQLResolveInfo): ComparisonShape =>
 
 function compileComparisonShape(info: GraphQLResolveInfo): ComparisonShape {
   const tree = selectionOf(info);
-  const asked = askedIn(info);
+  const asked = askedIn(tree);
   const parts = (d: (typeof DIMENSIONS)[number]) => OVERLAP_PARTS.filter((part) => asked(d, part));
   return {
     ...(tree === null
       ? FULL
       : shape(
-          info,
+          tree,
           [['a'], ['b']],
           DIMENSIONS.flatMap((d) => ['shared', 'onlyA', 'onlyB'].map((part) => [d, part])),
         )),
@@ -77,9 +77,9 @@ function compileComparisonShape(info: GraphQLResolveInfo): ComparisonShape {
 /** The items of a skill gap (its two roles are always read in full). */
 export const gapShape = (info: GraphQLResolveInfo) =>
   planFor(info, 'gap-shape', false, () =>
-    shape(info, [], [['missingSkills'], ['sharedSkills'], ['newTools'], ['newFrameworks']]),
+    shape(selectionOf(info), [], [['missingSkills'], ['sharedSkills'], ['newTools'], ['newFrameworks']]),
   );
 
 /** A list of items answered directly. */
 export const itemsShape = (info: GraphQLResolveInfo) =>
-  planFor(info, 'items-shape', false, () => shape(info, [], [[]]));
+  planFor(info, 'items-shape', false, () => shape(selectionOf(info), [], [[]]));
