@@ -261,7 +261,10 @@ describe('a comparison builds only the parts the query selects', () => {
     return { graph, a, b };
   };
 
-  /** The compareRoles statement's parameters for one selection, and its answer. */
+  /**
+   * The compareRoles statement's parameters for one selection, whether its text computes the
+   * similarity (chosen in the text, not by a parameter), and its answer.
+   */
   async function asked(selection: string) {
     const { a, b } = pair();
     // Each request reads through its own scoped executor: every instance's reads are watched.
@@ -274,7 +277,11 @@ describe('a comparison builds only the parts the query selects', () => {
       expect(errors).toBeUndefined();
       const calls = read.mock.calls.filter(([, params]) => params !== undefined && 'parts' in params);
       expect(calls).toHaveLength(1);
-      return { params: calls[0][1] as Record<string, unknown>, answer: (data as any).compareRoles };
+      const [text, params] = calls[0];
+      return {
+        params: { ...params, similarity: text.includes('OPTIONAL CALL (a, b)') } as Record<string, unknown>,
+        answer: (data as any).compareRoles,
+      };
     } finally {
       read.mockRestore();
     }

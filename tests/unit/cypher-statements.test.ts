@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCypherStatements, parseSchemaDefinitions } from '../../src/graph/schema-setup';
-import { COMPARISON_DIMENSIONS, compareRoles, type ComparisonDimension } from '../../src/graph/cypher/traversal.cypher';
+import { progressionPaths, type RouteShape } from '../../src/graph/cypher/routes.cypher';
+import {
+  checkingRoles,
+  COMPARISON_DIMENSIONS,
+  compareRoles,
+  similarRoles,
+  type ComparisonDimension,
+} from '../../src/graph/cypher/traversal.cypher';
+
+const FULL = { leanRoles: false, lean: false };
+const LEAN = { leanRoles: true, lean: true };
+/** A field only the full projection of a node reads. */
+const FULL_ONLY = 'aliases: coalesce(';
 
 describe('parseCypherStatements', () => {
   it('when a file has comments and multi-line statements, then each statement comes out whole', () => {
@@ -54,7 +66,7 @@ describe('compareRoles statement', () => {
   const ALL = Object.keys(COMPARISON_DIMENSIONS) as ComparisonDimension[];
 
   it('when a comparison reads the tools overlap only, then its text reads no other overlap and no fit', () => {
-    const text = compareRoles(['tools'], false);
+    const text = compareRoles(['tools'], false, FULL);
     expect(text).toContain('(a)-[:USES_TOOL]->(x:Tool)');
     for (const d of ALL.filter((x) => x !== 'tools')) {
       expect(text).not.toContain(COMPARISON_DIMENSIONS[d]('a', 'x'));
@@ -64,19 +76,52 @@ describe('compareRoles statement', () => {
   });
 
   it('when it reads every overlap and the similarity, then every overlap and the fit are in its text', () => {
-    const text = compareRoles(ALL, true);
+    const text = compareRoles(ALL, true, FULL);
     for (const d of ALL) expect(text).toContain(COMPARISON_DIMENSIONS[d]('a', 'x'));
     expect(text).toContain('OPTIONAL CALL (a, b)');
   });
 
   it('when the same overlaps are named in another order, then the text is the same one', () => {
-    expect(compareRoles(['skills', 'tools'], true)).toBe(compareRoles(['tools', 'skills'], true));
-    expect(compareRoles(['skills', 'tools'], true)).not.toBe(compareRoles(['tools', 'skills'], false));
+    expect(compareRoles(['skills', 'tools'], true, FULL)).toBe(compareRoles(['tools', 'skills'], true, FULL));
+    expect(compareRoles(['skills', 'tools'], true, FULL)).not.toBe(compareRoles(['tools', 'skills'], false, FULL));
   });
 
   it('when the feature Jaccard is built, then each of its three counts appears once', () => {
-    const text = compareRoles([], false);
+    const text = compareRoles([], false, FULL);
     expect(text.match(/COUNT \{ \(a\)-\[:USES_TOOL\|REQUIRES_SKILL\|USES_FRAMEWORK\]->\(x\)</g)).toHaveLength(1);
     expect(text.match(/COUNT \{ \(a\)-\[:USES_TOOL\|REQUIRES_SKILL\|USES_FRAMEWORK\]->\(\) \}/g)).toHaveLength(1);
+  });
+});
+
+describe('lean and full texts', () => {
+  const route = (shape: Partial<RouteShape>) =>
+    progressionPaths(4, ['PROMOTION'], 'FEWEST_STEPS', { ...LEAN, tools: false, learnCount: false, ...shape });
+
+  it('when an answer reads only names, then its text projects nothing more and chooses nothing by a parameter', () => {
+    for (const text of [route({}), compareRoles(['tools'], false, LEAN), similarRoles(LEAN)]) {
+      expect(text).not.toContain(FULL_ONLY);
+      expect(text).not.toMatch(/\$lean|\$leanRoles|\$tools|\$learnCount/);
+    }
+    expect(route({})).not.toContain('USES_TOOL]->(x:Tool)');
+    expect(route({}).length).toBeLessThan(route({ leanRoles: false, lean: false }).length / 2);
+  });
+
+  it('when the roles are read in full and the items lean, then only the roles carry every field', () => {
+    const text = route({ leanRoles: false });
+    expect(text).toContain(`roles: [n IN ns | { __typename: 'Role', id: n.id, name: n.name, ${FULL_ONLY}`);
+    expect(text).toContain("RETURN { __typename: 'Skill', id: x.id, name: x.name }");
+  });
+
+  it('when the tools to learn and their count are asked, then the text reads them', () => {
+    const text = route({ tools: true, learnCount: true });
+    expect(text).toContain('MATCH (n)-[:USES_TOOL]->(x:Tool)');
+    expect(text).toContain('CASE WHEN learnCount IS NOT NULL THEN learnCount ELSE size(COLLECT');
+  });
+
+  it('when the same shape is asked again, then the same text comes back, and so does its check of the roles', () => {
+    expect(route({})).toBe(route({}));
+    expect(route({})).not.toBe(route({ lean: false }));
+    expect(checkingRoles(route({}))).toBe(checkingRoles(route({})));
+    expect(checkingRoles(route({}))).toContain(route({}));
   });
 });

@@ -72,14 +72,20 @@ export function fieldsProjection(kind: NodeKind, v: string, fields: readonly str
 const ALL_FIELDS = (kind: NodeKind) => Object.keys(EXPRESSIONS[kind]);
 
 /**
- * The node's whole projection. With `lean` (a boolean parameter such as `$lean`), a true value
- * reads only `__typename`, `id` and `name`; a parameter rather than a second text keeps one
- * cached plan for both.
+ * The node's whole projection, or with `lean` only its `__typename`, `id` and `name`. Which one
+ * is chosen in the text, not by a parameter: the statement then carries only what it reads (a
+ * lean route statement is under half the characters), and each shape gets its own cached plan.
  */
-export function projection(kind: NodeKind, v: string, lean?: string): string {
-  const full = fieldsProjection(kind, v, ALL_FIELDS(kind));
-  if (lean === undefined) return full;
-  return `CASE WHEN ${lean} THEN ${fieldsProjection(kind, v, ['name'])} ELSE ${full} END`;
+export function projection(kind: NodeKind, v: string, lean = false): string {
+  return fieldsProjection(kind, v, lean ? ['name'] : ALL_FIELDS(kind));
+}
+
+/** Which nodes of a traversal's answer are projected lean (see `projection`). */
+export interface LeanShape {
+  /** The roles of routes, similarity lists and comparisons. */
+  leanRoles: boolean;
+  /** The tools, skills, frameworks... of the answer. */
+  lean: boolean;
 }
 
 /** For nodes whose kind is known only at run time: the label picks the shape. */

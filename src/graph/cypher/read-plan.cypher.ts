@@ -28,7 +28,7 @@ const planIds = new WeakMap<NodePlan, number>();
 let nextPlanId = 0;
 const statements = new Map<string, { text: string; params: Readonly<Record<string, unknown>> }>();
 /** Distinct statements kept; past it the cache starts over (plans of discarded documents go with it). */
-const MAX_STATEMENTS = 2000;
+export const MAX_STATEMENTS = 2000;
 
 /**
  * A statement built from read plans, built once per plan: plans are compiled once per query
@@ -51,6 +51,13 @@ export function planStatement<S extends { text: string; params: Record<string, u
   }
   return statement as S;
 }
+
+/**
+ * A statement whose text depends only on `parts` (a shape, a ranking: never a client's value)
+ * and that has no parameters of its own, built once per parts like the plans' statements.
+ */
+export const textOnce = (name: string, parts: readonly string[], build: () => string): string =>
+  planStatement(name, parts, () => ({ text: build(), params: {} })).text;
 
 function planIdOf(plan: NodePlan): number {
   let id = planIds.get(plan);

@@ -1,7 +1,8 @@
 import { labelOf } from '../../model/kinds';
 import { LEARNED, TRANSITION_TYPES, type RouteRankName, type TransitionKindName } from '../../model/transitions';
 import { salaryProperty } from '../codecs';
-import { projection } from './projections.cypher';
+import { projection, type LeanShape } from './projections.cypher';
+import { textOnce } from './read-plan.cypher';
 import { salaryChange } from './salary.cypher';
 
 /*
@@ -12,9 +13,17 @@ import { salaryChange } from './salary.cypher';
 
 export const MAX_STEPS = 6;
 
-const role = (v: string) => projection('ROLE', v, '$leanRoles');
-const tool = (v: string) => projection('TOOL', v, '$lean');
-const skill = (v: string) => projection('SKILL', v, '$lean');
+/**
+ * What a route answer reads, each choice made in the text: its roles and items lean or in full
+ * (LeanShape), the tools to learn only if asked, and how much there is to learn only if asked.
+ */
+export interface RouteShape extends LeanShape {
+  tools: boolean;
+  learnCount: boolean;
+}
+
+const shapeKey = (shape: RouteShape) =>
+  (['leanRoles', 'lean', 'tools', 'learnCount'] as const).filter((k) => shape[k]).join(',');
 
 function steps(maxSteps: number): string {
   if (!Number.isInteger(maxSteps) || maxSteps < 1 || maxSteps > MAX_STEPS) {
@@ -76,31 +85,36 @@ WITH *, CASE WHEN salaryChange IS NULL THEN null ELSE salaryChange.min + salaryC
 
 /**
  * What to learn along each route kept (not along every candidate): how much (`learnCount` if the
- * ranking counted it, else counted only when `$learnCount`: it reads every tool along the route),
- * the skills, and the tools only when `$tools` (the query asks for them).
+ * ranking counted it, else counted only when the shape asks: it reads every tool along the
+ * route), the skills, and the tools only when the shape asks for them.
  */
-const pathLearning = `
+const pathLearning = (shape: RouteShape) => `
 WITH *,
-  CASE WHEN learnCount IS NOT NULL THEN learnCount WHEN $learnCount THEN ${TO_LEARN_COUNT} ELSE null END AS toLearnCount,
+  ${shape.learnCount ? `CASE WHEN learnCount IS NOT NULL THEN learnCount ELSE ${TO_LEARN_COUNT} END` : 'learnCount'} AS toLearnCount,
   COLLECT {${toAcquire('REQUIRES_SKILL', labelOf('SKILL'))}
     ORDER BY x.name, x.id
-    RETURN ${skill('x')}
+    RETURN ${projection('SKILL', 'x', shape.lean)}
   } AS skillsToAcquire,
-  CASE WHEN $tools THEN COLLECT {${toAcquire('USES_TOOL', labelOf('TOOL'))}
+  ${
+    shape.tools
+      ? `COLLECT {${toAcquire('USES_TOOL', labelOf('TOOL'))}
     ORDER BY x.name, x.id
-    RETURN ${tool('x')}
-  } ELSE [] END AS toolsToLearn`;
+    RETURN ${projection('TOOL', 'x', shape.lean)}
+  }`
+      : '[]'
+  } AS toolsToLearn`;
 
-const payFigure = (v: string) => `{ role: ${role(v)}, hasFigure: ${v}.${salaryProperty('min')} IS NOT NULL,
+const payFigure = (v: string, shape: RouteShape) => `{ role: ${projection('ROLE', v, shape.leanRoles)},
+    hasFigure: ${v}.${salaryProperty('min')} IS NOT NULL,
     source: ${v}.${salaryProperty('source')}, period: ${v}.${salaryProperty('period')},
     currency: ${v}.${salaryProperty('currency')} }`;
 
 /** A route's answer; `steps` carry what each step's reason is built from. */
-const PATH_SHAPE = `{
-  roles: [n IN ns | ${role('n')}],
+const pathAnswer = (shape: RouteShape) => `{
+  roles: [n IN ns | ${projection('ROLE', 'n', shape.leanRoles)}],
   steps: [r IN rs | { type: type(r), sources: coalesce(r.sources, []), tier: r.tier, rank: r.rank, score: r.score }],
   salaryChange: salaryChange,
-  payFigures: [n IN [head(ns), last(ns)] | ${payFigure('n')}],
+  payFigures: [n IN [head(ns), last(ns)] | ${payFigure('n', shape)}],
   toLearnCount: toLearnCount,
   skillsToAcquire: skillsToAcquire,
   toolsToLearn: toolsToLearn
@@ -110,9 +124,18 @@ const PATH_SHAPE = `{
  * For each of $fromIds, the simple routes to $to of 1..maxSteps moves of the kinds `via`, ranked
  * by `rank` (RANKINGS; the route's ids and then its kinds of step settle the last ties). What to
  * learn is what the roles after the start need that the start does not have.
- * Rows: { routes: { fromId, paths: [PATH_SHAPE] } }.
+ * Rows: { routes: { fromId, paths: [pathAnswer] } }.
  */
-export const progressionPaths = (maxSteps: number, via: readonly TransitionKindName[], rank: RouteRankName) => `
+export const progressionPaths = (
+  maxSteps: number,
+  via: readonly TransitionKindName[],
+  rank: RouteRankName,
+  shape: RouteShape,
+) =>
+  textOnce(
+    'progressionPaths',
+    [steps(maxSteps), transitions(via), rank, shapeKey(shape)],
+    () => `
 UNWIND $fromIds AS fromId
 MATCH (s:Role {id: fromId}), (t:Role {id: $to})
 WITH fromId, s, t, ${KNOWN} AS known
@@ -125,14 +148,19 @@ WITH fromId, s, known, collect({ ns: ns, rs: rs, salaryChange: salaryChange, lea
 UNWIND range(0, size(kept) - 1) AS rank
 WITH fromId, s, known, rank, kept[rank] AS route
 WITH fromId, s, known, rank, route.ns AS ns, route.rs AS rs, route.salaryChange AS salaryChange, route.learnCount AS learnCount
-${pathLearning}
+${pathLearning(shape)}
 ORDER BY fromId, rank
-WITH fromId, collect(${PATH_SHAPE}) AS paths
+WITH fromId, collect(${pathAnswer(shape)}) AS paths
 RETURN { fromId: fromId, paths: paths } AS routes
-`;
+`,
+  );
 
 /** One shortest route (Neo4j's allShortestPaths, then the ranking `rank`), or no row. Rows: { path }. */
-export const shortestProgression = (via: readonly TransitionKindName[], rank: RouteRankName) => `
+export const shortestProgression = (via: readonly TransitionKindName[], rank: RouteRankName, shape: RouteShape) =>
+  textOnce(
+    'shortestProgression',
+    [transitions(via), rank, shapeKey(shape)],
+    () => `
 MATCH (s:Role {id: $from}), (t:Role {id: $to})
 WITH s, t, ${KNOWN} AS known
 MATCH p = allShortestPaths((s)-[:${transitions(via)}*]->(t))
@@ -140,9 +168,10 @@ WITH s, t, known, nodes(p) AS ns, relationships(p) AS rs
 ${ranking('', rank)}
 ORDER BY ${RANKINGS[rank].order}
 LIMIT 1
-${pathLearning}
-RETURN ${PATH_SHAPE} AS path
-`;
+${pathLearning(shape)}
+RETURN ${pathAnswer(shape)} AS path
+`,
+  );
 
 /**
  * The roles a route of at most maxSteps moves of the kinds `via` from $from to $to can pass
@@ -176,7 +205,11 @@ RETURN { id: n.id, behind: behind,
  * One given route, $ids (its roles) joined by moves of $types (one per step), in the shape of
  * progressionPaths, what to learn counted against `known`. Rows: { path }, none if a move is gone.
  */
-export const DESCRIBE_ROUTE = `
+export const describeRoute = (shape: RouteShape) =>
+  textOnce(
+    'describeRoute',
+    [shapeKey(shape)],
+    () => `
 MATCH (s:Role {id: head($ids)}), (t:Role {id: last($ids)})
 WITH s, t, ${KNOWN} AS known
 CALL (s) {
@@ -187,9 +220,10 @@ CALL (s) {
 }
 WITH s, t, known, rs, [s] + [r IN rs | endNode(r)] AS ns WHERE size(rs) = size($types)
 WITH s, t, known, ns, rs, ${salaryChange('s', 't')} AS salaryChange, null AS learnCount
-${pathLearning}
-RETURN ${PATH_SHAPE} AS path
-`;
+${pathLearning(shape)}
+RETURN ${pathAnswer(shape)} AS path
+`,
+  );
 
 /** The ids of a profile that name nothing of their kind. Rows: one { unknown: { skills, tools, frameworks, languages, roles } }. */
 export const UNKNOWN_PROFILE_IDS = `

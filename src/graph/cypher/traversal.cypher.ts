@@ -1,49 +1,56 @@
 import { borrows, combined, distinct, fitOf, need, requirementsOf, REQUIRES, weightOf } from './fit.cypher';
-import { projection } from './projections.cypher';
+import { labelOf, type NodeKind } from '../../model/kinds';
+import { projection, type LeanShape } from './projections.cypher';
+import { LruCache } from '../../lru-cache';
+import { MAX_STATEMENTS, textOnce } from './read-plan.cypher';
 import { salaryChange } from './salary.cypher';
 
 /* Traversals: shared items, comparisons, gaps and similar roles (routes: routes.cypher.ts). */
 
 /*
- * Nodes in answers are projected lean when the client asks only their names: `$leanRoles` for
- * the roles of routes, similarity lists and comparisons, `$lean` for the items (tools,
- * skills...). The roles of a skill gap are always read in full.
+ * Nodes in answers are projected lean when the client asks only their names (`LeanShape`):
+ * `leanRoles` for the roles of similarity lists and comparisons, `lean` for the items (tools,
+ * skills...). The roles of a skill gap are always read in full. Each shape is its own text.
  */
-const role = (v: string) => projection('ROLE', v, '$leanRoles');
-const fullRole = (v: string) => projection('ROLE', v);
-const tool = (v: string) => projection('TOOL', v, '$lean');
-const skill = (v: string) => projection('SKILL', v, '$lean');
-const framework = (v: string) => projection('FRAMEWORK', v, '$lean');
-const workflow = (v: string) => projection('WORKFLOW', v, '$lean');
-const employer = (v: string) => projection('EMPLOYER', v, '$lean');
+const roleOf = (shape: LeanShape) => (v: string) => projection('ROLE', v, shape.leanRoles);
+const itemOf = (kind: NodeKind, shape: LeanShape) => (v: string) => projection(kind, v, shape.lean);
+const shapeKey = (shape: LeanShape) => `${shape.leanRoles ? 'leanRoles' : 'roles'},${shape.lean ? 'lean' : 'full'}`;
 
 /**
  * A question about given roles, in one statement with the check that they exist: one row
  * { missing, rows }: the ids among `$roleIds` that name no role, and the rows of `statement`
  * (which must return one column) in its order.
  */
-export const checkingRoles = (statement: string) => `
+export function checkingRoles(statement: string): string {
+  let text = CHECKING.get(statement);
+  if (text === undefined) {
+    text = `
 RETURN [id IN $roleIds WHERE NOT EXISTS { MATCH (:Role {id: id}) }] AS missing,
   COLLECT { ${statement} } AS rows
 `;
+    CHECKING.set(statement, text);
+  }
+  return text;
+}
+// The statements wrapped are themselves built once per shape (textOnce): so is their check.
+const CHECKING = new LruCache<string, string>(MAX_STATEMENTS);
+
+/** The kind of item each relationship a role shares with others reaches. */
+const SHARED_KIND = { USES_TOOL: 'TOOL', REQUIRES_SKILL: 'SKILL', USES_FRAMEWORK: 'FRAMEWORK' } as const;
 
 /** Items every listed role has, by relationship type and target label, sorted. Rows: { item }. */
-export const sharedItems = (type: 'USES_TOOL' | 'REQUIRES_SKILL' | 'USES_FRAMEWORK') => {
-  const [label, proj] =
-    type === 'USES_TOOL'
-      ? ['Tool', tool('x')]
-      : type === 'REQUIRES_SKILL'
-        ? ['Skill', skill('x')]
-        : ['Framework', framework('x')];
-  return `
+export const sharedItems = (type: keyof typeof SHARED_KIND, shape: LeanShape) =>
+  textOnce('sharedItems', [type, shapeKey(shape)], () => {
+    const kind = SHARED_KIND[type];
+    return `
 UNWIND $ids AS id
-MATCH (:Role {id: id})-[:${type}]->(x:${label})
+MATCH (:Role {id: id})-[:${type}]->(x:${labelOf(kind)})
 WITH x, count(DISTINCT id) AS holders
 WHERE holders = size($ids)
 WITH x ORDER BY x.name, x.id
-RETURN ${proj} AS item
+RETURN ${itemOf(kind, shape)('x')} AS item
 `;
-};
+  });
 
 /** What makes two roles alike by the Jaccard measure: the tools, skills and frameworks they state. */
 const FEATURES = 'USES_TOOL|REQUIRES_SKILL|USES_FRAMEWORK';
@@ -92,12 +99,12 @@ export type ComparisonDimension = keyof typeof COMPARISON_DIMENSIONS;
 export const OVERLAP_PARTS = ['shared', 'onlyA', 'onlyB', 'jaccard'] as const;
 export type OverlapPart = (typeof OVERLAP_PARTS)[number];
 
-const ITEM_OF: Record<ComparisonDimension, (v: string) => string> = {
-  tools: tool,
-  skills: skill,
-  frameworks: framework,
-  workflows: workflow,
-  employers: employer,
+const ITEM_KIND: Record<ComparisonDimension, NodeKind> = {
+  tools: 'TOOL',
+  skills: 'SKILL',
+  frameworks: 'FRAMEWORK',
+  workflows: 'WORKFLOW',
+  employers: 'EMPLOYER',
 };
 
 /**
@@ -117,8 +124,8 @@ const overlapItems = (name: ComparisonDimension) => {
 };
 
 /** One overlap of a comparison from its items (`overlapItems`): each part only if `$parts` names it, else empty. */
-const overlap = (name: ComparisonDimension) => {
-  const item = ITEM_OF[name];
+const overlap = (name: ComparisonDimension, shape: LeanShape) => {
+  const item = itemOf(ITEM_KIND[name], shape);
   const [a, b, both] = [`${name}A`, `${name}B`, `${name}Both`];
   const when = (part: OverlapPart, value: string, otherwise: string) =>
     `CASE WHEN '${part}' IN $parts.${name} THEN ${value} ELSE ${otherwise} END`;
@@ -144,21 +151,16 @@ export const DIMENSION_NAMES = Object.keys(COMPARISON_DIMENSIONS) as ComparisonD
  * { comparison }, shaped as RoleComparisonRecord.
  *
  * The text names only what is read: overlaps and a similarity skipped by CASE in one text for
- * all cost a third of the statement's time under load. At most 2^5 × 2 texts, each built once.
+ * all cost a third of the statement's time under load. At most 2^5 × 2 × 4 texts, each built once.
  */
-export const compareRoles = (dimensions: readonly ComparisonDimension[], similarity: boolean) => {
+export const compareRoles = (dimensions: readonly ComparisonDimension[], similarity: boolean, shape: LeanShape) => {
   const read = DIMENSION_NAMES.filter((d) => dimensions.includes(d));
-  const key = `${read.join(',')}|${similarity}`;
-  let text = COMPARE_TEXTS.get(key);
-  if (text === undefined) {
-    text = compareText(read, similarity);
-    COMPARE_TEXTS.set(key, text);
-  }
-  return text;
+  return textOnce('compareRoles', [read.join(','), String(similarity), shapeKey(shape)], () =>
+    compareText(read, similarity, shape),
+  );
 };
-const COMPARE_TEXTS = new Map<string, string>();
 
-const compareText = (read: ComparisonDimension[], similarity: boolean) => `
+const compareText = (read: ComparisonDimension[], similarity: boolean, shape: LeanShape) => `
 MATCH (a:Role {id: $a}), (b:Role {id: $b})
 ${
   similarity
@@ -172,24 +174,33 @@ ${
 }
 WITH a, b, fit, ${[...read.map((d) => overlapItems(d).read), featureCounts('a', 'b', 'features', '$jaccard')].join(', ')}
 WITH a, b, fit, ${[...read.map((d) => overlapItems(d).sides), 'featuresBoth, featuresA, featuresB', ...read.map((d) => overlapItems(d).both)].join(', ')}
-RETURN { a: ${role('a')}, b: ${role('b')},
-  ${DIMENSION_NAMES.map((d) => (read.includes(d) ? overlap(d) : emptyOverlap(d))).join(',\n  ')},
+RETURN { a: ${roleOf(shape)('a')}, b: ${roleOf(shape)('b')},
+  ${DIMENSION_NAMES.map((d) => (read.includes(d) ? overlap(d, shape) : emptyOverlap(d))).join(',\n  ')},
   similarity: coalesce(fit, 0.0),
   jaccard: CASE WHEN $jaccard THEN ${featureJaccard('features')} ELSE 0.0 END,
   salaryDifference: ${salaryChange('a', 'b')}
 } AS comparison
 `;
 
-/** What `to` needs that `from` lacks, with both roles. Rows: { gap }. */
-export const SKILL_GAP = `
+/** What `to` needs that `from` lacks, with both roles (always in full). Rows: { gap }. */
+export const skillGap = (shape: LeanShape) =>
+  textOnce('skillGap', [shapeKey(shape)], () => {
+    const [role, skill, tool, framework] = [
+      (v: string) => projection('ROLE', v),
+      itemOf('SKILL', shape),
+      itemOf('TOOL', shape),
+      itemOf('FRAMEWORK', shape),
+    ];
+    return `
 MATCH (f:Role {id: $from}), (t:Role {id: $to})
-RETURN { from: ${fullRole('f')}, to: ${fullRole('t')},
+RETURN { from: ${role('f')}, to: ${role('t')},
   missingSkills: COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(x:Skill) WHERE NOT (f)-[:REQUIRES_SKILL]->(x) RETURN ${skill('x')} AS item ORDER BY x.name, x.id },
   sharedSkills: COLLECT { MATCH (t)-[:REQUIRES_SKILL]->(x:Skill)<-[:REQUIRES_SKILL]-(f) RETURN ${skill('x')} AS item ORDER BY x.name, x.id },
   newTools: COLLECT { MATCH (t)-[:USES_TOOL]->(x:Tool) WHERE NOT (f)-[:USES_TOOL]->(x) RETURN ${tool('x')} AS item ORDER BY x.name, x.id },
   newFrameworks: COLLECT { MATCH (t)-[:USES_FRAMEWORK]->(x:Framework) WHERE NOT (f)-[:USES_FRAMEWORK]->(x) RETURN ${framework('x')} AS item ORDER BY x.name, x.id }
 } AS gap
 `;
+  });
 
 /**
  * A bound on the fit of each role `r` requiring an item of `profile` (directly or borrowed), as
@@ -227,7 +238,10 @@ const BOUND_SLACK = '(1.0 - 1e-9)';
  * bound (`fitBounds`) is at least the $first-th best fit among the $first highest bounds.
  * Rows: { ranking: { id, similar } }.
  */
-export const SIMILAR_ROLES = `
+export const similarRoles = (shape: LeanShape) =>
+  textOnce('similarRoles', [shapeKey(shape)], () => similarRolesText(roleOf(shape), (kind) => itemOf(kind, shape)));
+
+const similarRolesText = (role: (v: string) => string, item: (kind: NodeKind) => (v: string) => string) => `
 WITH COUNT { (:Role) } AS roleCount
 UNWIND $ids AS id
 MATCH (a:Role {id: id})
@@ -263,9 +277,9 @@ CALL (a, profile, top) {
     role: ${role('b')},
     score: score,
     jaccard: ${featureJaccard('features')},
-    sharedTools: [x IN shared WHERE x:Tool | ${tool('x')}],
-    sharedSkills: [x IN shared WHERE x:Skill | ${skill('x')}],
-    sharedFrameworks: [x IN shared WHERE x:Framework | ${framework('x')}]
+    sharedTools: [x IN shared WHERE x:Tool | ${item('TOOL')('x')}],
+    sharedSkills: [x IN shared WHERE x:Skill | ${item('SKILL')('x')}],
+    sharedFrameworks: [x IN shared WHERE x:Framework | ${item('FRAMEWORK')('x')}]
   }) AS similar
 }
 RETURN { id: id, similar: similar } AS ranking

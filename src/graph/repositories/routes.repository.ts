@@ -12,14 +12,13 @@ import * as Q from '../cypher/routes.cypher';
 import type { Executor, Params } from '../executor';
 import { cypherInt } from '../mapping';
 import { nodeRecord, roleRecord, salaryChangeRecord, type CareerPathRecord } from '../records';
-import { column, columnOf, readChecked, type AnswerShape, type Checked } from './traversal.repository';
+import { column, columnOf, readChecked, type Checked } from './traversal.repository';
 
-/** What a route answer reads: lean parts as in AnswerShape, and the tools to learn and how much only if asked. */
-export interface PathShape extends AnswerShape {
-  tools: boolean;
-  /** toLearnCount: counted for the routes kept only if asked (a ranking by it counts it anyway). */
-  learnCount: boolean;
-}
+/**
+ * What a route answer reads: lean parts as in AnswerShape, the tools to learn only if asked, and
+ * toLearnCount counted for the routes kept only if asked (a ranking by it counts it anyway).
+ */
+export type PathShape = Q.RouteShape;
 
 export interface PathQuery {
   to: string;
@@ -132,11 +131,8 @@ export class RouteRepository {
     rankBy: RouteRankName,
     shape: PathShape,
   ): Promise<Checked<CareerPathRecord | null>> {
-    const statement = Q.shortestProgression(via, rankBy);
-    const { missing, rows } = await readChecked(this.executor, statement, { from, to, known: [], ...shape }, [
-      from,
-      to,
-    ]);
+    const statement = Q.shortestProgression(via, rankBy, shape);
+    const { missing, rows } = await readChecked(this.executor, statement, { from, to, known: [] }, [from, to]);
     return { missing, value: column(careerPathRow, rows)[0] ?? null };
   }
 
@@ -161,7 +157,7 @@ export class RouteRepository {
     known: readonly string[],
     shape: PathShape,
   ): Promise<CareerPathRecord | null> {
-    const rows = await this.executor.read(Q.DESCRIBE_ROUTE, { ids: roleIds, types, known, ...shape });
+    const rows = await this.executor.read(Q.describeRoute(shape), { ids: roleIds, types, known });
     return columnOf(rows, 'path', careerPathRow)[0] ?? null;
   }
 
@@ -172,7 +168,7 @@ export class RouteRepository {
   }
 }
 
-const pathsStatement = (query: PathQuery) => Q.progressionPaths(query.maxSteps, query.via, query.rankBy);
+const pathsStatement = (query: PathQuery) => Q.progressionPaths(query.maxSteps, query.via, query.rankBy, query.shape);
 
 const toRoutes = (routes: z.infer<typeof routesRow>[]) => new Map(routes.map((r) => [r.fromId, r.paths]));
 
@@ -182,6 +178,5 @@ function pathParams(fromIds: readonly string[], query: PathQuery): Params {
     to: query.to,
     first: cypherInt(query.first),
     known: [],
-    ...query.shape,
   };
 }

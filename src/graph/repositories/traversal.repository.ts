@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LeanShape } from '../cypher/projections.cypher';
 import * as Q from '../cypher/traversal.cypher';
 import type { Executor, Params, Row } from '../executor';
 import { cypherInt } from '../mapping';
@@ -15,13 +16,8 @@ import {
 
 export type SharedKind = 'USES_TOOL' | 'REQUIRES_SKILL' | 'USES_FRAMEWORK';
 
-/** Which nodes of an answer are read lean (only `__typename`, `id`, `name`): see traversal.cypher. */
-export interface AnswerShape {
-  /** The roles of routes and similarity lists. */
-  leanRoles: boolean;
-  /** The tools, skills, frameworks... of the answer. */
-  lean: boolean;
-}
+/** Which nodes of an answer are read lean (only `__typename`, `id`, `name`): see projections.cypher. */
+export type AnswerShape = LeanShape;
 
 export const FULL: AnswerShape = { leanRoles: false, lean: false };
 
@@ -69,19 +65,23 @@ export class TraversalRepository {
   }
 
   async sharedItems(type: SharedKind, roleIds: string[], shape: AnswerShape): Promise<Checked<NodeRecord[]>> {
-    const { missing, rows } = await this.checked(Q.sharedItems(type), { ids: roleIds, ...shape }, roleIds);
+    const { missing, rows } = await this.checked(Q.sharedItems(type, shape), { ids: roleIds }, roleIds);
     return { missing, value: column(nodeRecord, rows) };
   }
 
   async compareRoles(a: string, b: string, shape: ComparisonShape): Promise<Checked<RoleComparisonRecord | null>> {
     const read = DIMENSIONS.filter((d) => shape.parts[d].length > 0);
-    const { missing, rows } = await this.checked(Q.compareRoles(read, shape.similarity), { a, b, ...shape }, [a, b]);
+    const statement = Q.compareRoles(read, shape.similarity, shape);
+    const { missing, rows } = await this.checked(statement, { a, b, parts: shape.parts, jaccard: shape.jaccard }, [
+      a,
+      b,
+    ]);
     return { missing, value: column(roleComparisonRecord, rows)[0] ?? null };
   }
 
   /** What `to` needs that `from` lacks, as read (the coverage is a rule of the service). */
   async skillGap(from: string, to: string, shape: AnswerShape): Promise<Checked<z.infer<typeof skillGapRow> | null>> {
-    const { missing, rows } = await this.checked(Q.SKILL_GAP, { from, to, ...shape }, [from, to]);
+    const { missing, rows } = await this.checked(Q.skillGap(shape), { from, to }, [from, to]);
     return { missing, value: column(skillGapRow, rows)[0] ?? null };
   }
 
@@ -91,19 +91,14 @@ export class TraversalRepository {
     first: number,
     shape: AnswerShape,
   ): Promise<Map<string, RoleSimilarityRecord[]>> {
-    const rows = await this.executor.read(Q.SIMILAR_ROLES, {
-      ids: [...new Set(ids)],
-      first: cypherInt(first),
-      ...shape,
-    });
+    const rows = await this.executor.read(Q.similarRoles(shape), { ids: [...new Set(ids)], first: cypherInt(first) });
     return toRankings(columnOf(rows, 'ranking', rankingRow));
   }
 
   /** The roles most similar to one, checking it exists. */
   async similarRolesTo(id: string, first: number, shape: AnswerShape): Promise<Checked<RoleSimilarityRecord[]>> {
-    const { missing, rows } = await this.checked(Q.SIMILAR_ROLES, { ids: [id], first: cypherInt(first), ...shape }, [
-      id,
-    ]);
+    const statement = Q.similarRoles(shape);
+    const { missing, rows } = await this.checked(statement, { ids: [id], first: cypherInt(first) }, [id]);
     return { missing, value: toRankings(column(rankingRow, rows)).get(id) ?? [] };
   }
 }
