@@ -1,5 +1,6 @@
 import { borrows, combined, distinct, fitOf, need, requirementsOf, REQUIRES, weightOf } from './fit.cypher';
 import { labelOf, type NodeKind } from '../../model/kinds';
+import { specOf } from '../../model/relationships';
 import { projection, type LeanShape } from './projections.cypher';
 import { LruCache } from '../../lru-cache';
 import { MAX_STATEMENTS, textOnce } from './read-plan.cypher';
@@ -35,13 +36,13 @@ RETURN [id IN $roleIds WHERE NOT EXISTS { MATCH (:Role {id: id}) }] AS missing,
 // The statements wrapped are themselves built once per shape (textOnce): so is their check.
 const CHECKING = new LruCache<string, string>(MAX_STATEMENTS);
 
-/** The kind of item each relationship a role shares with others reaches. */
-const SHARED_KIND = { USES_TOOL: 'TOOL', REQUIRES_SKILL: 'SKILL', USES_FRAMEWORK: 'FRAMEWORK' } as const;
+/** The relationships from a role to items that other roles can share. */
+export type SharedKind = 'USES_TOOL' | 'REQUIRES_SKILL' | 'USES_FRAMEWORK';
 
 /** Items every listed role has, by relationship type and target label, sorted. Rows: { item }. */
-export const sharedItems = (type: keyof typeof SHARED_KIND, shape: LeanShape) =>
+export const sharedItems = (type: SharedKind, shape: LeanShape) =>
   textOnce('sharedItems', [type, shapeKey(shape)], () => {
-    const kind = SHARED_KIND[type];
+    const kind = specOf(type).to;
     return `
 UNWIND $ids AS id
 MATCH (:Role {id: id})-[:${type}]->(x:${labelOf(kind)})

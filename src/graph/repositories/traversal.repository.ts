@@ -14,7 +14,7 @@ import {
   type RoleSimilarityRecord,
 } from '../records';
 
-export type SharedKind = 'USES_TOOL' | 'REQUIRES_SKILL' | 'USES_FRAMEWORK';
+export type { SharedKind } from '../cypher/traversal.cypher';
 
 /** Which nodes of an answer are read lean (only `__typename`, `id`, `name`): see projections.cypher. */
 export type AnswerShape = LeanShape;
@@ -64,7 +64,7 @@ export class TraversalRepository {
     return readChecked(this.executor, statement, params, roleIds);
   }
 
-  async sharedItems(type: SharedKind, roleIds: string[], shape: AnswerShape): Promise<Checked<NodeRecord[]>> {
+  async sharedItems(type: Q.SharedKind, roleIds: string[], shape: AnswerShape): Promise<Checked<NodeRecord[]>> {
     const { missing, rows } = await this.checked(Q.sharedItems(type, shape), { ids: roleIds }, roleIds);
     return { missing, value: column(nodeRecord, rows) };
   }
