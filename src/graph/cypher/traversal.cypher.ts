@@ -1,6 +1,6 @@
 import { borrows, combined, distinct, fitOf, need, requirementsOf, REQUIRES, weightOf } from './fit.cypher';
 import { labelOf, type NodeKind } from '../../model/kinds';
-import { specOf } from '../../model/relationships';
+import { endsOf, specOf } from '../../model/relationships';
 import { projection, type LeanShape } from './projections.cypher';
 import { LruCache } from '../../lru-cache';
 import { MAX_STATEMENTS, textOnce } from './read-plan.cypher';
@@ -86,27 +86,28 @@ const asProfile = (a: string, vars: string) => `
 WITH ${vars}, COLLECT { ${requirementsOf(a)} RETURN x } AS profile
 WITH ${vars}, profile, ${weightOf('profile')} AS profileWeight`;
 
-/** The overlaps of a comparison, each a relationship between a role `r` and item `x`. */
-export const COMPARISON_DIMENSIONS = {
-  tools: (r: string, x: string) => `(${r})-[:USES_TOOL]->(${x}:Tool)`,
-  skills: (r: string, x: string) => `(${r})-[:REQUIRES_SKILL]->(${x}:Skill)`,
-  frameworks: (r: string, x: string) => `(${r})-[:USES_FRAMEWORK]->(${x}:Framework)`,
-  workflows: (r: string, x: string) => `(${r})-[:PRACTICES]->(${x}:Workflow)`,
-  employers: (r: string, x: string) => `(${r})<-[:HIRES]-(${x}:Employer)`,
-} as const;
-export type ComparisonDimension = keyof typeof COMPARISON_DIMENSIONS;
+/**
+ * The overlaps of a comparison, in the order they are read and answered, named as the Role
+ * fields of the relationships they compare.
+ */
+export const DIMENSION_NAMES = ['tools', 'skills', 'frameworks', 'workflows', 'employers'] as const;
+export type ComparisonDimension = (typeof DIMENSION_NAMES)[number];
+
+/** The relationship end behind each overlap, as a role sees it (the model's table). */
+const endOf = (name: ComparisonDimension) => endsOf('ROLE').find((end) => end.names.nodes === name)!;
+
+/** Each overlap as a pattern: the relationship between a role `r` and an item `x`. */
+export const COMPARISON_DIMENSIONS = Object.fromEntries(
+  DIMENSION_NAMES.map((name) => {
+    const { type, direction, far } = endOf(name);
+    const [left, right] = direction === 'OUT' ? ['-', '->'] : ['<-', '-'];
+    return [name, (r: string, x: string) => `(${r})${left}[:${type}]${right}(${x}:${labelOf(far)})`];
+  }),
+) as Record<ComparisonDimension, (r: string, x: string) => string>;
 
 /** The parts of one overlap. */
 export const OVERLAP_PARTS = ['shared', 'onlyA', 'onlyB', 'jaccard'] as const;
 export type OverlapPart = (typeof OVERLAP_PARTS)[number];
-
-const ITEM_KIND: Record<ComparisonDimension, NodeKind> = {
-  tools: 'TOOL',
-  skills: 'SKILL',
-  frameworks: 'FRAMEWORK',
-  workflows: 'WORKFLOW',
-  employers: 'EMPLOYER',
-};
 
 /**
  * The items of each side of overlap `name`, read once (sorted by name, id), as `<name>A` and
@@ -126,7 +127,7 @@ const overlapItems = (name: ComparisonDimension) => {
 
 /** One overlap of a comparison from its items (`overlapItems`): each part only if `$parts` names it, else empty. */
 const overlap = (name: ComparisonDimension, shape: LeanShape) => {
-  const item = itemOf(ITEM_KIND[name], shape);
+  const item = itemOf(endOf(name).far, shape);
   const [a, b, both] = [`${name}A`, `${name}B`, `${name}Both`];
   const when = (part: OverlapPart, value: string, otherwise: string) =>
     `CASE WHEN '${part}' IN $parts.${name} THEN ${value} ELSE ${otherwise} END`;
@@ -140,9 +141,6 @@ const overlap = (name: ComparisonDimension, shape: LeanShape) => {
 
 /** An overlap the query does not read. */
 const emptyOverlap = (name: ComparisonDimension) => `${name}: { shared: [], onlyA: [], onlyB: [], jaccard: 0.0 }`;
-
-/** The overlaps of a comparison, in the order they are read and answered. */
-export const DIMENSION_NAMES = Object.keys(COMPARISON_DIMENSIONS) as ComparisonDimension[];
 
 /**
  * Both roles side by side: the overlaps in `dimensions`, each with the parts `$parts` names (the
