@@ -14,7 +14,10 @@ export const MAX_FIRST = 1000;
 /** What is read of nodes of one kind. */
 export interface NodePlan {
   kind: NodeKind;
-  /** Stored properties, as the GraphQL type names them (`__typename` and `id` are always read). */
+  /**
+   * Stored properties, as the GraphQL type names them (`__typename` and `id` are always read);
+   * of an object-valued one, the parts asked as `field.part` (see `partField`).
+   */
   fields: readonly string[];
   /** Relationships read at these nodes, answered under `PLANNED` by their `key`. */
   relations: readonly RelationPlan[];
@@ -52,6 +55,15 @@ export function relationKey(
   orderBy: string | null,
 ): string {
   return read === 'count' ? `${type}:${direction}:count` : `${type}:${direction}:${read}:${first}:${orderBy ?? 'name'}`;
+}
+
+/** A plan's field naming one part of an object-valued field (`salary.min`): only named parts are read. */
+export const partField = (field: string, part: string) => `${field}.${part}`;
+
+/** A plan's field as [field, part], the part null when the field is read whole. */
+export function splitField(planned: string): [string, string | null] {
+  const dot = planned.indexOf('.');
+  return dot < 0 ? [planned, null] : [planned.slice(0, dot), planned.slice(dot + 1)];
 }
 
 /** A plan that reads only the nodes' `__typename` and `id`: enough to know they exist. */

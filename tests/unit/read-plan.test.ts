@@ -53,7 +53,7 @@ describe('compiling a selection into a plan', () => {
     }`);
     expect(plan).toEqual({
       kind: 'ROLE',
-      fields: ['name', 'salary', 'updatedAt'],
+      fields: ['name', 'salary.min', 'updatedAt'],
       relations: [
         {
           key: 'USES_TOOL:OUT:count',
@@ -108,6 +108,19 @@ describe('compiling a selection into a plan', () => {
     expect(plan.relations).toEqual([
       expect.objectContaining({ key: 'RELATED_TO:OUT:links:1000:rank', first: 1000, orderBy: 'rank' }),
     ]);
+  });
+
+  it('when parts of a salary are selected in two fragments, then the plan names each part once and nothing else of it', async () => {
+    const [plan] = await plansOf(`{
+      roles(first: 5) { edges { node { salary { max min } ...pay } } }
+    }
+    fragment pay on Role { salary { __typename median amounts { min } min } }`);
+    expect(plan.fields).toEqual(['name', 'salary.amounts', 'salary.max', 'salary.median', 'salary.min']);
+  });
+
+  it('when a salary is selected with no stored part (only its __typename), then the plan reads it whole', async () => {
+    const [plan] = await plansOf('{ roles(first: 5) { edges { node { salary { __typename } } } } }');
+    expect(plan.fields).toEqual(['name', 'salary']);
   });
 
   it('when search hits are selected through fragments, then each kind gets the plan of its own fragment', async () => {
@@ -194,6 +207,23 @@ describe('the Cypher a plan produces', () => {
       ].join('\n'),
     );
     expect(params).toEqual({ p0: neo4j.int(5) });
+  });
+
+  it('when a plan reads parts of a salary, then the statement projects only those, and the whole salary when it is also read whole', () => {
+    const parts: NodePlan = { kind: 'ROLE', fields: ['name', 'salary.max', 'salary.min'], relations: [] };
+    expect(keyedReads([parts]).text).toContain(
+      "{ __typename: 'Role', id: n.id, name: n.name, salary: CASE WHEN n.salaryMin IS NULL THEN null ELSE " +
+        '{ min: toInteger(round(n.salaryMin)), max: toInteger(round(n.salaryMax)) } END }',
+    );
+    const amounts = keyedReads([{ kind: 'ROLE', fields: ['salary.amounts'], relations: [] }]).text;
+    expect(amounts).toContain(
+      'ELSE { amounts: { min: n.salaryMin, max: n.salaryMax, p10: n.salaryP10, p25: n.salaryP25, median: n.salaryMedian, p75: n.salaryP75, p90: n.salaryP90 } } END',
+    );
+    const whole = keyedReads([{ kind: 'ROLE', fields: ['salary', 'salary.min'], relations: [] }]).text;
+    const full = keyedReads([{ kind: 'ROLE', fields: ['salary'], relations: [] }]).text;
+    expect(whole).toBe(full);
+    expect(full).toContain('currency: n.salaryCurrency');
+    expect(full).toContain('borrowedFrom: n.salaryBorrowedFrom, amounts: {');
   });
 
   it('when links are read in the order of a property, then they carry the properties of their type and are ordered by it first', () => {

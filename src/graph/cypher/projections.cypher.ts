@@ -1,13 +1,13 @@
 import { NODE_KIND_NAMES, labelOf, type NodeKind } from '../../model/kinds';
 import { COMMON_PROPERTIES, specOf, type RelationshipType } from '../../model/relationships';
-import { MAX_FIRST } from '../read-plan';
-import { salaryProjection } from './salary.cypher';
+import { MAX_FIRST, splitField } from '../read-plan';
+import { SALARY_PARTS, salaryProjection } from './salary.cypher';
 
 /**
  * The properties of each kind of node as its GraphQL type names them, each as a Cypher
  * expression of the variable read, so that rows need no reshaping above the graph layer.
  */
-type Expressions = Record<string, (v: string) => string>;
+type Expressions = Record<string, (v: string, parts?: readonly string[]) => string>;
 
 const COMMON: Expressions = {
   name: (v) => `${v}.name`,
@@ -55,17 +55,34 @@ const EXPRESSIONS: Record<NodeKind, Expressions> = {
   WORKFLOW: COMMON,
 };
 
+/** The object-valued fields whose expression can read only some of their parts, with those parts. */
+const PARTS: Partial<Record<NodeKind, Record<string, readonly string[]>>> = { ROLE: { salary: SALARY_PARTS } };
+
 /** Whether `field` is a stored property of nodes of `kind` (a field a projection can read). */
 export function isStoredField(kind: NodeKind, field: string): boolean {
   return Object.hasOwn(EXPRESSIONS[kind], field);
 }
 
+/** The parts a projection can read one by one of a stored object-valued field, or undefined. */
+export function storedParts(kind: NodeKind, field: string): readonly string[] | undefined {
+  return PARTS[kind]?.[field];
+}
+
 /**
  * A map projection of `v` with `__typename` (for the Node interface), `id` and the fields
- * named; `extra` entries are appended as they are.
+ * named (`field.part` reads only the parts named of an object-valued field, unless it is also
+ * named whole); `extra` entries are appended as they are.
  */
 export function fieldsProjection(kind: NodeKind, v: string, fields: readonly string[], extra: string[] = []): string {
-  const entries = fields.filter((f) => isStoredField(kind, f)).map((f) => `${f}: ${EXPRESSIONS[kind][f](v)}`);
+  const parts = new Map<string, string[] | null>();
+  for (const planned of fields) {
+    const [field, part] = splitField(planned);
+    if (!isStoredField(kind, field)) continue;
+    const known = parts.get(field);
+    if (part === null || known === null) parts.set(field, null);
+    else parts.set(field, [...(known ?? []), part]);
+  }
+  const entries = [...parts].map(([f, only]) => `${f}: ${EXPRESSIONS[kind][f](v, only ?? undefined)}`);
   return `{ ${[`__typename: '${labelOf(kind)}'`, `id: ${v}.id`, ...entries, ...extra].join(', ')} }`;
 }
 

@@ -7,15 +7,23 @@ const prop = (v: string, key: SalaryKey) => `${v}.${salaryProperty(key)}`;
 
 const isAmount = (key: SalaryKey) => (SALARY_AMOUNTS as readonly string[]).includes(key);
 
+/** The parts of a salary a read can take one by one: its keys and `amounts` (read whole). */
+export const SALARY_PARTS: readonly string[] = [...SALARY_KEYS, 'amounts'];
+
 /**
- * A role's salary as a map shaped like SalaryRecord, or null when it has none. The schema's
- * figures are whole units (Int) while hourly pay has cents: they are rounded here, and
+ * A role's salary as a map shaped like SalaryRecord, or null when it has none; with `parts`,
+ * only those (a page asking `salary { min max }` reads two properties, not twenty). The
+ * schema's figures are whole units (Int) while hourly pay has cents: they are rounded here, and
  * `amounts` keeps them as published.
  */
-export const salaryProjection = (v: string) => {
-  const fields = SALARY_KEYS.map((k) => `${k}: ${isAmount(k) ? `toInteger(round(${prop(v, k)}))` : prop(v, k)}`);
-  const amounts = SALARY_AMOUNTS.map((k) => `${k}: ${prop(v, k)}`);
-  return `CASE WHEN ${prop(v, 'min')} IS NULL THEN null ELSE { ${fields.join(', ')}, amounts: { ${amounts.join(', ')} } } END`;
+export const salaryProjection = (v: string, parts: readonly string[] = SALARY_PARTS) => {
+  const fields = SALARY_KEYS.filter((k) => parts.includes(k)).map(
+    (k) => `${k}: ${isAmount(k) ? `toInteger(round(${prop(v, k)}))` : prop(v, k)}`,
+  );
+  if (parts.includes('amounts')) {
+    fields.push(`amounts: { ${SALARY_AMOUNTS.map((k) => `${k}: ${prop(v, k)}`).join(', ')} }`);
+  }
+  return `CASE WHEN ${prop(v, 'min')} IS NULL THEN null ELSE { ${fields.join(', ')} } END`;
 };
 
 /**

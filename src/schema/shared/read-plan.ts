@@ -9,8 +9,15 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import { isStoredField } from '../../graph/cypher/projections.cypher';
-import { mergePlans, relationKey, type NodePlan, type RelationPlan, type RelationRead } from '../../graph/read-plan';
+import { isStoredField, storedParts } from '../../graph/cypher/projections.cypher';
+import {
+  mergePlans,
+  partField,
+  relationKey,
+  type NodePlan,
+  type RelationPlan,
+  type RelationRead,
+} from '../../graph/read-plan';
 import { labelOf, NODE_KIND_NAMES, type NodeKind } from '../../model/kinds';
 import type { RelationEnd } from '../../model/relationships';
 import { MAX_FIRST, ORDER_BY_NAME } from './relation.args';
@@ -187,12 +194,26 @@ export function nodePlan(schema: GraphQLSchema, trees: readonly ResolveTree[], k
         const relation = relationOf(schema, typeName, field.name);
         const part: NodePlan = relation
           ? { kind, fields: [], relations: [relationPlan(schema, relation, field.args, field)] }
-          : { kind, fields: isStoredField(kind, field.name) ? [field.name] : [], relations: [] };
+          : { kind, fields: storedFields(kind, field), relations: [] };
         plan = mergePlans(plan, part);
       }
     }
   }
   return plan;
+}
+
+/**
+ * What a selected field reads of the node: the field, or of an object-valued one only the parts
+ * selected (the whole when none is a stored part, e.g. only `__typename`).
+ */
+function storedFields(kind: NodeKind, field: ResolveTree): string[] {
+  if (!isStoredField(kind, field.name)) return [];
+  const known = storedParts(kind, field.name);
+  if (!known) return [field.name];
+  const asked = Object.values(field.fieldsByTypeName)
+    .flatMap((byName) => Object.values(byName).map((sub) => sub.name))
+    .filter((name) => known.includes(name));
+  return asked.length > 0 ? [...new Set(asked)].map((part) => partField(field.name, part)) : [field.name];
 }
 
 /**
