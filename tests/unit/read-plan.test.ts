@@ -202,7 +202,7 @@ describe('the Cypher a plan produces', () => {
         'UNWIND $ids0 AS id',
         'MATCH (n:Role {id: id})',
         "RETURN 0 AS g, id, { __typename: 'Role', id: n.id, name: n.name, _planned: { `USES_TOOL:OUT:nodes:5:name`: " +
-          'COLLECT { MATCH (n)-[r1:USES_TOOL]->(n1:Tool) WITH r1, n1 ORDER BY n1.name, n1.id LIMIT $p0 ' +
+          'COLLECT { MATCH (n)-[:USES_TOOL]->(n1:Tool) WITH n1 ORDER BY n1.name, n1.id LIMIT $p0 ' +
           "RETURN { __typename: 'Tool', id: n1.id, name: n1.name, _planned: { `USES_TOOL:IN:count`: COUNT { (n1)<-[:USES_TOOL]-(:Role) } } } } } } AS value",
       ].join('\n'),
     );
@@ -284,7 +284,7 @@ describe('the Cypher a plan produces', () => {
     const { text } = listNodes(toolsWithUsers, []);
     // Per role: its page of tools, as the tool node and what stands in its place (its id).
     expect(text).toContain(
-      'COLLECT { MATCH (n)-[r1:USES_TOOL]->(n1:Tool) WITH r1, n1 ORDER BY n1.name, n1.id LIMIT $p0 RETURN { n: n1, v: n1.id } } AS s0',
+      'COLLECT { MATCH (n)-[:USES_TOOL]->(n1:Tool) WITH n1 ORDER BY n1.name, n1.id LIMIT $p0 RETURN { n: n1, v: n1.id } } AS s0',
     );
     expect(text).toContain('_planned: { `USES_TOOL:OUT:nodes:5:name`: [x IN s0 | x.v] }');
     // The tools once each, with what they read below them.

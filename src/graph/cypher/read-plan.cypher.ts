@@ -113,9 +113,11 @@ function relationRead(plan: RelationPlan, v: string, params: Params, shared = fa
     ? relationshipProperties(plan.type, r, [...(weight ? [`weight: ${w}`] : []), `node: ${node}`])
     : node;
   const value = shared ? `{ n: ${b}, v: ${link} }` : link;
-  const carried = [r, b, ...(weight && (links || first.length > 0) ? [`${weight} AS ${w}`] : [])].join(', ');
+  // The relationship is bound only where something reads it: a page of far nodes by name does not.
+  const readsLink = links || first.length > 0;
+  const carried = [...(readsLink ? [r] : []), b, ...(weight && readsLink ? [`${weight} AS ${w}`] : [])].join(', ');
   return (
-    `COLLECT { MATCH (${v})${left}[${r}:${plan.type}]${right}(${b}:${labelOf(far)}) ` +
+    `COLLECT { MATCH (${v})${left}[${readsLink ? r : ''}:${plan.type}]${right}(${b}:${labelOf(far)}) ` +
     `WITH ${carried} ORDER BY ${order} LIMIT ${params.add(cypherInt(plan.first))} RETURN ${value} }`
   );
 }
