@@ -1,16 +1,11 @@
-/**
- * The chart's title: the graphs timed, the clients of each workload that does not use the bench's
- * number, and the fixed rate when the run had one.
- */
+/** The chart's title: the graphs timed, and the clients of each workload that does not use the bench's number. */
 export function chartTitle(
   graphs: readonly string[],
   connections: number,
   workloads: readonly { id: string; connections?: number }[],
-  rate?: number,
 ): string {
   const fewer = workloads.filter((w) => w.connections !== undefined).map((w) => `${w.id} ${w.connections}`);
-  const atRate = rate === undefined ? '' : `, at most ${rate} requests/s to each target`;
-  return `requests/s per workload (${graphs.join(' and ')} graph, ${connections} connections${fewer.length > 0 ? `; ${fewer.join(', ')}` : ''}${atRate})`;
+  return `requests/s per workload (${graphs.join(' and ')} graph, ${connections} connections${fewer.length > 0 ? `; ${fewer.join(', ')}` : ''})`;
 }
 
 /**

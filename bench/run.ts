@@ -32,12 +32,10 @@ import {
 } from './workloads';
 
 /*
- * `npm run bench [-- --quick] [-- --size small|large] [--rounds N] [--duration S] [--warm-pass S] [--real-data DIR]
- * [--rate N]`: the three targets (this API, an @neo4j/graphql peer, a hand-written floor) on the same Neo4j
+ * `npm run bench [-- --quick] [-- --size small|large] [--rounds N] [--duration S] [--warm-pass S] [--real-data DIR]`:
+ * the three targets (this API, an @neo4j/graphql peer, a hand-written floor) on the same Neo4j
  * and data, the six workloads on a generated graph and six on the merged real graph (two of them
- * beyond the peer), checked for equal answers first, then timed with autocannon in turn: as many
- * requests as the clients can send, or with `--rate` N a second to every target (latency at equal
- * load, where a saturated window's latency mostly measures the queue of a slower server).
+ * beyond the peer), checked for equal answers first, then timed with autocannon in turn.
  */
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -70,8 +68,6 @@ interface Options {
   /** Before the first round on a data set, each workload runs this long on each target, untimed. */
   warmPassSec: number;
   durationSec: number;
-  /** Requests a second sent to each target in its windows (all three the same), or as many as answered. */
-  rate?: number;
   samples: number;
   outDir: string;
   /** Only these workloads (default: all; --quick: the six on the generated graph). */
@@ -92,9 +88,6 @@ function parseOptions(args: string[]): Options {
   const size = value('--size') ?? 'large';
   if (size !== 'small' && size !== 'large') throw new Error('--size must be small or large');
   const main = quick ? 'quick' : size;
-  const rate = value('--rate');
-  if (rate !== undefined && !(Number.isInteger(Number(rate)) && Number(rate) > 0))
-    throw new Error(`--rate must be a whole number of requests a second above 0, not "${rate}"`);
   return {
     quick,
     main,
@@ -108,7 +101,6 @@ function parseOptions(args: string[]): Options {
     warmupSec: Number(value('--warmup') ?? (quick ? 1 : 2)),
     warmPassSec: Number(value('--warm-pass') ?? (quick ? 0 : 5)),
     durationSec: Number(value('--duration') ?? (quick ? 2 : 8)),
-    ...(rate === undefined ? {} : { rate: Number(rate) }),
     samples: quick ? 8 : 25,
     outDir: path.join(ROOT, 'bench', 'results', ...(quick ? ['tmp', 'quick'] : [])),
   };
@@ -471,15 +463,12 @@ async function measure(
 ): Promise<Run> {
   const bodies = pool.map((v) => requestFor(target.id, workload, v));
   let errorSample: string | undefined;
-  const warmPass = round === WARM_PASS;
   const attack = async (seconds: number) => {
     let errors = 0;
     let i = Math.max(round, 0) * 7919;
     const result = await autocannon({
       url: target.url,
       connections: workload.connections ?? CONNECTIONS,
-      // The warm pass warms every target as fast as it answers; the timed windows keep the rate.
-      ...(options.rate !== undefined && !warmPass ? { overallRate: options.rate } : {}),
       duration: seconds,
       timeout: 60,
       requests: [
@@ -503,6 +492,7 @@ async function measure(
     await assertDatabaseAnswers(driver, `${workload.id} on ${target.id}`);
     return { result, errors: errors + result.errors + result.timeouts };
   };
+  const warmPass = round === WARM_PASS;
   if (!warmPass) await attack(options.warmupSec);
   let peak = 0;
   const pid = target.process.pid!;
@@ -698,7 +688,6 @@ async function main(): Promise<void> {
           [...new Set(summary.filter((s) => isTimed(s.dataset, options)).map((s) => s.dataset))],
           CONNECTIONS,
           selected,
-          options.rate,
         ),
         result.targets.throughputVsPeer.peerNotApplicable,
       ),
@@ -781,8 +770,7 @@ function buildResult(options: Options, r: ResultInputs) {
   const targets = {
     throughputVsPeer: {
       target: GOALS.throughputVsPeer,
-      // At a fixed rate every target serves the rate: throughput is not what such a run compares.
-      met: options.rate === undefined ? againstPeer.every(aheadOfPeer) : null,
+      met: againstPeer.every(aheadOfPeer),
       missed: againstPeer.filter((row) => !aheadOfPeer(row)).map((row) => `${row.workload} ${row.rpsVsPeer}x`),
       peerNotApplicable: main.filter((row) => row.peer === null).map((row) => row.workload),
     },
@@ -819,7 +807,6 @@ function buildResult(options: Options, r: ResultInputs) {
       warmupSeconds: options.warmupSec,
       warmPassSeconds: options.warmPassSec,
       durationSeconds: options.durationSec,
-      rate: options.rate ?? null,
       answerSamplesPerWorkload: options.samples,
     },
     machine: {
@@ -863,7 +850,7 @@ function printTable(result: ReturnType<typeof buildResult>): string {
   lines.push(
     '',
     `Load: ${result.datasets.map((d) => `${d.name} ${d.relationships} rels in ${d.loadMs} ms = ${d.relationshipsPerSecond} rel/s (${d.transactions} tx)`).join('; ')}`,
-    `Targets: ≥${t.throughputVsPeer.target}× peer throughput: ${t.throughputVsPeer.met === null ? `not compared (${result.settings.rate} req/s to each target)` : t.throughputVsPeer.met ? 'met' : `MISSED (${t.throughputVsPeer.missed.join(', ')})`}` +
+    `Targets: ≥${t.throughputVsPeer.target}× peer throughput: ${t.throughputVsPeer.met ? 'met' : `MISSED (${t.throughputVsPeer.missed.join(', ')})`}` +
       `${t.throughputVsPeer.peerNotApplicable.length > 0 ? ` (peer n/a on ${t.throughputVsPeer.peerNotApplicable.join(', ')})` : ''}; ` +
       `p99 ≤ ${t.p99VsFloor.target}× floor on ${t.p99VsFloor.workloads.join('/')}: ${t.p99VsFloor.met ? 'met' : `MISSED (${t.p99VsFloor.missed.join(', ')})`}; ` +
       `zero errors: ${t.zeroErrors.met ? 'met' : `MISSED (${t.zeroErrors.errors} errors, ${t.zeroErrors.mismatches} answer differences)`}; ` +

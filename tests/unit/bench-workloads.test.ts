@@ -89,13 +89,10 @@ describe('the fit workloads (R5, R6)', () => {
 });
 
 describe('the chart title', () => {
-  it('when some workloads run with fewer clients or at a fixed rate, then the title names the graphs, those clients and the rate', () => {
+  it('when some workloads run with fewer clients, then the title names the graphs and those clients', () => {
     const real = WORKLOADS.filter((w) => w.graph === 'real');
     expect(chartTitle(['real'], 16, real)).toBe('requests/s per workload (real graph, 16 connections; R5 2, R6 4)');
     expect(chartTitle(['quick'], 16, [workload('W1')])).toBe('requests/s per workload (quick graph, 16 connections)');
-    expect(chartTitle(['large'], 16, [workload('W1')], 300)).toBe(
-      'requests/s per workload (large graph, 16 connections, at most 300 requests/s to each target)',
-    );
   });
 });
 
