@@ -105,6 +105,13 @@ export interface LeanShape {
   lean: boolean;
 }
 
+/**
+ * A shape's choices as part of a statement's cache key: the names of those turned on, of
+ * `names` (a shape extending LeanShape names its own choices too).
+ */
+export const shapeKey = <S extends LeanShape>(shape: S, names: readonly (keyof S & string)[] = ['leanRoles', 'lean']) =>
+  names.filter((name) => shape[name]).join(',');
+
 /** For nodes whose kind is known only at run time: the label picks the shape. */
 export function anyNodeProjection(v: string, shapeOf: (kind: NodeKind) => string): string {
   return `CASE ${NODE_KIND_NAMES.map((kind) => `WHEN ${v}:${labelOf(kind)} THEN ${shapeOf(kind)}`).join(' ')} END`;

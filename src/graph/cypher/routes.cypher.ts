@@ -1,7 +1,7 @@
 import { labelOf } from '../../model/kinds';
 import { LEARNED, TRANSITION_TYPES, type RouteRankName, type TransitionKindName } from '../../model/transitions';
 import { salaryProperty } from '../codecs';
-import { projection, type LeanShape } from './projections.cypher';
+import { projection, shapeKey, type LeanShape } from './projections.cypher';
 import { textOnce } from './read-plan.cypher';
 import { salaryChange } from './salary.cypher';
 
@@ -22,8 +22,7 @@ export interface RouteShape extends LeanShape {
   learnCount: boolean;
 }
 
-const shapeKey = (shape: RouteShape) =>
-  (['leanRoles', 'lean', 'tools', 'learnCount'] as const).filter((k) => shape[k]).join(',');
+const routeKey = (shape: RouteShape) => shapeKey(shape, ['leanRoles', 'lean', 'tools', 'learnCount']);
 
 function steps(maxSteps: number): string {
   if (!Number.isInteger(maxSteps) || maxSteps < 1 || maxSteps > MAX_STEPS) {
@@ -134,7 +133,7 @@ export const progressionPaths = (
 ) =>
   textOnce(
     'progressionPaths',
-    [steps(maxSteps), transitions(via), rank, shapeKey(shape)],
+    [steps(maxSteps), transitions(via), rank, routeKey(shape)],
     () => `
 UNWIND $fromIds AS fromId
 MATCH (s:Role {id: fromId}), (t:Role {id: $to})
@@ -159,7 +158,7 @@ RETURN { fromId: fromId, paths: paths } AS routes
 export const shortestProgression = (via: readonly TransitionKindName[], rank: RouteRankName, shape: RouteShape) =>
   textOnce(
     'shortestProgression',
-    [transitions(via), rank, shapeKey(shape)],
+    [transitions(via), rank, routeKey(shape)],
     () => `
 MATCH (s:Role {id: $from}), (t:Role {id: $to})
 WITH s, t, ${KNOWN} AS known
@@ -208,7 +207,7 @@ RETURN { id: n.id, behind: behind,
 export const describeRoute = (shape: RouteShape) =>
   textOnce(
     'describeRoute',
-    [shapeKey(shape)],
+    [routeKey(shape)],
     () => `
 MATCH (s:Role {id: head($ids)}), (t:Role {id: last($ids)})
 WITH s, t, ${KNOWN} AS known

@@ -1,7 +1,7 @@
 import { borrows, combined, distinct, fitOf, need, requirementsOf, REQUIRES, weightOf } from './fit.cypher';
 import { labelOf, type NodeKind } from '../../model/kinds';
 import { endsOf, specOf } from '../../model/relationships';
-import { projection, type LeanShape } from './projections.cypher';
+import { projection, shapeKey, type LeanShape } from './projections.cypher';
 import { LruCache } from '../../lru-cache';
 import { MAX_STATEMENTS, textOnce } from './read-plan.cypher';
 import { salaryChange } from './salary.cypher';
@@ -15,7 +15,6 @@ import { salaryChange } from './salary.cypher';
  */
 const roleOf = (shape: LeanShape) => (v: string) => projection('ROLE', v, shape.leanRoles);
 const itemOf = (kind: NodeKind, shape: LeanShape) => (v: string) => projection(kind, v, shape.lean);
-const shapeKey = (shape: LeanShape) => `${shape.leanRoles ? 'leanRoles' : 'roles'},${shape.lean ? 'lean' : 'full'}`;
 
 /**
  * A question about given roles, in one statement with the check that they exist: one row
