@@ -19,6 +19,7 @@ import type * as SeedOnStartModule from '../src/seed/seed-on-start';
 import { chartTitle, renderChart } from './chart';
 import { cpuTicks, freePort, memoryMB, startFlags } from './processes';
 import { drawVariables, type DatasetName } from './variables';
+import { percentile, rotated } from './windows';
 import {
   disagreement,
   normalise,
@@ -55,7 +56,7 @@ const { DEFAULT_DATA_DIR } = project<typeof SeedOnStartModule>('seed/seed-on-sta
 
 const TARGETS: TargetId[] = ['api', 'peer', 'floor'];
 const CONNECTIONS = 16;
-/** The `round` of measure() that warms up and records nothing. */
+/** The `round` of measureRound() that warms up and records nothing. */
 const WARM_PASS = -1;
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
 
@@ -68,6 +69,8 @@ interface Options {
   /** Before the first round on a data set, each workload runs this long on each target, untimed. */
   warmPassSec: number;
   durationSec: number;
+  /** Each timed window is cut into this many slices, the targets' slices taken in turn. */
+  slices: number;
   samples: number;
   outDir: string;
   /** Only these workloads (default: all; --quick: the six on the generated graph). */
@@ -88,6 +91,8 @@ function parseOptions(args: string[]): Options {
   const size = value('--size') ?? 'large';
   if (size !== 'small' && size !== 'large') throw new Error('--size must be small or large');
   const main = quick ? 'quick' : size;
+  const slices = Number(value('--slices') ?? (quick ? 1 : 4));
+  if (!Number.isInteger(slices) || slices < 1) throw new Error('--slices must be a whole number from 1');
   return {
     quick,
     main,
@@ -101,6 +106,7 @@ function parseOptions(args: string[]): Options {
     warmupSec: Number(value('--warmup') ?? (quick ? 1 : 2)),
     warmPassSec: Number(value('--warm-pass') ?? (quick ? 0 : 5)),
     durationSec: Number(value('--duration') ?? (quick ? 2 : 8)),
+    slices,
     samples: quick ? 8 : 25,
     outDir: path.join(ROOT, 'bench', 'results', ...(quick ? ['tmp', 'quick'] : [])),
   };
@@ -451,78 +457,123 @@ async function assertDatabaseAnswers(driver: Driver, during: string): Promise<vo
   }
 }
 
-async function measure(
+/** What one target's slices of a window add up to. */
+interface Window {
+  target: Target;
+  bodies: ReturnType<typeof requestFor>[];
+  /** The next body to send: it goes on across slices, so no slice repeats the previous one's. */
+  next: number;
+  requests: number;
+  seconds: number;
+  latencies: number[];
+  errors: number;
+  errorSample?: string;
+  peakRssMB: number;
+}
+
+/**
+ * One round of one workload on the targets that answer it, in `order`: each target warms up for
+ * `--warmup` seconds, then its timed window is cut into `--slices` slices taken in turn (A B C,
+ * B C A, ...), so that every target meets the machine's slow and fast spells alike. Requests,
+ * seconds and latencies are summed over a target's slices; p50 and p99 come from all its
+ * latencies. Windows that must be long (`minDurationSec`: requests of seconds) and the warm pass
+ * are one slice.
+ */
+async function measureRound(
   driver: Driver,
   allTargets: Target[],
   dataset: DatasetName,
-  target: Target,
+  order: Target[],
   workload: Workload,
   pool: Vars[],
   round: number,
   options: Options,
-): Promise<Run> {
-  const bodies = pool.map((v) => requestFor(target.id, workload, v));
-  let errorSample: string | undefined;
-  const attack = async (seconds: number) => {
+): Promise<Run[]> {
+  const windows: Window[] = order.map((target) => ({
+    target,
+    bodies: pool.map((v) => requestFor(target.id, workload, v)),
+    next: Math.max(round, 0) * 7919,
+    requests: 0,
+    seconds: 0,
+    latencies: [],
+    errors: 0,
+    peakRssMB: 0,
+  }));
+  const attack = async (w: Window, seconds: number, timed: boolean) => {
+    const pid = w.target.process.pid!;
+    const sampler = timed
+      ? setInterval(() => (w.peakRssMB = Math.max(w.peakRssMB, memoryMB(pid, 'VmRSS'))), 100)
+      : undefined;
     let errors = 0;
-    let i = Math.max(round, 0) * 7919;
-    const result = await autocannon({
-      url: target.url,
-      connections: workload.connections ?? CONNECTIONS,
-      duration: seconds,
-      timeout: 60,
-      requests: [
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
         {
-          method: 'POST',
-          path: bodies[0].path,
-          headers: { 'content-type': 'application/json' },
-          setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length].body }),
-          onResponse: (status, body) => {
-            if (status !== 200 || !body.startsWith('{"data":') || body.includes('"errors":')) {
-              errors++;
-              errorSample ??= `HTTP ${status}: ${body.slice(0, 300)}`;
-            }
-          },
+          url: w.target.url,
+          connections: workload.connections ?? CONNECTIONS,
+          duration: seconds,
+          timeout: 60,
+          requests: [
+            {
+              method: 'POST',
+              path: w.bodies[0].path,
+              headers: { 'content-type': 'application/json' },
+              setupRequest: (req) => ({ ...req, body: w.bodies[w.next++ % w.bodies.length].body }),
+              onResponse: (status, body) => {
+                if (status !== 200 || !body.startsWith('{"data":') || body.includes('"errors":')) {
+                  errors++;
+                  w.errorSample ??= `HTTP ${status}: ${body.slice(0, 300)}`;
+                }
+              },
+            },
+          ],
         },
-      ],
+        (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
+      );
+      if (timed) instance.on('response', (_client, _status, _bytes, ms) => w.latencies.push(ms));
     });
+    clearInterval(sampler);
     // Requests cut off at the end are still being answered: wait until every target and the
     // database are idle again, so that the next measurement does not pay for this one.
     await drain(allTargets, driver);
-    await assertDatabaseAnswers(driver, `${workload.id} on ${target.id}`);
-    return { result, errors: errors + result.errors + result.timeouts };
+    await assertDatabaseAnswers(driver, `${workload.id} on ${w.target.id}`);
+    w.errors += errors + result.errors + result.timeouts;
+    if (timed) {
+      w.requests += result.requests.total;
+      w.seconds += result.duration;
+      w.peakRssMB = Math.max(w.peakRssMB, memoryMB(pid, 'VmRSS'));
+    }
   };
   const warmPass = round === WARM_PASS;
-  if (!warmPass) await attack(options.warmupSec);
-  let peak = 0;
-  const pid = target.process.pid!;
-  const sampler = setInterval(() => (peak = Math.max(peak, memoryMB(pid, 'VmRSS'))), 100);
   const seconds = warmPass
     ? options.warmPassSec
     : options.quick
       ? options.durationSec
       : Math.max(options.durationSec, workload.minDurationSec ?? 0);
-  const { result, errors } = await attack(seconds);
-  clearInterval(sampler);
-  const run: Run = {
-    dataset,
-    workload: workload.id,
-    target: target.id,
-    round,
-    requests: result.requests.total,
-    rps: Math.round((result.requests.total / result.duration) * 10) / 10,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors,
-    peakRssMB: Math.max(peak, memoryMB(pid, 'VmRSS')),
-    ...(errorSample ? { errorSample } : {}),
-  };
-  if (errorSample) say(`  first error: ${errorSample}`);
-  if (run.requests === 0) say(`  warning: no request completed within ${seconds} s (each takes longer)`);
-  say(
-    `  ${dataset} ${workload.id} ${target.id.padEnd(5)} ${warmPass ? 'warm pass' : `round ${round + 1}`}: ${run.rps} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${errors} errors, RSS ≤ ${run.peakRssMB} MB`,
-  );
-  return run;
+  const slices = warmPass || workload.minDurationSec !== undefined ? 1 : options.slices;
+  if (!warmPass) for (const w of windows) await attack(w, options.warmupSec, false);
+  for (let s = 0; s < slices; s++) for (const w of rotated(windows, s)) await attack(w, seconds / slices, true);
+  return windows.map((w) => {
+    const sorted = w.latencies.sort((a, b) => a - b);
+    const run: Run = {
+      dataset,
+      workload: workload.id,
+      target: w.target.id,
+      round,
+      requests: w.requests,
+      rps: w.seconds > 0 ? Math.round((w.requests / w.seconds) * 10) / 10 : 0,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      errors: w.errors,
+      peakRssMB: w.peakRssMB,
+      ...(w.errorSample ? { errorSample: w.errorSample } : {}),
+    };
+    if (w.errorSample) say(`  first error: ${w.errorSample}`);
+    if (run.requests === 0) say(`  warning: no request completed within ${seconds} s (each takes longer)`);
+    say(
+      `  ${dataset} ${workload.id} ${w.target.id.padEnd(5)} ${warmPass ? 'warm pass' : `round ${round + 1}`}: ${run.rps} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.errors} errors, RSS ≤ ${run.peakRssMB} MB`,
+    );
+    return run;
+  });
 }
 
 const median = (xs: number[]) => {
@@ -643,14 +694,14 @@ async function main(): Promise<void> {
         say(`Warm pass: every workload on every target for ${options.warmPassSec} s, untimed...`);
         for (const w of workloads)
           for (const t of targets.filter((x) => targetsOf(w).includes(x.id)))
-            warmRuns.push(await measure(driver, targets, dataset, t, w, vars[w.id], WARM_PASS, options));
+            warmRuns.push(...(await measureRound(driver, targets, dataset, [t], w, vars[w.id], WARM_PASS, options)));
       }
       for (let round = 0; round < options.rounds; round++) {
         for (const w of workloads) {
           // A B C, then B C A, then C A B: no target always runs first or last.
           const answering = targets.filter((t) => targetsOf(w).includes(t.id));
-          const order = answering.map((_, i) => answering[(i + round) % answering.length]);
-          for (const t of order) runs.push(await measure(driver, targets, dataset, t, w, vars[w.id], round, options));
+          const order = rotated(answering, round);
+          runs.push(...(await measureRound(driver, targets, dataset, order, w, vars[w.id], round, options)));
         }
       }
     }
@@ -807,6 +858,7 @@ function buildResult(options: Options, r: ResultInputs) {
       warmupSeconds: options.warmupSec,
       warmPassSeconds: options.warmPassSec,
       durationSeconds: options.durationSec,
+      slices: options.slices,
       answerSamplesPerWorkload: options.samples,
     },
     machine: {
