@@ -21,6 +21,13 @@ export interface NodePlan {
   fields: readonly string[];
   /** Relationships read at these nodes, answered under `PLANNED` by their `key`. */
   relations: readonly RelationPlan[];
+  /**
+   * Set when the selection asks nothing of these nodes but stored fields (not their id, nor a
+   * computed field, nor `__typename`): the far ends of a relationship read are then projected
+   * without `__typename` and `id`, which a list of one object type needs neither of. A root
+   * field's nodes are looked up, paged and told apart by id, so their reads ignore it.
+   */
+  storedOnly?: true;
 }
 
 export type RelationRead = 'nodes' | 'links' | 'count';
@@ -83,6 +90,7 @@ export function mergePlans(a: NodePlan, b: NodePlan): NodePlan {
     kind: a.kind,
     fields: [...new Set([...a.fields, ...b.fields])].sort(),
     relations: [...relations.values()].sort((x, y) => x.key.localeCompare(y.key)),
+    ...(a.storedOnly && b.storedOnly ? { storedOnly: true as const } : {}),
   };
 }
 

@@ -497,3 +497,31 @@ describe('lean reads never answer a field that needs the full record', () => {
     expect(d.full.seniority).toBe((seed.node(from) as { seniority?: string }).seniority);
   });
 });
+
+describe('far nodes asked only stored fields are read without their identity', () => {
+  it('when only stored fields (and __typename) are asked of a role’s tools, skills and links, then the answer is the one asked with ids, cut to what was asked', async () => {
+    const role = seed.busiestFrom('USES_TOOL');
+    const page = (id: string) => `{ role(id: "${role}") {
+      name
+      tools(first: 50) { __typename ${id} name aliases }
+      skillLinks(first: 50) { __typename skill { __typename ${id} name } }
+      moreTools: toolLinks(first: 50) { tool { ${id} description } }
+    } }`;
+    const lean = await answer(page(''));
+    const withIds = await answer(page('id'));
+    expect(lean).toEqual(cutTo(withIds, lean));
+    const r = (lean as Record<string, Record<string, Record<string, Json>[]>>).role;
+    expect(r.tools.map((t) => t.__typename)).toEqual(seed.out('USES_TOOL', role).map(() => 'Tool'));
+    expect(r.skillLinks.length).toBe(seed.out('REQUIRES_SKILL', role).length);
+    expect(r.skillLinks.length).toBeGreaterThan(0);
+    for (const link of r.skillLinks) {
+      expect(link.__typename).toBe('RoleSkillLink');
+      expect((link.skill as Record<string, Json>).__typename).toBe('Skill');
+    }
+    // The same tools, by name, as the graph holds, in the API's order (name, then id).
+    const names = (await stored(seed.out('USES_TOOL', role).map((id) => ({ label: 'Tool', id })))).values();
+    expect(r.tools.map((t) => t.name)).toEqual(
+      [...names].map((n) => n.name as string).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+  });
+});

@@ -72,7 +72,8 @@ describe('compiling a selection into a plan', () => {
           first: 5,
           orderBy: null,
           // The deprecated alias reads the same relationship: its selection is merged into the field's.
-          node: { kind: 'TOOL', fields: ['aliases', 'description'], relations: [] },
+          // Only stored fields are asked of these tools: the read leaves out their id and __typename.
+          node: { kind: 'TOOL', fields: ['aliases', 'description'], relations: [], storedOnly: true },
         },
         {
           key: 'USES_TOOL:OUT:nodes:5:name',
@@ -137,7 +138,35 @@ describe('compiling a selection into a plan', () => {
     expect(plans[0].ROLE.fields).toEqual(['level', 'name']);
     expect(plans[0].ROLE.relations.map((r) => r.key)).toEqual(['USES_TOOL:OUT:nodes:100:name']);
     expect(plans[0].TOOL.relations.map((r) => r.key)).toEqual(['USES_TOOL:IN:count']);
-    expect(plans[0].SKILL).toEqual({ kind: 'SKILL', fields: ['name'], relations: [] });
+    expect(plans[0].SKILL).toEqual({ kind: 'SKILL', fields: ['name'], relations: [], storedOnly: true });
+  });
+
+  it('when only stored fields are asked of far nodes, then their plan says so, and not when their id, a computed field or a relationship is asked', async () => {
+    const [plan] = await plansOf(`{ role(id: "a") {
+      tools(first: 1) { name aliases }
+      skills(first: 2) { id name }
+      frameworks(first: 3) { __typename name }
+      relatedRoles(first: 4) { name similarRoles(first: 1) { score } }
+      equivalentRoles(first: 5) { name toolsCount }
+      languages(first: 6) { ... on Skill { name } }
+    } }`);
+    const storedOnly = Object.fromEntries(plan.relations.map((r) => [r.key, r.node?.storedOnly ?? false]));
+    expect(storedOnly).toEqual({
+      'USES_TOOL:OUT:nodes:1:name': true,
+      'REQUIRES_SKILL:OUT:nodes:2:name': false,
+      // A list of one object type: GraphQL names its items' type itself, not from the record.
+      'USES_FRAMEWORK:OUT:nodes:3:name': true,
+      'RELATED_TO:OUT:nodes:4:name': false,
+      'EQUIVALENT_TO:OUT:nodes:5:name': false,
+      // A selection that applies to no field of these nodes is read with their identity, as before.
+      'USES_LANGUAGE:OUT:nodes:6:name': false,
+    });
+  });
+
+  it('when one field asks only stored fields and another the id of the same relationship, then the merged plan reads the id', async () => {
+    const [plan] = await plansOf('{ role(id: "a") { a: tools(first: 3) { name } b: tools(first: 3) { id } } }');
+    expect(plan.relations).toHaveLength(1);
+    expect(plan.relations[0].node).toEqual({ kind: 'TOOL', fields: ['name'], relations: [] });
   });
 });
 
@@ -249,6 +278,24 @@ describe('the Cypher a plan produces', () => {
     );
     expect(text).toContain(
       "RETURN { note: r1.note, sources: coalesce(r1.sources, []), tier: r1.tier, rank: r1.rank, provenance: coalesce(r1.provenance, []), node: { __typename: 'Role', id: n1.id } }",
+    );
+  });
+
+  it('when only stored fields are asked of the far nodes of a relationship, then they are projected without id and __typename, and the node read by id keeps both', () => {
+    const plan = rolesWithTools();
+    const lean: NodePlan = {
+      ...plan,
+      relations: [{ ...plan.relations[0], node: { ...plan.relations[0].node!, storedOnly: true } }],
+    };
+    const { text } = keyedReads([lean]);
+    expect(text).toContain("RETURN 0 AS g, id, { __typename: 'Role', id: n.id, name: n.name, _planned: {");
+    expect(text).toContain('WITH n1 ORDER BY n1.name, n1.id LIMIT $p0 RETURN { name: n1.name } }');
+    // Nodes read at the root, by id or as a page, keep their identity whatever their plan says.
+    expect(keyedReads([{ kind: 'TOOL', fields: ['name'], relations: [], storedOnly: true }]).text).toContain(
+      "RETURN 0 AS g, id, { __typename: 'Tool', id: n.id, name: n.name } AS value",
+    );
+    expect(listNodes({ kind: 'TOOL', fields: ['name'], relations: [], storedOnly: true }, []).text).toContain(
+      "{ __typename: 'Tool', id: n.id, name: n.name }",
     );
   });
 

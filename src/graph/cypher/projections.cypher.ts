@@ -69,11 +69,17 @@ export function storedParts(kind: NodeKind, field: string): readonly string[] | 
 }
 
 /**
- * A map projection of `v` with `__typename` (for the Node interface), `id` and the fields
- * named (`field.part` reads only the parts named of an object-valued field, unless it is also
- * named whole); `extra` entries are appended as they are.
+ * A map projection of `v` with `__typename` (for the Node interface), `id` (unless `identity`
+ * is false) and the fields named (`field.part` reads only the parts named of an object-valued
+ * field, unless it is also named whole); `extra` entries are appended as they are.
  */
-export function fieldsProjection(kind: NodeKind, v: string, fields: readonly string[], extra: string[] = []): string {
+export function fieldsProjection(
+  kind: NodeKind,
+  v: string,
+  fields: readonly string[],
+  extra: string[] = [],
+  identity = true,
+): string {
   const parts = new Map<string, string[] | null>();
   for (const planned of fields) {
     const [field, part] = splitField(planned);
@@ -83,7 +89,8 @@ export function fieldsProjection(kind: NodeKind, v: string, fields: readonly str
     else parts.set(field, [...(known ?? []), part]);
   }
   const entries = [...parts].map(([f, only]) => `${f}: ${EXPRESSIONS[kind][f](v, only ?? undefined)}`);
-  return `{ ${[`__typename: '${labelOf(kind)}'`, `id: ${v}.id`, ...entries, ...extra].join(', ')} }`;
+  const own = identity ? [`__typename: '${labelOf(kind)}'`, `id: ${v}.id`] : [];
+  return `{ ${[...own, ...entries, ...extra].join(', ')} }`;
 }
 
 const ALL_FIELDS = (kind: NodeKind) => Object.keys(EXPRESSIONS[kind]);

@@ -68,16 +68,19 @@ function planIdOf(plan: NodePlan): number {
 /**
  * The projection of the node bound to `v` as `plan` reads it; `given` holds, by relation key, an
  * expression already read for a relation (a shared read's ids, see `sharedRelationRead`).
+ * `farEnd`: the node is an item of a relationship read, read without its identity when the
+ * plan is `storedOnly`.
  */
 export function planProjection(
   plan: NodePlan,
   v: string,
   params: Params,
   given: ReadonlyMap<string, string> = new Map(),
+  farEnd = false,
 ): string {
   const relations = plan.relations.map((r) => `\`${r.key}\`: ${given.get(r.key) ?? relationRead(r, v, params)}`);
   const extra = relations.length > 0 ? [`${PLANNED}: { ${relations.join(', ')} }`] : [];
-  return fieldsProjection(plan.kind, v, plan.fields, extra);
+  return fieldsProjection(plan.kind, v, plan.fields, extra, !(farEnd && plan.storedOnly));
 }
 
 /** Depth-numbered variables keep nested subqueries' names apart. */
@@ -107,7 +110,7 @@ function relationRead(plan: RelationPlan, v: string, params: Params, shared = fa
   const first =
     plan.orderBy === ORDER_BY_WEIGHT && weight ? [`${w} DESC`] : plan.orderBy ? [`${r}.${plan.orderBy}`] : [];
   const order = [...first, `${b}.name`, `${b}.id`].join(', ');
-  const node = shared ? `${b}.id` : planProjection(plan.node, b, params);
+  const node = shared ? `${b}.id` : planProjection(plan.node, b, params, new Map(), true);
   const links = plan.read === 'links';
   const link = links
     ? relationshipProperties(plan.type, r, [...(weight ? [`weight: ${w}`] : []), `node: ${node}`])

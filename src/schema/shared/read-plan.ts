@@ -187,11 +187,14 @@ export function relationPlan(
 /** The plan of nodes of `kind` selected as `trees`. */
 export function nodePlan(schema: GraphQLSchema, trees: readonly ResolveTree[], kind: NodeKind): NodePlan {
   let plan: NodePlan = { kind, fields: [], relations: [] };
+  // Whether anything but a stored field is asked (the id, `__typename`, a computed field).
+  let more = false;
   for (const tree of trees) {
     for (const [typeName, fields] of Object.entries(tree.fieldsByTypeName)) {
       if (!appliesTo(schema, typeName, kind)) continue;
       for (const field of Object.values(fields)) {
         const relation = relationOf(schema, typeName, field.name);
+        if (!relation && !isStoredField(kind, field.name)) more = true;
         const part: NodePlan = relation
           ? { kind, fields: [], relations: [relationPlan(schema, relation, field.args, field)] }
           : { kind, fields: storedFields(kind, field), relations: [] };
@@ -199,7 +202,9 @@ export function nodePlan(schema: GraphQLSchema, trees: readonly ResolveTree[], k
       }
     }
   }
-  return plan;
+  // With relationships below, a field not answered by the read would look them up by its id.
+  const storedOnly = !more && plan.fields.length > 0 && plan.relations.length === 0;
+  return storedOnly ? { ...plan, storedOnly } : plan;
 }
 
 /**
