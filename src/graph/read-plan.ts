@@ -45,7 +45,10 @@ export interface RelationPlan {
   node: NodePlan | null;
 }
 
-/** Where a node record carries the relationships its plan read: `record[PLANNED][key]`. */
+/**
+ * Where a node record carries the relationships its plan read: `record[PLANNED][key]`, a list,
+ * a count, or a column of one field's values (read it through `plannedItems`).
+ */
 export const PLANNED = '_planned';
 
 export type PlannedRecord = { id: string; [PLANNED]?: Record<string, unknown> };
@@ -78,6 +81,25 @@ export const idPlan = (kind: NodeKind): NodePlan => ({ kind, fields: [], relatio
 
 /** Whether the plan reads no more of its nodes than their names (the traversals' lean shape). */
 export const readsOnlyNames = (plan: NodePlan) => plan.fields.every((f) => f === 'name');
+
+/**
+ * The one field a relationship read's far ends are asked when that is all they are asked (a
+ * role's tools by name), else null. Such a read returns that field's values as one column,
+ * `{ name: [...] }`, instead of a map per item that the driver decodes and the API drops: W2's
+ * API CPU per request 19–42% less (bench/results/2026-12-04-columns-pairs.txt).
+ */
+export const soleField = (plan: NodePlan): string | null =>
+  plan.storedOnly && plan.fields.length === 1 ? plan.fields[0]! : null;
+
+/**
+ * A relationship read's answer as its record holds it, made what the field returns: a column
+ * (see `soleField`) becomes one item per value; a list of items or a count is returned as it is.
+ */
+export function plannedItems(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  for (const field in value) return (value as Record<string, unknown[]>)[field]!.map((v) => ({ [field]: v }));
+  return value;
+}
 
 /** Two plans of the same kind as one: every field and relationship either reads. */
 export function mergePlans(a: NodePlan, b: NodePlan): NodePlan {

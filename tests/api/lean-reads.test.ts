@@ -524,4 +524,45 @@ describe('far nodes asked only stored fields are read without their identity', (
       [...names].map((n) => n.name as string).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     );
   });
+
+  it('when one stored field is all a relationship list asks of its items, then its answer (read as a column of values) is the one asked with ids, cut to that field', async () => {
+    const role = seed.busiestFrom('USES_TOOL');
+    const page = (id: string) => `{ role(id: "${role}") {
+      tools(first: 50) { ${id} name }
+      named: tools(first: 50) { __typename name }
+      skills(first: 50) { ${id} aliases }
+      nextRoles(first: 50) { ${id} salary { min } }
+      toolsCount
+    } }`;
+    const lean = await answer(page(''));
+    const withIds = await answer(page('id'));
+    expect(lean).toEqual(cutTo(withIds, lean));
+    const r = (lean as Record<string, Record<string, Json>>).role;
+    const tools = r.tools as Record<string, Json>[];
+    expect(tools).toHaveLength(seed.out('USES_TOOL', role).length);
+    expect(tools.every((t) => Object.keys(t).join() === 'name' && typeof t.name === 'string')).toBe(true);
+    expect(r.named).toEqual(tools.map((t) => ({ __typename: 'Tool', name: t.name })));
+    expect(r.toolsCount).toBe(tools.length);
+    expect((r.skills as Json[]).length).toBe(seed.out('REQUIRES_SKILL', role).length);
+  });
+
+  it('when a traversal’s roles are asked one field of a relationship list, then the batched read that answers it gives the same items as the role read by id', async () => {
+    const paths = (await answer(`{ progressionPaths(from: "${ids.from}", to: "${ids.far}") {
+      roles { id tools(first: 50) { name } skills(first: 50) { name } }
+    } }`)) as { progressionPaths: { roles: { id: string; tools: Json[]; skills: Json[] }[] }[] };
+    const roles = paths.progressionPaths.flatMap((p) => p.roles);
+    expect(roles.length).toBeGreaterThan(1);
+    for (const role of roles) {
+      const byId = (await answer(
+        `{ role(id: "${role.id}") { tools(first: 50) { name } skills(first: 50) { name } } }`,
+      )) as {
+        role: { tools: Json[]; skills: Json[] };
+      };
+      expect(role.tools).toEqual(byId.role.tools);
+      expect(role.skills).toEqual(byId.role.skills);
+      expect(role.tools).toEqual(
+        seed.out('USES_TOOL', role.id).map(() => expect.objectContaining({ name: expect.any(String) })),
+      );
+    }
+  });
 });

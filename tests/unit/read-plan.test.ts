@@ -1,7 +1,7 @@
 import { execute, graphql, parse, print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { keyedReads, listNodes } from '../../src/graph/cypher/read.cypher';
-import { joinShared, type NodePlan } from '../../src/graph/read-plan';
+import { joinShared, plannedItems, type NodePlan } from '../../src/graph/read-plan';
 import { buildGraphQLSchema } from '../../src/schema';
 import { rolesWithTools } from '../helpers/read-plans';
 
@@ -211,6 +211,18 @@ describe('compiling once per document', () => {
   });
 });
 
+describe('a relationship read’s answer as the record holds it', () => {
+  it('when it is a column of one field’s values, then each value becomes an item with that field; lists and counts are returned as they are', () => {
+    expect(plannedItems({ name: ['Git', 'Go'] })).toEqual([{ name: 'Git' }, { name: 'Go' }]);
+    expect(plannedItems({ salary: [{ min: 1 }, null] })).toEqual([{ salary: { min: 1 } }, { salary: null }]);
+    expect(plannedItems({ name: [] })).toEqual([]);
+    const items = [{ name: 'Git' }];
+    expect(plannedItems(items)).toBe(items);
+    expect(plannedItems(3)).toBe(3);
+    expect(plannedItems(null)).toBeNull();
+  });
+});
+
 describe('the Cypher a plan produces', () => {
   const toolsWithUsers = rolesWithTools([
     {
@@ -287,9 +299,19 @@ describe('the Cypher a plan produces', () => {
       ...plan,
       relations: [{ ...plan.relations[0], node: { ...plan.relations[0].node!, storedOnly: true } }],
     };
-    const { text } = keyedReads([lean]);
+    const twoFields: NodePlan = {
+      ...plan,
+      relations: [
+        { ...plan.relations[0], node: { ...plan.relations[0].node!, fields: ['escoUri', 'name'], storedOnly: true } },
+      ],
+    };
+    const { text } = keyedReads([twoFields]);
     expect(text).toContain("RETURN 0 AS g, id, { __typename: 'Role', id: n.id, name: n.name, _planned: {");
-    expect(text).toContain('WITH n1 ORDER BY n1.name, n1.id LIMIT $p0 RETURN { name: n1.name } }');
+    expect(text).toContain('WITH n1 ORDER BY n1.name, n1.id LIMIT $p0 RETURN { escoUri: n1.escoUri, name: n1.name } }');
+    // One field alone comes back as a column of its values.
+    expect(keyedReads([lean]).text).toContain(
+      '`USES_TOOL:OUT:nodes:5:name`: { name: COLLECT { MATCH (n)-[:USES_TOOL]->(n1:Tool) WITH n1 ORDER BY n1.name, n1.id LIMIT $p0 RETURN n1.name } }',
+    );
     // Nodes read at the root, by id or as a page, keep their identity whatever their plan says.
     expect(keyedReads([{ kind: 'TOOL', fields: ['name'], relations: [], storedOnly: true }]).text).toContain(
       "RETURN 0 AS g, id, { __typename: 'Tool', id: n.id, name: n.name } AS value",

@@ -93,6 +93,12 @@ export function fieldsProjection(
   return `{ ${[...own, ...entries, ...extra].join(', ')} }`;
 }
 
+/** The value of one planned field (`field`, or `field.part` of an object-valued one) of `v`. */
+export function fieldValue(kind: NodeKind, v: string, planned: string): string {
+  const [field, part] = splitField(planned);
+  return EXPRESSIONS[kind][field](v, part === null ? undefined : [part]);
+}
+
 const ALL_FIELDS = (kind: NodeKind) => Object.keys(EXPRESSIONS[kind]);
 
 /**

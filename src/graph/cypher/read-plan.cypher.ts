@@ -1,10 +1,10 @@
 import { labelOf } from '../../model/kinds';
 import { ORDER_BY_WEIGHT, specOf } from '../../model/relationships';
 import { cypherInt } from '../mapping';
-import { PLANNED, type NodePlan, type RelationPlan } from '../read-plan';
+import { PLANNED, soleField, splitField, type NodePlan, type RelationPlan } from '../read-plan';
 import { REQUIREMENT_TYPES } from '../../model/fit-weights';
 import { need } from './fit.cypher';
-import { fieldsProjection, relationshipProperties } from './projections.cypher';
+import { fieldValue, fieldsProjection, relationshipProperties } from './projections.cypher';
 
 /*
  * Read plans as Cypher: a node's map projection with, under `_planned`, one COLLECT (or COUNT)
@@ -110,8 +110,14 @@ function relationRead(plan: RelationPlan, v: string, params: Params, shared = fa
   const first =
     plan.orderBy === ORDER_BY_WEIGHT && weight ? [`${w} DESC`] : plan.orderBy ? [`${r}.${plan.orderBy}`] : [];
   const order = [...first, `${b}.name`, `${b}.id`].join(', ');
-  const node = shared ? `${b}.id` : planProjection(plan.node, b, params, new Map(), true);
   const links = plan.read === 'links';
+  // Far ends asked one stored field come back as a column of its values (see `soleField`).
+  const column = shared || links ? null : soleField(plan.node);
+  const node = shared
+    ? `${b}.id`
+    : column
+      ? fieldValue(plan.node.kind, b, column)
+      : planProjection(plan.node, b, params, new Map(), true);
   const link = links
     ? relationshipProperties(plan.type, r, [...(weight ? [`weight: ${w}`] : []), `node: ${node}`])
     : node;
@@ -119,8 +125,8 @@ function relationRead(plan: RelationPlan, v: string, params: Params, shared = fa
   // The relationship is bound only where something reads it: a page of far nodes by name does not.
   const readsLink = links || first.length > 0;
   const carried = [...(readsLink ? [r] : []), b, ...(weight && readsLink ? [`${weight} AS ${w}`] : [])].join(', ');
-  return (
+  const read =
     `COLLECT { MATCH (${v})${left}[${readsLink ? r : ''}:${plan.type}]${right}(${b}:${labelOf(far)}) ` +
-    `WITH ${carried} ORDER BY ${order} LIMIT ${params.add(cypherInt(plan.first))} RETURN ${value} }`
-  );
+    `WITH ${carried} ORDER BY ${order} LIMIT ${params.add(cypherInt(plan.first))} RETURN ${value} }`;
+  return column ? `{ ${splitField(column)[0]}: ${read} }` : read;
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { NodeKind } from '../../model/kinds';
-import { PLANNED, type NodePlan, type PlannedRecord, type RelationPlan } from '../read-plan';
+import { PLANNED, plannedItems, type NodePlan, type PlannedRecord, type RelationPlan } from '../read-plan';
 import type { CareerPathRecord, NodeRecord, RoleSimilarityRecord } from '../records';
 import type { Repositories } from '../repositories';
 import type { PathQuery } from '../repositories/routes.repository';
@@ -78,7 +78,7 @@ export function createLoaders(repositories: Repositories) {
      */
     async relation(kind: NodeKind, id: string, relation: RelationPlan): Promise<unknown> {
       const parent = await node<NodeRecord & PlannedRecord>(parentPlan(kind, relation), id);
-      return parent?.[PLANNED]?.[relation.key] ?? (relation.read === 'count' ? 0 : []);
+      return plannedItems(parent?.[PLANNED]?.[relation.key] ?? (relation.read === 'count' ? 0 : []));
     },
 
     similarRoles(first: number, shape: AnswerShape): DataLoader<string, RoleSimilarityRecord[]> {

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Extensions, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
-import { PLANNED, type PlannedRecord, type RelationPlan } from '../../graph/read-plan';
+import { PLANNED, plannedItems, type PlannedRecord, type RelationPlan } from '../../graph/read-plan';
 import type { NodeKind } from '../../model/kinds';
 import { endsOf } from '../../model/relationships';
 import type { RequestContext } from '../../server/context';
@@ -46,7 +46,7 @@ function readRelation(
 ): unknown {
   const plan = planOf(info, relation, args);
   const planned = parent[PLANNED]?.[plan.key];
-  return planned !== undefined ? planned : ctx.loaders.relation(relation.end.owner, parent.id, plan);
+  return planned !== undefined ? plannedItems(planned) : ctx.loaders.relation(relation.end.owner, parent.id, plan);
 }
 
 type FieldOptions = { description?: string; deprecationReason?: string };
