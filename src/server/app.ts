@@ -2,8 +2,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { inFlightOperations } from './in-flight';
-import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
@@ -11,12 +9,15 @@ import type { Config } from '../config';
 import type { Executor } from '../graph/executor';
 import type { Logger } from '../logger';
 import { createApolloServer } from './apollo';
-import { createRequestContext, type RequestContext } from './context';
+import type { RequestContext } from './context';
 import { healthRoutes } from './health';
 import { explorerRoutes } from './explorer';
 import { httpLogging } from './http-logging';
-import { authFromHeader } from './auth';
-import { httpErrors, requireUtf8 } from './http-errors';
+import { httpErrors } from './http-errors';
+import { graphqlRoute } from './graphql-route';
+
+/** /graphql, with or without a trailing slash, and its query string. */
+const GRAPHQL_PATH = /^\/graphql\/?(?:\?|$)/;
 
 export interface ServerDeps {
   config: Config;
@@ -40,7 +41,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const { config, driver, executor, schema, log } = deps;
   const app = express();
-  const httpServer = http.createServer(app);
+  // Its request handler is attached once Apollo has started; draining needs the server before.
+  const httpServer = http.createServer();
 
   const operations = inFlightOperations<RequestContext>();
   const apollo = createApolloServer({
@@ -53,30 +55,15 @@ export async function startServer(
   });
   await apollo.start();
 
+  // Every API call goes to /graphql, served on node:http directly; Express serves the rest.
+  const graphql = graphqlRoute({ config, executor, log, apollo });
+  httpServer.on('request', (req, res) => (GRAPHQL_PATH.test(req.url ?? '') ? graphql(req, res) : app(req, res)));
+
   app.disable('x-powered-by');
-  // Answers to POSTed queries are not cached by validators; hashing each (some are megabytes) is waste.
-  app.set('etag', false);
   app.use(httpLogging(log));
   app.use(healthRoutes(driver, config.neo4j.database, config.neo4j.connectTimeoutMs));
-  app.use(
-    '/graphql',
-    // Same-origin pages (the explorer) need nothing; other front ends are allowed by CORS_ORIGINS.
-    cors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins, maxAge: 600 }),
-    requireUtf8,
-    express.json({ limit: config.http.bodyLimit }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const auth = authFromHeader(req.get('authorization'), config.apiToken);
-        const ctx = createRequestContext(res.locals.requestId as string, executor, log, auth);
-        // The HTTP log line reads the operation name from here once the plugin has resolved it.
-        res.locals.graphqlContext = ctx;
-        return ctx;
-      },
-    }),
-  );
-
   app.use(explorerRoutes(config.rootDir));
-  app.use(httpErrors(log, config.http.bodyLimit));
+  app.use(httpErrors(log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -13,8 +13,12 @@ export interface RequestContext {
   loaders: Loaders;
   log: Logger;
   auth: RequestAuth;
-  /** Filled in once the operation is known; read by the HTTP log line. */
-  operationName?: string;
+  /**
+   * What the HTTP log line reports, filled in once the operation is known. An object of its own:
+   * Apollo runs each operation on a shallow copy of the context, so a field set on the copy
+   * would not reach the route that made it.
+   */
+  requestLog: { operationName?: string };
 }
 
 export function createRequestContext(
@@ -22,10 +26,19 @@ export function createRequestContext(
   executor: Executor,
   log: Logger,
   auth: RequestAuth,
+  requestLog: RequestContext['requestLog'] = {},
 ): RequestContext {
   const metrics: QueryMetrics = { dbQueries: 0, dbTimeMs: 0 };
   const scoped = executor.scoped(metrics, `career-graph:${requestId}`);
   const repositories = createRepositories(scoped);
   const loaders = createLoaders(repositories);
-  return { requestId, metrics, services: createServices(repositories, loaders), loaders, log, auth };
+  return {
+    requestId,
+    metrics,
+    services: createServices(repositories, loaders),
+    loaders,
+    log,
+    auth,
+    requestLog,
+  };
 }

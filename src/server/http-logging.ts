@@ -1,33 +1,47 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /**
- * Gives every request an id (a well-formed incoming `x-request-id` is kept) and writes one log
- * line when the response is finished: id, method, path, status, duration and operation name.
+ * Gives a request an id (a well-formed incoming `x-request-id` is kept), echoes it, and writes
+ * one log line when the response is finished: id, method, path, status, duration and the
+ * operation name, if one was resolved by then. Returns the id.
  */
+export function logRequest(
+  log: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  operationName: () => string | undefined = () => undefined,
+): string {
+  const started = performance.now();
+  // Read now: Express's mounted routers rewrite req.url while they handle the request.
+  const path = (req.url ?? '').split('?', 1)[0];
+  const incoming = req.headers['x-request-id'];
+  const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  res.setHeader('x-request-id', requestId);
+  res.on('finish', () => {
+    log.info(
+      {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        operationName: operationName(),
+      },
+      'request',
+    );
+  });
+  return requestId;
+}
+
+/** logRequest for the Express routes; the id is kept in res.locals for their error handler. */
 export function httpLogging(log: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const started = performance.now();
-    const incoming = req.get('x-request-id');
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    res.locals.requestId = requestId;
-    res.setHeader('x-request-id', requestId);
-    res.on('finish', () => {
-      log.info(
-        {
-          requestId,
-          method: req.method,
-          path: req.originalUrl.split('?')[0],
-          status: res.statusCode,
-          durationMs: Math.round((performance.now() - started) * 100) / 100,
-          operationName: (res.locals.graphqlContext as { operationName?: string } | undefined)?.operationName,
-        },
-        'request',
-      );
-    });
+    res.locals.requestId = logRequest(log, req, res);
     next();
   };
 }

@@ -1,3 +1,7 @@
+import { connect } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { createLogger } from '../../src/logger';
 import { openTestDatabase, type TestDatabase } from '../helpers/database';
 import { startTestServer, unreachableDriver, type TestServer } from '../helpers/server';
 
@@ -134,6 +138,107 @@ describe('cross-origin requests', () => {
     } finally {
       await corsServer.stop();
       await corsDb.close();
+    }
+  });
+});
+
+describe('the /graphql route', () => {
+  const ping = JSON.stringify({ query: 'query Ping { dbInfo { name } }' });
+  const postRaw = (body: string | Buffer, headers: Record<string, string>, path = '/graphql') =>
+    fetch(`${server.base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+  const codeOf = async (res: Response) =>
+    ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code;
+
+  it.each([
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['br', brotliCompressSync],
+  ] as const)('when the body is sent %s-compressed, then it is inflated and the query runs', async (encoding, pack) => {
+    const res = await postRaw(pack(Buffer.from(ping)), { 'content-encoding': encoding });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { dbInfo: { name: 'Neo4j Kernel' } } });
+  });
+
+  it('when the body is in a content encoding the server does not take, then 415 BAD_REQUEST', async () => {
+    const res = await postRaw(ping, { 'content-encoding': 'compress' });
+    expect(res.status).toBe(415);
+    expect(await codeOf(res)).toBe('BAD_REQUEST');
+  });
+
+  it('when a gzip body is not gzip, then 400 BAD_REQUEST and the server keeps answering', async () => {
+    const res = await postRaw(ping, { 'content-encoding': 'gzip' });
+    expect(res.status).toBe(400);
+    expect(await codeOf(res)).toBe('BAD_REQUEST');
+    expect((await server.post({ query: '{ dbInfo { name } }' })).status).toBe(200);
+  });
+
+  it.each(['42', '"query"', 'null'])('when the JSON body is %s (not an object), then 400 BAD_REQUEST', async (body) => {
+    const res = await postRaw(body, {});
+    expect(res.status).toBe(400);
+    expect(await codeOf(res)).toBe('BAD_REQUEST');
+  });
+
+  it('when the body ends short of its Content-Length, then 400 and the server keeps answering', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(
+          'POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n' +
+            `content-length: ${ping.length + 10}\r\nconnection: close\r\n\r\n${ping}`,
+        );
+        socket.end();
+      });
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    // Node's HTTP parser refuses the cut-off request itself, before the route reads a body.
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect((await server.post({ query: '{ dbInfo { name } }' })).status).toBe(200);
+  });
+
+  it('when the path has a trailing slash or a query string, then it is the same route; /graphqlx is not', async () => {
+    expect((await postRaw(ping, {}, '/graphql/')).status).toBe(200);
+    expect((await postRaw(ping, {}, '/graphql?x=1')).status).toBe(200);
+    expect((await postRaw(ping, {}, '/graphqlx')).status).toBe(404);
+  });
+
+  it('when a query is answered, then one log line names its id, path, status and operation', async () => {
+    const out = new PassThrough();
+    const lines: Record<string, unknown>[] = [];
+    out.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+    });
+    const logged = await startTestServer(db, db.driver, createLogger({ logLevel: 'info', env: 'test' }, out));
+    try {
+      const res = await fetch(`${logged.base}/graphql?probe=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'log-line-1' },
+        body: ping,
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-request-id')).toBe('log-line-1');
+      await res.text();
+      // The line is written when the response has finished, which can be just after the client has it.
+      for (let waited = 0; !lines.some((l) => l.msg === 'request') && waited < 2000; waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(lines.filter((l) => l.msg === 'request')).toEqual([
+        expect.objectContaining({
+          requestId: 'log-line-1',
+          method: 'POST',
+          path: '/graphql',
+          status: 200,
+          operationName: 'Ping',
+          durationMs: expect.any(Number),
+        }),
+      ]);
+    } finally {
+      await logged.stop();
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/graph/driver';
 import { Executor, executorOptions } from '../../src/graph/executor';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { buildGraphQLSchema } from '../../src/schema';
 import { startServer, type RunningServer } from '../../src/server/app';
 import type { TestDatabase } from './database';
@@ -11,11 +11,15 @@ export interface TestServer extends RunningServer {
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
-/** The whole app on an ephemeral port on loopback, optionally with its own driver. */
-export async function startTestServer(db: TestDatabase, driver: Driver = db.driver): Promise<TestServer> {
+/** The whole app on an ephemeral port on loopback, optionally with its own driver and logger. */
+export async function startTestServer(
+  db: TestDatabase,
+  driver: Driver = db.driver,
+  log: Logger = createLogger(db.config),
+): Promise<TestServer> {
   const executor = driver === db.driver ? db.executor : new Executor(driver, executorOptions(db.config.neo4j));
   const server = await startServer(
-    { config: db.config, driver, executor, schema: await buildGraphQLSchema(), log: createLogger(db.config) },
+    { config: db.config, driver, executor, schema: await buildGraphQLSchema(), log },
     0,
     '127.0.0.1',
   );

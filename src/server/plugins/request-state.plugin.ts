@@ -19,7 +19,7 @@ export function requestStatePlugin(options: RequestStatePluginOptions): ApolloSe
       const wantsMetrics = options.allowDebugMetrics && request.http?.headers.get('x-debug-metrics') === '1';
       return {
         async didResolveOperation({ operationName }) {
-          contextValue.operationName = operationName ?? undefined;
+          contextValue.requestLog.operationName = operationName ?? undefined;
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
