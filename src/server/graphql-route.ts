@@ -138,7 +138,7 @@ async function readJsonBody(req: IncomingMessage, limit: string): Promise<unknow
     }
     // A decompression failure has no type: the body was not what its encoding said.
     const { type: kind } = error as { type?: string };
-    throw kind === undefined ? Object.assign(error as Error, { type: 'entity.parse.failed', status: 400 }) : error;
+    throw kind === undefined ? Object.assign(error as Error, parseFailed) : error;
   }
   if (text.length === 0) return {};
   const first = /\S/.exec(text)?.[0];
