@@ -28,32 +28,50 @@ const MAX_SPELLINGS = 24;
  * Returns null when nothing searchable is left (for example "((" or "~").
  */
 export function toLuceneQuery(text: string): string | null {
+  return (
+    luceneClauses(text)
+      ?.map((c) => c.clause)
+      .join(' OR ') ?? null
+  );
+}
+
+/**
+ * Where a clause of the query comes from: the words as typed, two adjacent words joined, a long
+ * word split, all the words together, one word whole or as a prefix. The bench measures what
+ * each kind costs the index (bench/search-cost.ts).
+ */
+export type ClauseKind = 'typed' | 'joined' | 'split' | 'together' | 'word' | 'prefix';
+
+/** The clauses of toLuceneQuery's query, in its order, each with its kind; null as there. */
+export function luceneClauses(text: string): { kind: ClauseKind; clause: string }[] | null {
   const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
   const terms = [...new Set(words)];
   if (terms.length === 0) return null;
   const head = words[words.length - 1];
-  const each = terms.map((t) => {
-    if (terms.length === 1) return t.length > 1 ? `${t}^2 OR ${t}*` : `${t}^2`;
-    const [whole, prefix] = t === head ? ['^4', '^2'] : ['', '^0.5'];
-    return t.length > 1 ? `${t}${whole} OR ${t}*${prefix}` : `${t}${whole}`;
+  const each = terms.flatMap((t) => {
+    const [whole, prefix] = terms.length === 1 ? ['^2', ''] : t === head ? ['^4', '^2'] : ['', '^0.5'];
+    const word = { kind: 'word' as const, clause: `${t}${whole}` };
+    return t.length > 1 ? [word, { kind: 'prefix' as const, clause: `${t}*${prefix}` }] : [word];
   });
-  const together = terms.length > 1 ? [`(${terms.map((t) => `+${t}`).join(' ')})^4`] : [];
+  const together =
+    terms.length > 1 ? [{ kind: 'together' as const, clause: `(${terms.map((t) => `+${t}`).join(' ')})^4` }] : [];
   const spellings = [...spellingsOf(words)]
     .slice(0, MAX_SPELLINGS)
-    .map((s) => (s.includes(' ') ? `"${s}"^8` : `${s}^6`));
-  return [...spellings, ...together, ...each].join(' OR ');
+    .map(([s, kind]) => ({ kind, clause: s.includes(' ') ? `"${s}"^8` : `${s}^6` }));
+  return [...spellings, ...together, ...each];
 }
 
 /** The words as typed (when several), with adjacent words joined, and with long words split. */
-function spellingsOf(words: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  if (words.length > 1) out.add(words.join(' '));
+function spellingsOf(words: readonly string[]): Map<string, ClauseKind> {
+  const out = new Map<string, ClauseKind>();
+  const add = (spelling: string, kind: ClauseKind) => out.has(spelling) || out.set(spelling, kind);
+  if (words.length > 1) add(words.join(' '), 'typed');
   words.forEach((word, i) => {
     const before = words.slice(0, i);
-    if (i + 1 < words.length) out.add([...before, word + words[i + 1], ...words.slice(i + 2)].join(' '));
+    if (i + 1 < words.length) add([...before, word + words[i + 1], ...words.slice(i + 2)].join(' '), 'joined');
     if (word.length < SPLIT_FROM) return;
     for (let at = MIN_PART; at <= word.length - MIN_PART; at++) {
-      out.add([...before, word.slice(0, at), word.slice(at), ...words.slice(i + 1)].join(' '));
+      add([...before, word.slice(0, at), word.slice(at), ...words.slice(i + 1)].join(' '), 'split');
     }
   });
   return out;

@@ -1,4 +1,4 @@
-import { toLuceneQuery } from '../../src/graph/search-query';
+import { luceneClauses, toLuceneQuery } from '../../src/graph/search-query';
 
 describe('toLuceneQuery', () => {
   it('when a word is typed, then it matches whole or as a prefix', () => {
@@ -62,5 +62,39 @@ describe('toLuceneQuery', () => {
   it('when many long words are typed, then the spellings tried are bounded', () => {
     const query = toLuceneQuery(Array.from({ length: 30 }, () => 'abcdefghijklmnop').join(' '))!;
     expect(query.match(/"\^8/g)).toHaveLength(24);
+  });
+});
+
+describe('luceneClauses', () => {
+  it("when words are typed, then each clause of the query says where it comes from, in the query's order", () => {
+    const clauses = luceneClauses('backend dev')!;
+    expect(clauses.map((c) => c.clause).join(' OR ')).toBe(toLuceneQuery('backend dev'));
+    expect(clauses).toEqual([
+      { kind: 'typed', clause: '"backend dev"^8' },
+      { kind: 'joined', clause: 'backenddev^6' },
+      { kind: 'split', clause: '"bac kend dev"^8' },
+      { kind: 'split', clause: '"back end dev"^8' },
+      { kind: 'together', clause: '(+backend +dev)^4' },
+      { kind: 'word', clause: 'backend' },
+      { kind: 'prefix', clause: 'backend*^0.5' },
+      { kind: 'word', clause: 'dev^4' },
+      { kind: 'prefix', clause: 'dev*^2' },
+    ]);
+  });
+
+  it('when one long word is typed, then its splits come first, then the word whole and as a prefix', () => {
+    expect(luceneClauses('Kubernetes')!.map((c) => `${c.kind} ${c.clause}`)).toEqual([
+      'split "kub ernetes"^8',
+      'split "kube rnetes"^8',
+      'split "kuber netes"^8',
+      'split "kubern etes"^8',
+      'split "kuberne tes"^8',
+      'word kubernetes^2',
+      'prefix kubernetes*',
+    ]);
+  });
+
+  it('when nothing searchable is typed, then there are no clauses', () => {
+    expect(luceneClauses('((')).toBeNull();
   });
 });
