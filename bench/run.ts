@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import type * as GenerateModule from '../src/cli/generate';
 import type * as ImportInputsModule from '../src/import/inputs';
 import type * as ImportPipelineModule from '../src/import/pipeline';
 import type * as SeedOnStartModule from '../src/seed/seed-on-start';
+import type * as PidFileModule from '../src/local-neo4j/pid-file';
 import { chartTitle, renderChart } from './chart';
 import { cpuTicks, freePort, memoryMB, startFlags } from './processes';
 import { drawVariables, type DatasetName } from './variables';
@@ -33,7 +34,8 @@ import {
 } from './workloads';
 
 /*
- * `npm run bench [-- --quick] [-- --size small|large] [--rounds N] [--duration S] [--warm-pass S] [--real-data DIR]`:
+ * `npm run bench [-- --quick] [-- --size small|large] [--rounds N] [--duration S] [--warm-pass S] [--real-data DIR]
+ *   [--neo4j-pid-file FILE]`:
  * the three targets (this API, an @neo4j/graphql peer, a hand-written floor) on the same Neo4j
  * and data, the six workloads on a generated graph and six on the merged real graph (two of them
  * beyond the peer), checked for equal answers first, then timed with autocannon in turn.
@@ -53,6 +55,7 @@ const { generateGraph, writeGraphFiles, SIZES } = project<typeof GenerateModule>
 const { foldersIn } = project<typeof ImportInputsModule>('import/inputs');
 const { importSources } = project<typeof ImportPipelineModule>('import/pipeline');
 const { DEFAULT_DATA_DIR } = project<typeof SeedOnStartModule>('seed/seed-on-start');
+const { readOurPid } = project<typeof PidFileModule>('local-neo4j/pid-file');
 
 const TARGETS: TargetId[] = ['api', 'peer', 'floor'];
 const CONNECTIONS = 16;
@@ -79,6 +82,8 @@ interface Options {
   realData: string;
   /** Appended to the results' file names. */
   tag?: string;
+  /** Neo4j's pid file, for its CPU time per request (default: the bench's own embedded Neo4j's). */
+  neo4jPidFile?: string;
 }
 const DATASET_ORDER: DatasetName[] = ['seed', 'quick', 'small', 'large', 'real'];
 
@@ -102,6 +107,7 @@ function parseOptions(args: string[]): Options {
     ),
     realData: path.resolve(value('--real-data') ?? path.join(ROOT, DEFAULT_DATA_DIR)),
     tag: value('--tag'),
+    neo4jPidFile: value('--neo4j-pid-file'),
     rounds: Number(value('--rounds') ?? (quick ? 1 : 3)),
     warmupSec: Number(value('--warmup') ?? (quick ? 1 : 2)),
     warmPassSec: Number(value('--warm-pass') ?? (quick ? 0 : 5)),
@@ -418,7 +424,19 @@ interface Run {
   p99: number;
   errors: number;
   peakRssMB?: number;
+  cpu?: CpuPerRequest;
   errorSample?: string;
+}
+
+/**
+ * CPU milliseconds per request answered in a target's timed windows: the target's process,
+ * Neo4j's (when its pid is known) and the bench's own (the load generator), so that a gap
+ * between targets can be told apart from work all of them wait on.
+ */
+interface CpuPerRequest {
+  server: number;
+  neo4j: number | null;
+  client: number;
 }
 
 /**
@@ -469,6 +487,8 @@ interface Window {
   errors: number;
   errorSample?: string;
   peakRssMB: number;
+  /** CPU milliseconds spent in the timed slices, summed (see CpuPerRequest). */
+  cpuMs: { server: number; neo4j: number; client: number };
 }
 
 /**
@@ -481,6 +501,7 @@ interface Window {
  */
 async function measureRound(
   driver: Driver,
+  neo4jPid: number | undefined,
   allTargets: Target[],
   dataset: DatasetName,
   order: Target[],
@@ -498,6 +519,7 @@ async function measureRound(
     latencies: [],
     errors: 0,
     peakRssMB: 0,
+    cpuMs: { server: 0, neo4j: 0, client: 0 },
   }));
   const attack = async (w: Window, seconds: number, timed: boolean) => {
     const pid = w.target.process.pid!;
@@ -505,6 +527,7 @@ async function measureRound(
       ? setInterval(() => (w.peakRssMB = Math.max(w.peakRssMB, memoryMB(pid, 'VmRSS'))), 100)
       : undefined;
     let errors = 0;
+    const cpuBefore = cpuNow(pid, neo4jPid);
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
         {
@@ -535,12 +558,14 @@ async function measureRound(
     // Requests cut off at the end are still being answered: wait until every target and the
     // database are idle again, so that the next measurement does not pay for this one.
     await drain(allTargets, driver);
+    const cpuAfter = cpuNow(pid, neo4jPid);
     await assertDatabaseAnswers(driver, `${workload.id} on ${w.target.id}`);
     w.errors += errors + result.errors + result.timeouts;
     if (timed) {
       w.requests += result.requests.total;
       w.seconds += result.duration;
       w.peakRssMB = Math.max(w.peakRssMB, memoryMB(pid, 'VmRSS'));
+      for (const k of ['server', 'neo4j', 'client'] as const) w.cpuMs[k] += cpuAfter[k] - cpuBefore[k];
     }
   };
   const warmPass = round === WARM_PASS;
@@ -565,16 +590,40 @@ async function measureRound(
       p99: percentile(sorted, 99),
       errors: w.errors,
       peakRssMB: w.peakRssMB,
+      cpu: perRequest(w.cpuMs, w.requests, neo4jPid !== undefined),
       ...(w.errorSample ? { errorSample: w.errorSample } : {}),
     };
     if (w.errorSample) say(`  first error: ${w.errorSample}`);
     if (run.requests === 0) say(`  warning: no request completed within ${seconds} s (each takes longer)`);
     say(
-      `  ${dataset} ${workload.id} ${w.target.id.padEnd(5)} ${warmPass ? 'warm pass' : `round ${round + 1}`}: ${run.rps} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.errors} errors, RSS ≤ ${run.peakRssMB} MB`,
+      `  ${dataset} ${workload.id} ${w.target.id.padEnd(5)} ${warmPass ? 'warm pass' : `round ${round + 1}`}: ${run.rps} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.errors} errors, RSS ≤ ${run.peakRssMB} MB${run.cpu ? `, ${cpuText(run.cpu)}` : ''}`,
     );
     return run;
   });
 }
+
+/** CPU milliseconds so far: the target's process, Neo4j's (0 when unknown) and this one's. */
+function cpuNow(pid: number, neo4jPid: number | undefined): { server: number; neo4j: number; client: number } {
+  const own = process.cpuUsage();
+  return {
+    server: cpuTicks(pid) * 10,
+    neo4j: neo4jPid === undefined ? 0 : cpuTicks(neo4jPid) * 10,
+    client: (own.user + own.system) / 1000,
+  };
+}
+
+function perRequest(
+  ms: { server: number; neo4j: number; client: number },
+  requests: number,
+  withNeo4j: boolean,
+): CpuPerRequest | undefined {
+  if (requests === 0) return undefined;
+  const each = (v: number) => Math.round((v / requests) * 100) / 100;
+  return { server: each(ms.server), neo4j: withNeo4j ? each(ms.neo4j) : null, client: each(ms.client) };
+}
+
+const cpuText = (c: CpuPerRequest) =>
+  `CPU ms/request: server ${c.server}, neo4j ${c.neo4j ?? 'n/a'}, bench ${c.client}`;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -591,6 +640,8 @@ interface Summary {
   p99: number;
   errors: number;
   peakRssMB: number;
+  /** Medians over the rounds, each part on its own. */
+  cpu?: CpuPerRequest;
 }
 
 function summarise(runs: Run[]): Summary[] {
@@ -608,7 +659,21 @@ function summarise(runs: Run[]): Summary[] {
     p99: median(g.map((r) => r.p99)),
     errors: g.reduce((n, r) => n + r.errors, 0),
     peakRssMB: Math.max(...g.map((r) => r.peakRssMB ?? 0)),
+    ...medianCpu(g),
   }));
+}
+
+function medianCpu(runs: Run[]): { cpu?: CpuPerRequest } {
+  const cpus = runs.flatMap((r) => (r.cpu ? [r.cpu] : []));
+  if (cpus.length === 0) return {};
+  const neo4j = cpus.flatMap((c) => (c.neo4j === null ? [] : [c.neo4j]));
+  return {
+    cpu: {
+      server: median(cpus.map((c) => c.server)),
+      neo4j: neo4j.length > 0 ? median(neo4j) : null,
+      client: median(cpus.map((c) => c.client)),
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -623,6 +688,12 @@ async function main(): Promise<void> {
   const endpoint = await resolveScratchEndpoint(config, 'bench', say);
   const driver = createDriver(endpoint.uri, config.neo4j);
   const executor = new Executor(driver, executorOptions(config.neo4j, config.neo4j.loadTimeoutMs));
+  const neo4jPid = options.neo4jPidFile
+    ? Number(readFileSync(options.neo4jPidFile, 'utf8').trim())
+    : endpoint.origin === 'configured'
+      ? undefined
+      : readOurPid(config.scratch.bench.local.dir);
+  if (neo4jPid === undefined) say("Neo4j's CPU time is not measured (its pid is unknown: --neo4j-pid-file FILE).");
   const targets: Target[] = [];
   const started = performance.now();
   let failed = false;
@@ -694,14 +765,16 @@ async function main(): Promise<void> {
         say(`Warm pass: every workload on every target for ${options.warmPassSec} s, untimed...`);
         for (const w of workloads)
           for (const t of targets.filter((x) => targetsOf(w).includes(x.id)))
-            warmRuns.push(...(await measureRound(driver, targets, dataset, [t], w, vars[w.id], WARM_PASS, options)));
+            warmRuns.push(
+              ...(await measureRound(driver, neo4jPid, targets, dataset, [t], w, vars[w.id], WARM_PASS, options)),
+            );
       }
       for (let round = 0; round < options.rounds; round++) {
         for (const w of workloads) {
           // A B C, then B C A, then C A B: no target always runs first or last.
           const answering = targets.filter((t) => targetsOf(w).includes(t.id));
           const order = rotated(answering, round);
-          runs.push(...(await measureRound(driver, targets, dataset, order, w, vars[w.id], round, options)));
+          runs.push(...(await measureRound(driver, neo4jPid, targets, dataset, order, w, vars[w.id], round, options)));
         }
       }
     }
@@ -897,6 +970,15 @@ function printTable(result: ReturnType<typeof buildResult>): string {
         `${(row.peer === null ? 'n/a ' : `${row.rpsVsPeer}x`).padStart(8)} ${String(row.rpsVsFloor).padStart(7)}x ${String(row.p99VsFloor).padStart(8)}x | ` +
         `${String(row.apiDbQueries ?? '').padStart(3)} | ${String(row.api.peakRssMB).padStart(6)}`,
     );
+  }
+  if (result.table.some((row) => row.api.cpu)) {
+    const part = (s: Summary | null) =>
+      s?.cpu ? `${s.cpu.server} / ${s.cpu.neo4j ?? 'n/a'} / ${s.cpu.client}`.padStart(20) : 'n/a'.padStart(20);
+    lines.push('', 'CPU ms per request    | server / neo4j / bench: api | peer                 | floor');
+    for (const row of result.table)
+      lines.push(
+        `${row.dataset.padEnd(8)} ${row.workload}          | ${part(row.api)} | ${part(row.peer)} | ${part(row.floor)}`,
+      );
   }
   const t = result.targets;
   lines.push(
