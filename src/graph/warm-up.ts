@@ -25,9 +25,9 @@ const PROFILE: ProfileIds = { skills: few, tools: few, frameworks: few, language
  * or default form only.
  */
 const WARMED: Record<string, (repos: ReturnType<typeof createRepositories>) => Promise<unknown>> = {
-  matchRoles: (r) => r.fit.matchRoles(PROFILE, { first: 10, minFit: 0, sourcePrefixes: null }),
-  profileGap: (r) => r.fit.profileGap(PROFILE, NOTHING),
-  transitions: (r) => r.fit.transitions(NOTHING, { first: 10, minSimilarity: 0.1, keepPay: false }),
+  matchRoles: (r) => r.fit.matchRoles(PROFILE, { first: 10, minFit: 0, sourcePrefixes: null }, FULL),
+  profileGap: (r) => r.fit.profileGap(PROFILE, NOTHING, FULL),
+  transitions: (r) => r.fit.transitions(NOTHING, { first: 10, minSimilarity: 0.1, keepPay: false }, FULL),
   similarRoles: (r) => r.traversals.similarRolesTo(NOTHING, 5, FULL),
   compareRoles: (r) =>
     r.traversals.compareRoles(NOTHING, NOTHING, {

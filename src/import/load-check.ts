@@ -11,6 +11,7 @@ import { startLocalNeo4j, stopLocalNeo4j } from '../local-neo4j';
 import { runScript, say } from '../sources/script';
 import { foldersIn } from './inputs';
 import { FitRepository } from '../graph/repositories/fit.repository';
+import { FULL } from '../graph/repositories/traversal.repository';
 import { FitService, type ProfileValues } from '../services/fit.service';
 import { importSources } from './pipeline';
 
@@ -111,7 +112,12 @@ async function checkBackendEngineerFit(
   );
   const profile = own as unknown as ProfileValues;
   const started = performance.now();
-  const { matches, rankedCount } = await new FitService(new FitRepository(executor)).matchRoles(profile, 100, null);
+  const { matches, rankedCount } = await new FitService(new FitRepository(executor)).matchRoles(
+    profile,
+    100,
+    null,
+    FULL,
+  );
   say(
     `matchRoles (Backend Engineer's ${Object.values(profile).flat().length} items) over ${rankedCount} roles in ${Math.round(performance.now() - started)} ms:`,
   );

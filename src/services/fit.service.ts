@@ -6,6 +6,7 @@ import type {
   ProfileIds,
   TransitionQuery,
 } from '../graph/repositories/fit.repository';
+import type { LeanShape } from '../graph/cypher/projections.cypher';
 import type { RoleFitRecord, RoleMatchesRecord, TransitionRecord } from '../graph/records';
 import { provenancePrefix } from '../import/merge';
 import { PUBLISHERS } from '../sources/publishers';
@@ -75,6 +76,7 @@ export class FitService {
     profile: ProfileValues,
     first: number,
     filter: MatchFilterValues | null,
+    shape: LeanShape,
   ): Promise<RoleMatchesRecord> {
     const ids = checkProfile(profile);
     const query: MatchQuery = {
@@ -82,21 +84,21 @@ export class FitService {
       minFit: filter?.minFit ?? 0,
       sourcePrefixes: filter?.sources == null ? null : sourcePrefixes(filter.sources),
     };
-    return assertProfileKnown(await this.fits.matchRoles(ids, query), ids);
+    return assertProfileKnown(await this.fits.matchRoles(ids, query, shape), ids);
   }
 
   /** The stored transitions of `from` (NOT_FOUND when there is no such role). */
-  async transitions(from: string, query: TransitionQuery): Promise<TransitionRecord[]> {
+  async transitions(from: string, query: TransitionQuery, shape: LeanShape): Promise<TransitionRecord[]> {
     const checked = roleArguments({ from });
-    const { missing, value } = await this.fits.transitions(from, query);
+    const { missing, value } = await this.fits.transitions(from, query, shape);
     assertRolesFound(checked, missing);
     return value;
   }
 
-  async profileGap(profile: ProfileValues, to: string): Promise<RoleFitRecord> {
+  async profileGap(profile: ProfileValues, to: string, shape: LeanShape): Promise<RoleFitRecord> {
     const ids = checkProfile(profile);
     const checked = roleArguments({ to });
-    const gap = assertProfileKnown(await this.fits.profileGap(ids, to), ids);
+    const gap = assertProfileKnown(await this.fits.profileGap(ids, to, shape), ids);
     if (gap !== null) return gap;
     assertRolesFound(checked, [to]);
     throw new Error('A missing role was not reported as NOT_FOUND');

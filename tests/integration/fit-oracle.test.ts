@@ -530,3 +530,82 @@ describe('similarRoles and compareRoles by the rule of the stored transitions', 
     },
   );
 });
+
+describe('the fit answers read their roles and items in full only when asked', () => {
+  /** A role and requirement selection: names only, or with fields a lean record does not carry. */
+  const roleOf = (full: boolean) => `__typename id name ${full ? 'summary onetCode escoCode' : ''}`;
+  const itemOf = (full: boolean) => `__typename id name ${full ? 'description aliases' : ''}`;
+  const fitOf = (full: boolean) => `role { ${roleOf(full)} } fit
+    covered { item { ${itemOf(full)} } kind weight borrowed }
+    missingEssentials(first: 20) { item { ${itemOf(full)} } weight }`;
+
+  const CASES: Record<string, (full: boolean) => [string, Record<string, unknown>]> = {
+    matchRoles: (full) => [
+      `query ($profile: ProfileInput!) { matchRoles(profile: $profile, first: 10) { matches { ${fitOf(full)} } } }`,
+      { profile: { currentRole: 'backend-engineer' } },
+    ],
+    profileGap: (full) => [
+      `query ($profile: ProfileInput!, $to: ID!) { profileGap(profile: $profile, to: $to) { ${fitOf(full)} } }`,
+      { profile: { tools: ['docker', 'git'] }, to: borrowingRole() },
+    ],
+    transitions: (full) => [
+      `query ($from: ID!) { transitions(from: $from, first: 10, minSimilarity: 0) {
+        role { ${roleOf(full)} } similarity comparedVia { ${roleOf(full)} }
+        shared { item { ${itemOf(full)} } weight } missing { item { ${itemOf(full)} } weight } } }`,
+      { from: borrowingRole() },
+    ],
+  };
+
+  type Node = Record<string, unknown> & { __typename: string; id: string; name: string };
+  /** Every role and item of an answer (objects with a __typename and an id), in answer order. */
+  const nodesOf = (value: unknown): Node[] =>
+    Array.isArray(value)
+      ? value.flatMap(nodesOf)
+      : typeof value === 'object' && value !== null
+        ? [...('__typename' in value && 'id' in value ? [value as Node] : []), ...Object.values(value).flatMap(nodesOf)]
+        : [];
+  /** The answer with each node cut to its type, id and name: what the names-only query asks of it. */
+  const skeleton = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(skeleton)
+      : typeof value === 'object' && value !== null
+        ? '__typename' in value && 'id' in value
+          ? { __typename: (value as Node).__typename, id: (value as Node).id, name: (value as Node).name }
+          : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, skeleton(v)]))
+        : value;
+
+  it.each(Object.keys(CASES))(
+    'when %s is asked for names only and in full, then the nodes are the same, and the full fields are what Neo4j holds',
+    async (name) => {
+      const [leanQuery, variables] = CASES[name](false);
+      const [fullQuery] = CASES[name](true);
+      const lean = await api.run(leanQuery, variables);
+      const full = await api.run(fullQuery, variables);
+      expect(lean.errors).toBeUndefined();
+      expect(full.errors).toBeUndefined();
+      expect(skeleton(full.data)).toEqual(lean.data);
+
+      const nodes = nodesOf(full.data);
+      const rows = await db.executor.read(
+        `UNWIND $ids AS id MATCH (n {id: id})
+         RETURN n.id AS id, n.name AS name, n.description AS description, coalesce(n.aliases, []) AS aliases,
+           n.summary AS summary, n.onetCode AS onetCode, n.escoCode AS escoCode`,
+        { ids: [...new Set(nodes.map((n) => n.id))] },
+      );
+      const held = new Map(rows.map((r) => [r.id as string, r]));
+      const asked = nodes.flatMap((n) =>
+        Object.keys(n)
+          .filter((k) => !['__typename', 'id', 'name'].includes(k))
+          .map((k) => ({ node: n.id, field: k, value: n[k] })),
+      );
+      expect(asked.map(({ node, field, value }) => ({ node, field, value }))).toEqual(
+        asked.map(({ node, field }) => ({ node, field, value: held.get(node)?.[field] ?? null })),
+      );
+      // Not vacuous: items with a description and roles with a code were among them.
+      expect(asked.some((a) => a.field === 'description' && typeof a.value === 'string')).toBe(true);
+      expect(asked.some((a) => (a.field === 'onetCode' || a.field === 'escoCode') && typeof a.value === 'string')).toBe(
+        true,
+      );
+    },
+  );
+});

@@ -11,7 +11,8 @@ import {
 import { REQUIREMENT_KINDS, type NodeKind } from '../../model/kinds';
 import { TRANSITION_TYPES } from '../../model/transitions';
 import { META_LABEL } from './meta.cypher';
-import { anyNodeProjection, projection } from './projections.cypher';
+import { anyNodeProjection, projection, shapeKey, type LeanShape } from './projections.cypher';
+import { textOnce } from './read-plan.cypher';
 import { salaryChange } from './salary.cypher';
 
 /*
@@ -85,14 +86,14 @@ const tooFewRequirements = (r: string) => `CASE WHEN COUNT { (${r})-[:${REQUIRES
     WHERE ${borrows(r, 'o')} AND NOT EXISTS { (${r})-[:${REQUIRES}]->(x) }
     RETURN DISTINCT x } < $minRequirements END`;
 
-const item = (v: string) =>
+const item = (v: string, lean: boolean) =>
   anyNodeProjection(v, (kind) =>
-    (REQUIREMENT_KINDS as readonly NodeKind[]).includes(kind) ? projection(kind, v) : `null`,
+    (REQUIREMENT_KINDS as readonly NodeKind[]).includes(kind) ? projection(kind, v, lean) : `null`,
   );
 
-/** A requirement as the API shows it: { item, kind, weight, borrowed }. */
-const weighted = (x: string, weight: string, borrowed: string) =>
-  `{ item: ${item(x)}, kind: ${kindOf(x)}, weight: ${weight}, borrowed: ${borrowed} }`;
+/** A requirement as the API shows it: { item, kind, weight, borrowed }; the item lean when `lean`. */
+const weighted = (x: string, weight: string, borrowed: string, lean: boolean) =>
+  `{ item: ${item(x, lean)}, kind: ${kindOf(x)}, weight: ${weight}, borrowed: ${borrowed} }`;
 const kindOf = (x: string) =>
   `CASE WHEN ${x}:Skill THEN 'SKILL' WHEN ${x}:Tool THEN 'TOOL' WHEN ${x}:Framework THEN 'FRAMEWORK' ELSE 'LANGUAGE' END`;
 
@@ -150,11 +151,11 @@ const DETAIL_LISTS = `,
     collect(CASE WHEN NOT has AND need >= $essentialNeed THEN { x: x, weight: weight, borrowed: borrowed } END) AS essentials,
     sum(CASE WHEN has THEN 0 ELSE 1 END) AS missingCount`;
 
-/** A RoleFit of role `r`, from the values `fitOf` binds. */
-const fitShape = (r: string) => `{
-  role: ${projection('ROLE', r)}, fit: fit, coverage: coverage, relevance: relevance,
-  covered: [c IN covered | ${weighted('c.x', 'c.weight', 'c.borrowed')}],
-  missingEssentials: [c IN missing | ${weighted('c.x', 'c.weight', 'c.borrowed')}],
+/** A RoleFit of role `r`, from the values `fitOf` binds, its role and items as `shape` reads them. */
+const fitShape = (r: string, shape: LeanShape) => `{
+  role: ${projection('ROLE', r, shape.leanRoles)}, fit: fit, coverage: coverage, relevance: relevance,
+  covered: [c IN covered | ${weighted('c.x', 'c.weight', 'c.borrowed', shape.lean)}],
+  missingEssentials: [c IN missing | ${weighted('c.x', 'c.weight', 'c.borrowed', shape.lean)}],
   missingCount: missingCount
 }`;
 
@@ -162,8 +163,13 @@ const fitShape = (r: string) => `{
  * matchRoles: the roles that require at least one of the profile's items (the only ones whose
  * fit is above 0), with at least $minRequirements requirements, stated by the sources filter,
  * ranked by fit (ties by name, id). One row: { unknown, rankedCount, unrankedCount, matches }.
+ * The roles and items of the matches are projected as `shape` reads them.
  */
-export const MATCH_ROLES = `${PROFILE}
+export const matchRoles = (shape: LeanShape): string =>
+  textOnce(
+    'matchRoles',
+    [shapeKey(shape)],
+    () => `${PROFILE}
 CALL (profile, profileWeight, roleCount) {
   CALL (profile) {
     UNWIND profile AS x
@@ -182,22 +188,31 @@ CALL (ranked, profile, profileWeight, roleCount) {
   UNWIND range(0, size(ranked[0..$first]) - 1) AS rank
   WITH rank, ranked[rank] AS r
   ${fitOf('r', true)}
-  WITH rank, ${fitShape('r')} AS match ORDER BY rank
+  WITH rank, ${fitShape('r', shape)} AS match ORDER BY rank
   RETURN collect(match) AS matches
 }
 RETURN unknown, size(ranked) AS rankedCount,
   COUNT { MATCH (r:Role) WHERE ${stated('r')} AND ${tooFewRequirements('r')} } AS unrankedCount,
   matches
-`;
+`,
+  );
 
-/** profileGap: the fit of one role, `$to`, whatever its number of requirements. One row: { unknown, gaps } (gaps empty: no such role). */
-export const PROFILE_GAP = `${PROFILE}
+/**
+ * profileGap: the fit of one role, `$to`, whatever its number of requirements, projected as
+ * `shape` reads it. One row: { unknown, gaps } (gaps empty: no such role).
+ */
+export const profileGap = (shape: LeanShape): string =>
+  textOnce(
+    'profileGap',
+    [shapeKey(shape)],
+    () => `${PROFILE}
 RETURN unknown, COLLECT {
   MATCH (r:Role {id: $to})
   ${fitOf('r', true)}
-  RETURN ${fitShape('r')} AS gap
+  RETURN ${fitShape('r', shape)} AS gap
 } AS gaps
-`;
+`,
+  );
 
 /*
  * Stored transitions: edges of the derived type SIMILAR (TRANSITION_TYPES) from each role to its most similar ones, with the data
@@ -279,9 +294,14 @@ const STATED = ['PROGRESSES_TO', 'PIVOTS_TO', 'RELATED_TO', 'EQUIVALENT_TO'];
  * share and what the target adds (by the target's weights, heaviest first, at most $itemsMax
  * each), the change in pay, the O*NET counterparts borrowed from, the edges sources state
  * between them (one entry per kind, sources merged, since O*NET often relates two occupations
- * both ways), and whether the stored version is current. One row: { missing, rows }.
+ * both ways), and whether the stored version is current. The roles (the target, those compared
+ * via) and the items are projected as `shape` reads them. One row: { missing, rows }.
  */
-export const TRANSITIONS = `
+export const transitions = (shape: LeanShape): string =>
+  textOnce(
+    'transitions',
+    [shapeKey(shape)],
+    () => `
 OPTIONAL MATCH (v:${META_LABEL} {key: '${VERSION_KEY}'})
 WITH v.version AS current, COUNT { (:Role) } AS roleCount
 RETURN [id IN [$from] WHERE NOT EXISTS { MATCH (:Role {id: id}) }] AS missing, COLLECT {
@@ -300,19 +320,19 @@ RETURN [id IN [$from] WHERE NOT EXISTS { MATCH (:Role {id: id}) }] AS missing, C
     WITH collect(CASE WHEN has THEN { x: x, weight: weight, borrowed: borrowed } END)[0..$itemsMax] AS shared,
       collect(CASE WHEN NOT has THEN { x: x, weight: weight, borrowed: borrowed } END)[0..$itemsMax] AS missing,
       reduce(v = [], l IN collect(via) | v + [i IN l WHERE NOT i IN v]) AS viaB
-    RETURN [c IN shared | ${weighted('c.x', 'c.weight', 'c.borrowed')}] AS shared,
-      [c IN missing | ${weighted('c.x', 'c.weight', 'c.borrowed')}] AS missing, viaB
+    RETURN [c IN shared | ${weighted('c.x', 'c.weight', 'c.borrowed', shape.lean)}] AS shared,
+      [c IN missing | ${weighted('c.x', 'c.weight', 'c.borrowed', shape.lean)}] AS missing, viaB
   }
   WITH a, b, s, shared, missing, viaB + COLLECT {
     MATCH (a)-[:EQUIVALENT_TO]->(o:Role) WHERE ${borrows('a', 'o')} RETURN o.id
   } AS via
   RETURN {
-    role: ${projection('ROLE', 'b')},
+    role: ${projection('ROLE', 'b', shape.leanRoles)},
     similarity: s.score, rank: s.rank, borrowed: s.borrowed,
     dataVersion: s.dataVersion, stale: current IS NULL OR s.dataVersion <> current,
     shared: shared, missing: missing,
     salaryChange: ${salaryChange('a', 'b')},
-    comparedVia: COLLECT { MATCH (o:Role) WHERE o.id IN via RETURN ${projection('ROLE', 'o')} AS r ORDER BY r.name, r.id },
+    comparedVia: COLLECT { MATCH (o:Role) WHERE o.id IN via RETURN ${projection('ROLE', 'o', shape.leanRoles)} AS r ORDER BY r.name, r.id },
     statedBy: [stated IN [[(a)-[e:${STATED.join('|')}]-(b) | { kind: type(e), forward: startNode(e) = a, sources: coalesce(e.sources, []) }]] |
       [kind IN [${[...STATED]
         .sort()
@@ -325,4 +345,5 @@ RETURN [id IN [$from] WHERE NOT EXISTS { MATCH (:Role {id: id}) }] AS missing, C
         }][0]]][0]
   } AS row
 } AS rows
-`;
+`,
+  );

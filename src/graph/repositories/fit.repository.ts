@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import * as Q from '../cypher/fit.cypher';
+import type { LeanShape } from '../cypher/projections.cypher';
 import { ESSENTIAL_NEED, MIN_REQUIREMENTS } from '../../model/fit-weights';
 import type { Executor } from '../executor';
 import { cypherInt } from '../mapping';
@@ -46,8 +47,13 @@ const gapRow = z.object({ unknown: z.array(z.string()), gaps: z.array(roleFitRec
 export class FitRepository {
   constructor(private readonly executor: Executor) {}
 
-  async matchRoles(profile: ProfileIds, query: MatchQuery): Promise<ProfileChecked<RoleMatchesRecord>> {
-    const [row] = await this.executor.read(Q.MATCH_ROLES, {
+  /** The roles and items of the matches are read as `shape` says (lean: their names only). */
+  async matchRoles(
+    profile: ProfileIds,
+    query: MatchQuery,
+    shape: LeanShape,
+  ): Promise<ProfileChecked<RoleMatchesRecord>> {
+    const [row] = await this.executor.read(Q.matchRoles(shape), {
       ...profileParams(profile),
       first: cypherInt(query.first),
       minFit: query.minFit,
@@ -58,8 +64,12 @@ export class FitRepository {
   }
 
   /** The stored transitions of a role, read with their details; `missing` names `from` when there is no such role. */
-  async transitions(from: string, query: TransitionQuery): Promise<{ missing: string[]; value: TransitionRecord[] }> {
-    const [row] = await this.executor.read(Q.TRANSITIONS, {
+  async transitions(
+    from: string,
+    query: TransitionQuery,
+    shape: LeanShape,
+  ): Promise<{ missing: string[]; value: TransitionRecord[] }> {
+    const [row] = await this.executor.read(Q.transitions(shape), {
       from,
       first: cypherInt(query.first),
       minSimilarity: query.minSimilarity,
@@ -71,8 +81,8 @@ export class FitRepository {
   }
 
   /** The fit to role `to`; null when there is no such role. */
-  async profileGap(profile: ProfileIds, to: string): Promise<ProfileChecked<RoleFitRecord | null>> {
-    const [row] = await this.executor.read(Q.PROFILE_GAP, { ...profileParams(profile), to });
+  async profileGap(profile: ProfileIds, to: string, shape: LeanShape): Promise<ProfileChecked<RoleFitRecord | null>> {
+    const [row] = await this.executor.read(Q.profileGap(shape), { ...profileParams(profile), to });
     const { unknown, gaps } = gapRow.parse(row);
     return { unknown, value: gaps[0] ?? null };
   }

@@ -1,7 +1,9 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RoleFitRecord, RoleMatchesRecord, TransitionRecord, WeightedItemRecord } from '../../graph/records';
 import { ESSENTIAL_NEED } from '../../model/fit-weights';
 import type { RequestContext } from '../../server/context';
+import { fitShape, matchesShape, transitionsShape } from '../shared/answer-shape';
 import { MatchRolesArgs, MissingArgs, ProfileGapArgs, TransitionsArgs } from './fit.args';
 import { RoleFit, RoleMatches, Transition, WeightedItem } from './fit.types';
 
@@ -13,8 +15,9 @@ export class FitResolver {
   matchRoles(
     @Args(() => MatchRolesArgs) { profile, first, filter }: MatchRolesArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RoleMatchesRecord> {
-    return ctx.services.fit.matchRoles(profile, first, filter ?? null);
+    return ctx.services.fit.matchRoles(profile, first, filter ?? null, matchesShape(info));
   }
 
   @Query(() => [Transition], {
@@ -24,8 +27,9 @@ export class FitResolver {
   transitions(
     @Args(() => TransitionsArgs) { from, first, minSimilarity, keepPay }: TransitionsArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TransitionRecord[]> {
-    return ctx.services.fit.transitions(from, { first, minSimilarity, keepPay });
+    return ctx.services.fit.transitions(from, { first, minSimilarity, keepPay }, transitionsShape(info));
   }
 
   @Query(() => RoleFit, {
@@ -34,8 +38,9 @@ export class FitResolver {
   profileGap(
     @Args(() => ProfileGapArgs) { profile, to }: ProfileGapArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RoleFitRecord> {
-    return ctx.services.fit.profileGap(profile, to);
+    return ctx.services.fit.profileGap(profile, to, fitShape(info));
   }
 }
 

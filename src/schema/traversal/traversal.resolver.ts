@@ -14,7 +14,7 @@ import type { RequestContext } from '../../server/context';
 import { routeKinds } from '../../services/route.service';
 import { Role } from '../role/role.type';
 import { Framework, Skill, Tool } from '../shared/entity.types';
-import { comparisonShape, gapShape, itemsShape, pathShape, similarShape } from './answer-shape';
+import { comparisonShape, gapShape, itemsShape, pathShape, similarShape } from '../shared/answer-shape';
 import {
   FromToArgs,
   LeastEffortArgs,

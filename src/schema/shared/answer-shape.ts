@@ -9,10 +9,10 @@ import {
   type ComparisonShape,
 } from '../../graph/repositories/traversal.repository';
 import { readsOnlyNames } from '../../graph/read-plan';
-import { anyKindPlan, descend, planFor, selectionOf } from '../shared/read-plan';
+import { anyKindPlan, descend, planFor, selectionOf } from './read-plan';
 
 /*
- * Which nodes of a traversal's answer the query reads beyond their names, from the read plan of
+ * Which nodes of a traversal's or a fit's answer the query reads beyond their names, from the read plan of
  * the selection under the traversal's field: those it does not are read lean. Relationships
  * asked below them are read one level at a time (see `relation` in the loaders). Each shape is
  * compiled once per document (see planFor).
@@ -83,3 +83,33 @@ export const gapShape = (info: GraphQLResolveInfo) =>
 /** A list of items answered directly. */
 export const itemsShape = (info: GraphQLResolveInfo) =>
   planFor(info, 'items-shape', false, () => shape(selectionOf(info), [], [[]]));
+
+/** Stored transitions: their roles (also those compared via) and the items they share and add. */
+export const transitionsShape = (info: GraphQLResolveInfo) =>
+  planFor(info, 'transitions-shape', false, () =>
+    shape(
+      selectionOf(info),
+      [['role'], ['comparedVia']],
+      [
+        ['shared', 'item'],
+        ['missing', 'item'],
+      ],
+    ),
+  );
+
+/** A fit to one role: the role and the items it covers or lacks (`under`: where the fits are, below the field). */
+const fitPaths = (...under: string[]): [string[][], string[][]] => [
+  [[...under, 'role']],
+  [
+    [...under, 'covered', 'item'],
+    [...under, 'missingEssentials', 'item'],
+  ],
+];
+
+/** Roles ranked by fit: the matches' roles and items. */
+export const matchesShape = (info: GraphQLResolveInfo) =>
+  planFor(info, 'matches-shape', false, () => shape(selectionOf(info), ...fitPaths('matches')));
+
+/** The fit to one role. */
+export const fitShape = (info: GraphQLResolveInfo) =>
+  planFor(info, 'fit-shape', false, () => shape(selectionOf(info), ...fitPaths()));
