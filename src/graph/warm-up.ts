@@ -15,6 +15,9 @@ const NOTHING = '\u0000no node has this id';
 const few = [NOTHING, NOTHING, NOTHING];
 const PROFILE: ProfileIds = { skills: few, tools: few, frameworks: few, languages: few, currentRole: NOTHING };
 
+/** Roles and items read for their names only. */
+const NAMES = { leanRoles: true, lean: true };
+
 /**
  * The statements whose first planning takes seconds (fit, similarity, comparison, routes: Neo4j
  * plans one from scratch the first time it sees its text with those parameter types, and
@@ -28,6 +31,10 @@ const WARMED: Record<string, (repos: ReturnType<typeof createRepositories>) => P
   matchRoles: (r) => r.fit.matchRoles(PROFILE, { first: 10, minFit: 0, sourcePrefixes: null }, FULL),
   profileGap: (r) => r.fit.profileGap(PROFILE, NOTHING, FULL),
   transitions: (r) => r.fit.transitions(NOTHING, { first: 10, minSimilarity: 0.1, keepPay: false }, FULL),
+  // The fits asked for names only (as the explorer asks them) are statements of their own.
+  matchRolesByName: (r) => r.fit.matchRoles(PROFILE, { first: 10, minFit: 0, sourcePrefixes: null }, NAMES),
+  profileGapByName: (r) => r.fit.profileGap(PROFILE, NOTHING, NAMES),
+  transitionsByName: (r) => r.fit.transitions(NOTHING, { first: 10, minSimilarity: 0.1, keepPay: false }, NAMES),
   similarRoles: (r) => r.traversals.similarRolesTo(NOTHING, 5, FULL),
   compareRoles: (r) =>
     r.traversals.compareRoles(NOTHING, NOTHING, {

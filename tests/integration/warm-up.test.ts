@@ -21,6 +21,9 @@ describe('planning the slow statements ahead', () => {
       'matchRoles',
       'profileGap',
       'transitions',
+      'matchRolesByName',
+      'profileGapByName',
+      'transitionsByName',
       'similarRoles',
       'compareRoles',
       'skillGap',
@@ -35,6 +38,6 @@ describe('planning the slow statements ahead', () => {
     await closed.close();
     const report = await warmStatements(closed.executor);
     expect(report.failed.map((f) => f.statement)).toEqual(report.statements);
-    expect(report.statements).toHaveLength(8);
+    expect(report.statements).toHaveLength(11);
   });
 });
