@@ -13,7 +13,7 @@ import type { RequestContext } from './context';
 import { healthRoutes } from './health';
 import { explorerRoutes } from './explorer';
 import { httpLogging } from './http-logging';
-import { httpErrors } from './http-errors';
+import { answerClientError, httpErrors } from './http-errors';
 import { graphqlRoute } from './graphql-route';
 
 /** /graphql, with or without a trailing slash, and its query string. */
@@ -43,6 +43,7 @@ export async function startServer(
   const app = express();
   // Its request handler is attached once Apollo has started; draining needs the server before.
   const httpServer = http.createServer();
+  httpServer.on('clientError', answerClientError(log));
 
   const operations = inFlightOperations<RequestContext>();
   const apollo = createApolloServer({

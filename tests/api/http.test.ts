@@ -182,13 +182,11 @@ describe('the /graphql route', () => {
     expect(await codeOf(res)).toBe('BAD_REQUEST');
   });
 
-  it('when the body ends short of its Content-Length, then 400 and the server keeps answering', async () => {
-    const answer = await new Promise<string>((resolve, reject) => {
+  /** `raw` written on a connection of its own, the client's side then closed; what came back. */
+  const exchange = (raw: string) =>
+    new Promise<string>((resolve, reject) => {
       const socket = connect(server.port, '127.0.0.1', () => {
-        socket.write(
-          'POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n' +
-            `content-length: ${ping.length + 10}\r\nconnection: close\r\n\r\n${ping}`,
-        );
+        socket.write(raw);
         socket.end();
       });
       let text = '';
@@ -196,10 +194,41 @@ describe('the /graphql route', () => {
       socket.on('end', () => resolve(text));
       socket.on('error', reject);
     });
-    // Node's HTTP parser refuses the cut-off request itself, before the route reads a body.
-    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
-    expect((await server.post({ query: '{ dbInfo { name } }' })).status).toBe(200);
-  });
+
+  /** An HTTP answer's status and its JSON body's first error. */
+  const parsed = (answer: string) => {
+    const [head, body] = answer.split('\r\n\r\n');
+    const error = (JSON.parse(body) as { errors: { message: string; extensions: { code: string } }[] }).errors[0];
+    return { status: Number(head.split(' ')[1]), type: /content-type: ([^\r]+)/i.exec(head)?.[1], error };
+  };
+
+  it.each([
+    [
+      'the body ends short of its Content-Length',
+      'POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n' +
+        `content-length: ${ping.length + 10}\r\n\r\n${ping}`,
+      400,
+      /ended before the body/,
+    ],
+    ['the request line is not HTTP', 'HELLO THERE\r\n\r\n', 400, /not valid HTTP \(HPE_/],
+    [
+      'the headers are larger than the server accepts',
+      `POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\nx-padding: ${'x'.repeat(20_000)}\r\n\r\n`,
+      431,
+      /headers are larger/,
+    ],
+  ])(
+    'when %s, then Node’s parser refuses it with a JSON error (BAD_REQUEST) and the server keeps answering',
+    async (_case, raw, status, message) => {
+      const answer = parsed(await exchange(raw));
+      expect(answer).toEqual({
+        status,
+        type: 'application/json; charset=utf-8',
+        error: { message: expect.stringMatching(message), extensions: { code: 'BAD_REQUEST' } },
+      });
+      expect((await server.post({ query: '{ dbInfo { name } }' })).status).toBe(200);
+    },
+  );
 
   it('when the path has a trailing slash or a query string, then it is the same route; /graphqlx is not', async () => {
     expect((await postRaw(ping, {}, '/graphql/')).status).toBe(200);
