@@ -12,8 +12,8 @@ import { readsOnlyNames } from '../../graph/read-plan';
 import { anyKindPlan, descend, planFor, selectionOf } from './read-plan';
 
 /*
- * Which nodes of a traversal's or a fit's answer the query reads beyond their names, from the read plan of
- * the selection under the traversal's field: those it does not are read lean. Relationships
+ * Which nodes of a traversal's or a fit's answer the query reads beyond their names, from the
+ * read plan of the selection under its field: those it does not are read lean. Relationships
  * asked below them are read one level at a time (see `relation` in the loaders). Each shape is
  * compiled once per document (see planFor).
  */
