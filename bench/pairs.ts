@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -12,7 +11,7 @@ import type * as DriverModule from '../src/graph/driver';
 import type * as ExecutorModule from '../src/graph/executor';
 import type * as LoggerModule from '../src/logger';
 import type * as SchemaModule from '../src/schema';
-import { cpuTicks, serveApi } from './processes';
+import { cpuMs, pidIn, serveApi } from './processes';
 import { drawVariables } from './variables';
 import { requestFor, WORKLOADS, type Vars, type Workload, type WorkloadId } from './workloads';
 
@@ -51,9 +50,6 @@ const warmupSec = Number(option('--warmup', '3'));
 const durationSec = Number(option('--duration', '10'));
 const neo4jPidFile = path.resolve(option('--neo4j-pid-file', '.neo4j-bench/neo4j.pid'));
 const uri = process.env.BENCH_NEO4J_URI ?? `bolt://127.0.0.1:${process.env.BENCH_NEO4J_PORT ?? '7689'}`;
-
-/** CPU time of a process in milliseconds (its clock ticks are 10 ms). */
-const cpuMs = (pid: number) => cpuTicks(pid) * 10;
 
 const serve = (dir: string) => serveApi(dir, uri, { logLevel: 'error', stdio: ['ignore', 'inherit', 'inherit'] });
 
@@ -178,7 +174,7 @@ async function oneAtATime() {
 
 async function main() {
   if (args.includes('--one-at-a-time')) return oneAtATime();
-  const neo4jPid = Number(readFileSync(neo4jPidFile, 'utf8').trim());
+  const neo4jPid = pidIn(neo4jPidFile);
   const vars = await variables();
   const servers = { before: await serve(builds.before), after: await serve(builds.after) };
   const stopServers = () => Object.values(servers).forEach(({ child }) => child.kill('SIGTERM'));

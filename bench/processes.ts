@@ -26,6 +26,12 @@ export function cpuTicks(pid: number): number {
   }
 }
 
+/** User plus system CPU time of a process, in milliseconds (its clock ticks are 10 ms). */
+export const cpuMs = (pid: number): number => cpuTicks(pid) * 10;
+
+/** The pid a pid file holds (a local Neo4j's, for its CPU time). */
+export const pidIn = (file: string): number => Number(readFileSync(file, 'utf8').trim());
+
 /** A process's resident memory now (VmRSS) or at its peak (VmHWM), in MB. */
 export function memoryMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -18,7 +18,7 @@ import type * as ImportPipelineModule from '../src/import/pipeline';
 import type * as SeedOnStartModule from '../src/seed/seed-on-start';
 import type * as PidFileModule from '../src/local-neo4j/pid-file';
 import { chartTitle, renderChart } from './chart';
-import { cpuTicks, freePort, memoryMB, startFlags } from './processes';
+import { cpuMs, cpuTicks, freePort, memoryMB, pidIn, startFlags } from './processes';
 import { drawVariables, type DatasetName } from './variables';
 import { percentile, rotated } from './windows';
 import {
@@ -606,8 +606,8 @@ async function measureRound(
 function cpuNow(pid: number, neo4jPid: number | undefined): { server: number; neo4j: number; client: number } {
   const own = process.cpuUsage();
   return {
-    server: cpuTicks(pid) * 10,
-    neo4j: neo4jPid === undefined ? 0 : cpuTicks(neo4jPid) * 10,
+    server: cpuMs(pid),
+    neo4j: neo4jPid === undefined ? 0 : cpuMs(neo4jPid),
     client: (own.user + own.system) / 1000,
   };
 }
@@ -689,7 +689,7 @@ async function main(): Promise<void> {
   const driver = createDriver(endpoint.uri, config.neo4j);
   const executor = new Executor(driver, executorOptions(config.neo4j, config.neo4j.loadTimeoutMs));
   const neo4jPid = options.neo4jPidFile
-    ? Number(readFileSync(options.neo4jPidFile, 'utf8').trim())
+    ? pidIn(options.neo4jPidFile)
     : endpoint.origin === 'configured'
       ? undefined
       : readOurPid(config.scratch.bench.local.dir);

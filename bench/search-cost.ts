@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import neo4j, { type Session } from 'neo4j-driver';
 import type * as SearchQueryModule from '../src/graph/search-query';
-import { cpuTicks } from './processes';
+import { cpuMs, pidIn } from './processes';
 import { drawVariables } from './variables';
 
 /*
@@ -61,16 +60,15 @@ function onFields(clause: string, fields: string[]): string {
   return `(${fields.map((f) => `${f}:${body}`).join(' OR ')})${boost}`;
 }
 
+/** The clauses as one query, as toLuceneQuery joins them. */
+const or = (cs: Clause[]) => cs.map((c) => c.clause).join(' OR ');
+
 function variants(titleFields: string[]): Variant[] {
-  const only = (kind: Clause['kind']) => (cs: Clause[]) =>
-    cs
-      .filter((c) => c.kind === kind)
-      .map((c) => c.clause)
-      .join(' OR ') || NOTHING;
+  const only = (kind: Clause['kind']) => (cs: Clause[]) => or(cs.filter((c) => c.kind === kind)) || NOTHING;
   const titlesFor = (kinds: Clause['kind'][]) => (cs: Clause[]) =>
     cs.map((c) => (kinds.includes(c.kind) ? onFields(c.clause, titleFields) : c.clause)).join(' OR ');
   return [
-    { name: 'as built', query: (cs) => cs.map((c) => c.clause).join(' OR ') },
+    { name: 'as built', query: or },
     { name: 'nothing matches', query: () => NOTHING },
     ...(['typed', 'joined', 'split', 'together', 'word', 'prefix'] as const).map((kind) => ({
       name: `${kind} clauses alone`,
@@ -78,11 +76,7 @@ function variants(titleFields: string[]): Variant[] {
     })),
     {
       name: 'no split words',
-      query: (cs) =>
-        cs
-          .filter((c) => c.kind !== 'split')
-          .map((c) => c.clause)
-          .join(' OR '),
+      query: (cs) => or(cs.filter((c) => c.kind !== 'split')),
       compare: true,
     },
     {
@@ -104,7 +98,7 @@ async function ids(session: Session, query: string): Promise<string[]> {
 
 async function main(): Promise<void> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD ?? 'careergraph'));
-  const neo4jPid = pidFile ? Number(readFileSync(pidFile, 'utf8').trim()) : undefined;
+  const neo4jPid = pidFile ? pidIn(pidFile) : undefined;
   try {
     const [index] = (
       await driver.executeQuery(
@@ -125,11 +119,11 @@ async function main(): Promise<void> {
       for (const cs of clauses) for (const v of all) await session.run(PROBE, { query: v.query(cs) }); // warm
       for (let rep = 0; rep < reps; rep++) {
         for (const [vi, v] of all.entries()) {
-          const cpu0 = neo4jPid === undefined ? 0 : cpuTicks(neo4jPid);
+          const cpu0 = neo4jPid === undefined ? 0 : cpuMs(neo4jPid);
           const t0 = performance.now();
           for (const cs of clauses) await session.run(PROBE, { query: v.query(cs) });
           totals[vi].ms += performance.now() - t0;
-          totals[vi].cpuMs += neo4jPid === undefined ? 0 : (cpuTicks(neo4jPid) - cpu0) * 10;
+          totals[vi].cpuMs += neo4jPid === undefined ? 0 : cpuMs(neo4jPid) - cpu0;
         }
       }
       const statements = reps * texts.length;

@@ -2,7 +2,7 @@ import { DEFAULT_MAX_STEPS, DEFAULT_VIA } from '../model/transitions';
 import type { Executor } from './executor';
 import { createRepositories } from './repositories';
 import type { ProfileIds } from './repositories/fit.repository';
-import { DIMENSIONS, FULL, OVERLAP_PARTS } from './repositories/traversal.repository';
+import { DIMENSIONS, FULL, NAMES_ONLY, OVERLAP_PARTS } from './repositories/traversal.repository';
 
 /**
  * An id no node has: the statements below run to completion and find nothing. Its length is an
@@ -14,9 +14,6 @@ const NOTHING = '\u0000no node has this id';
 /** A profile of a few items of each kind (list sizes key the plan as string lengths do). */
 const few = [NOTHING, NOTHING, NOTHING];
 const PROFILE: ProfileIds = { skills: few, tools: few, frameworks: few, languages: few, currentRole: NOTHING };
-
-/** Roles and items read for their names only. */
-const NAMES = { leanRoles: true, lean: true };
 
 /**
  * The statements whose first planning takes seconds (fit, similarity, comparison, routes: Neo4j
@@ -32,9 +29,9 @@ const WARMED: Record<string, (repos: ReturnType<typeof createRepositories>) => P
   profileGap: (r) => r.fit.profileGap(PROFILE, NOTHING, FULL),
   transitions: (r) => r.fit.transitions(NOTHING, { first: 10, minSimilarity: 0.1, keepPay: false }, FULL),
   // The fits asked for names only (as the explorer asks them) are statements of their own.
-  matchRolesByName: (r) => r.fit.matchRoles(PROFILE, { first: 10, minFit: 0, sourcePrefixes: null }, NAMES),
-  profileGapByName: (r) => r.fit.profileGap(PROFILE, NOTHING, NAMES),
-  transitionsByName: (r) => r.fit.transitions(NOTHING, { first: 10, minSimilarity: 0.1, keepPay: false }, NAMES),
+  matchRolesByName: (r) => r.fit.matchRoles(PROFILE, { first: 10, minFit: 0, sourcePrefixes: null }, NAMES_ONLY),
+  profileGapByName: (r) => r.fit.profileGap(PROFILE, NOTHING, NAMES_ONLY),
+  transitionsByName: (r) => r.fit.transitions(NOTHING, { first: 10, minSimilarity: 0.1, keepPay: false }, NAMES_ONLY),
   similarRoles: (r) => r.traversals.similarRolesTo(NOTHING, 5, FULL),
   compareRoles: (r) =>
     r.traversals.compareRoles(NOTHING, NOTHING, {

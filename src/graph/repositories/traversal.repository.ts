@@ -20,6 +20,8 @@ export type { SharedKind } from '../cypher/traversal.cypher';
 export type AnswerShape = LeanShape;
 
 export const FULL: AnswerShape = { leanRoles: false, lean: false };
+/** Roles and items read for their names only. */
+export const NAMES_ONLY: AnswerShape = { leanRoles: true, lean: true };
 
 export const DIMENSIONS = Q.DIMENSION_NAMES;
 export { OVERLAP_PARTS, type OverlapPart } from '../cypher/traversal.cypher';
