@@ -23,6 +23,7 @@ import { drawVariables, type DatasetName } from './variables';
 import { percentile, rotated } from './windows';
 import {
   disagreement,
+  GOALS,
   normalise,
   requestFor,
   targetsOf,
@@ -847,17 +848,6 @@ interface ResultInputs {
   apiPeakRssMB: number;
   totalSeconds: number;
 }
-
-/** The targets every run is judged by (docs/performance.md, "Targets"); the checks and the printout derive from these. */
-const GOALS = {
-  /** API req/s over the peer's, on every workload the peer can express. */
-  throughputVsPeer: 1.2,
-  /** API p99 over the floor's, on the role pages, shared tools, search and comparison. */
-  p99VsFloor: 1.5,
-  p99Workloads: ['W1', 'W3', 'W5', 'W6', 'R1', 'R3'] as WorkloadId[],
-  /** The API process's peak resident memory over the whole run. */
-  apiPeakRssMB: 300,
-};
 
 /** Whether a data set's workloads are timed and compared (the scale sets run W1 and W4 only). */
 const isTimed = (dataset: DatasetName, options: Options) => dataset === options.main || dataset === 'real';

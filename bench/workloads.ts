@@ -335,3 +335,14 @@ export function normalise(value: unknown): unknown {
   }
   return value;
 }
+
+/** The targets every run is judged by (docs/performance.md, "Targets"); the checks and the printout derive from these. */
+export const GOALS = {
+  /** API req/s over the peer's, on every workload the peer can express. */
+  throughputVsPeer: 1.2,
+  /** API p99 over the floor's, on the role pages, shared tools, search and comparison. */
+  p99VsFloor: 1.5,
+  p99Workloads: ['W1', 'W3', 'W5', 'W6', 'R1', 'R3'] as WorkloadId[],
+  /** The API process's peak resident memory over the whole run. */
+  apiPeakRssMB: 300,
+};
