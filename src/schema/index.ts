@@ -11,7 +11,7 @@ import { RoleTitlesResolver } from './role/role.resolver';
 import { RankingResolver } from './rankings/rankings.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { nodeQueries, NodeQuery } from './shared/node-queries.resolver';
-import { NODE_TYPES, relationFieldsResolver } from './shared/relation-fields';
+import { answerRelationsDirectly, NODE_TYPES, relationFieldsResolver } from './shared/relation-fields';
 import { DbInfoResolver } from './system/db-info.resolver';
 import { cachedArgumentValidation } from './validation';
 import { RoleTraversalFieldsResolver, TraversalResolver } from './traversal/traversal.resolver';
@@ -35,14 +35,17 @@ export const resolvers = [
   RoleFitFieldsResolver,
 ] as const;
 
-export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  const validation = cachedArgumentValidation(ACCEPTED_ARGUMENTS_KEPT);
+  const schema = await buildSchema({
     resolvers: [...resolvers],
-    validateFn: cachedArgumentValidation(ACCEPTED_ARGUMENTS_KEPT),
+    validateFn: validation,
     // Mutations are @Authorized: the request's credentials decide, and say why when they fail.
     authChecker: ({ context }: { context: RequestContext }) => {
       context.auth.requireWriter();
       return true;
     },
   });
+  answerRelationsDirectly(schema, validation);
+  return schema;
 }

@@ -32,7 +32,10 @@ const isObject = (value: unknown): value is object => value !== null && typeof v
  * type and value, so a (type, JSON) pair accepted once is accepted again without asking;
  * rejected arguments are never kept, and fail with the same ArgumentValidationError as before.
  */
-export function cachedArgumentValidation(limit: number, validate: Validate = validateOrReject): ValidatorFn {
+/** type-graphql's validateFn, and whether it has already accepted a value (answered without waiting). */
+export type ArgumentValidation = ValidatorFn & { accepted(value: unknown, type: object): boolean };
+
+export function cachedArgumentValidation(limit: number, validate: Validate = validateOrReject): ArgumentValidation {
   const accepted = new LruCache<string, true>(limit);
   const typeIds = new WeakMap<object, number>();
   let types = 0;
@@ -51,13 +54,23 @@ export function cachedArgumentValidation(limit: number, validate: Validate = val
       throw new ArgumentValidationError(error as ConstructorParameters<typeof ArgumentValidationError>[0]);
     }
   };
-  return async (value: unknown, type) => {
-    if (!isObject(value)) return;
+  /** The value's cache key, or undefined when it is checked every time. */
+  const keyOf = (value: object, type: object) => {
     const json = asJson(value);
-    if (json === undefined || json.length > MAX_KEY_LENGTH) return check(value);
-    const key = `${typeId(type as object)}:${json}`;
+    return json === undefined || json.length > MAX_KEY_LENGTH ? undefined : `${typeId(type)}:${json}`;
+  };
+  const validateFn: ValidatorFn = async (value, type) => {
+    if (!isObject(value)) return;
+    const key = keyOf(value, type as object);
+    if (key === undefined) return check(value);
     if (accepted.get(key)) return;
     await check(value);
     accepted.set(key, true);
   };
+  const isAccepted = (value: unknown, type: object) => {
+    if (!isObject(value)) return true;
+    const key = keyOf(value, type);
+    return key !== undefined && accepted.get(key) === true;
+  };
+  return Object.assign(validateFn, { accepted: isAccepted });
 }

@@ -34,7 +34,7 @@ function counted(limit = 10) {
   const run = async (value: unknown, type: object): Promise<void> => {
     await validateFn(value, type as never, resolverData);
   };
-  return { calls, run };
+  return { calls, run, accepted: validateFn.accepted };
 }
 
 describe('cachedArgumentValidation', () => {
@@ -105,5 +105,20 @@ describe('cachedArgumentValidation', () => {
     expect(calls).toHaveLength(3);
     await run(page(2), Page);
     expect(calls).toHaveLength(4);
+  });
+
+  it('when asked whether a value was accepted, then only a value it accepted for that type is, without checking', async () => {
+    const { calls, run, accepted } = counted();
+    expect(accepted(page(20), Page)).toBe(false);
+    await run(page(20), Page);
+    expect(accepted(page(20), Page)).toBe(true);
+    expect(accepted(widePage(20), WidePage)).toBe(false);
+    await expect(run(page(0), Page)).rejects.toBeInstanceOf(ArgumentValidationError);
+    expect(accepted(page(0), Page)).toBe(false);
+    const long = Object.assign(page(5), { note: 'x'.repeat(600) });
+    await run(long, Page);
+    expect(accepted(long, Page)).toBe(false);
+    expect(accepted(undefined, Page)).toBe(true);
+    expect(calls).toHaveLength(3);
   });
 });

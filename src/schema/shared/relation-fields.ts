@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { Args, Ctx, Extensions, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { PLANNED, plannedItems, type PlannedRecord, type RelationPlan } from '../../graph/read-plan';
 import type { NodeKind } from '../../model/kinds';
@@ -9,6 +9,7 @@ import { Category, Employer, Framework, Language, Skill, Tool, Workflow } from '
 import { Link } from './link';
 import { planFor, relationPlan, selectionOf, type RelationArgsShape, type RelationExtension } from './read-plan';
 import { RELATION_ARGS } from './relation.args';
+import type { ArgumentValidation } from '../validation';
 
 /*
  * Every relationship field of every node type, generated from the model's relationship table:
@@ -111,4 +112,35 @@ export function relationFieldsResolver(kind: NodeKind): ClassType {
     }
   }
   return RelationFields;
+}
+
+/**
+ * Every generated relationship field answered by readRelation itself, without type-graphql's
+ * per-call wrapper: that wrapper makes an instance of the parent and of the arguments, sorts the
+ * parameters and awaits the argument validation on every call, five times on every role page,
+ * and each field read from its parent's record is otherwise synchronous. The arguments are
+ * checked as type-graphql checks them (an instance of the field's arguments class, the same
+ * validation and its cache); a value already accepted is answered at once.
+ */
+export function answerRelationsDirectly(schema: GraphQLSchema, validation: ArgumentValidation): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const relation = (field.extensions as Partial<RelationExtension>).relation;
+      if (relation === undefined) continue;
+      if (relation.read === 'count') {
+        field.resolve = (parent: PlannedRecord, _args, ctx: RequestContext, info) =>
+          readRelation(parent, {}, ctx, info, relation);
+        continue;
+      }
+      const Args = RELATION_ARGS[relation.end.type];
+      field.resolve = (parent: PlannedRecord, raw: Record<string, unknown>, ctx: RequestContext, info) => {
+        const args = Object.assign(new Args(), raw);
+        if (validation.accepted(args, Args)) return readRelation(parent, args, ctx, info, relation);
+        return Promise.resolve(validation(args, Args as never, { root: parent, args: raw, context: ctx, info })).then(
+          () => readRelation(parent, args, ctx, info, relation),
+        );
+      };
+    }
+  }
 }
