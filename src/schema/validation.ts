@@ -24,6 +24,9 @@ function asJson(value: object): string | undefined {
 
 const isObject = (value: unknown): value is object => value !== null && typeof value === 'object';
 
+/** type-graphql's validateFn, and whether it has already accepted a value (answered without waiting). */
+export type ArgumentValidation = ValidatorFn & { accepted(value: unknown, type: object): boolean };
+
 /**
  * type-graphql's argument validation, remembering the arguments it accepted. Every list field
  * validates its `first`, so a role page validates the same few small objects a dozen times per
@@ -32,9 +35,6 @@ const isObject = (value: unknown): value is object => value !== null && typeof v
  * type and value, so a (type, JSON) pair accepted once is accepted again without asking;
  * rejected arguments are never kept, and fail with the same ArgumentValidationError as before.
  */
-/** type-graphql's validateFn, and whether it has already accepted a value (answered without waiting). */
-export type ArgumentValidation = ValidatorFn & { accepted(value: unknown, type: object): boolean };
-
 export function cachedArgumentValidation(limit: number, validate: Validate = validateOrReject): ArgumentValidation {
   const accepted = new LruCache<string, true>(limit);
   const typeIds = new WeakMap<object, number>();
