@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { driverBoltConnection, installBoltMapDecoding } from '../src/graph/bolt-maps';
+import { flagValue } from './cli';
 
 /*
  * What the API's decoding of Bolt answers costs, without a database: an answer shaped like the
@@ -10,10 +11,7 @@ import { driverBoltConnection, installBoltMapDecoding } from '../src/graph/bolt-
  */
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
+const option = (name: string, fallback: string) => flagValue(args, name) ?? fallback;
 const rounds = Number(option('--rounds', '3'));
 const answers = Number(option('--answers', '20000'));
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import neo4j from 'neo4j-driver';
 import { W1_FIRST } from './workloads';
+import { flagValue } from './cli';
 
 /*
  * What V8's scavenges keep of Neo4j driver requests, against plain JavaScript allocating as fast:
@@ -36,10 +37,7 @@ RETURN { name: r.name, tools: ${names('USES_TOOL')}, skills: ${names('REQUIRES_S
   return: 'RETURN $id AS id',
 } as const;
 
-const value = (flag: string) => {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
+const value = (flag: string) => flagValue(process.argv, flag);
 
 /** Runs `step` in `loops` loops for warm-up and then `seconds`, marking the measured part on stdout. */
 async function drive(loops: number, seconds: number, step: (i: number) => Promise<void>): Promise<number> {

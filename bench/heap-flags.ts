@@ -1,8 +1,8 @@
-import path from 'node:path';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { memoryMB, serveApi, startFlags } from './processes';
 import { WORKLOADS, type WorkloadId } from './workloads';
+import { flagValue, ROOT } from './cli';
 
 /*
  * The API's memory against its throughput under V8 heap flags:
@@ -16,12 +16,8 @@ import { WORKLOADS, type WorkloadId } from './workloads';
  * p99 and the process's peak RSS (VmHWM) over them all: one workload at a time says whose peak it is.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CONNECTIONS = 16;
-const value = (flag: string) => {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
+const value = (flag: string) => flagValue(process.argv, flag);
 
 const queryOf = (id: WorkloadId) => {
   const workload = WORKLOADS.find((w) => w.id === id);

@@ -14,6 +14,7 @@ import type * as SchemaModule from '../src/schema';
 import { cpuMs, pidIn, serveApi } from './processes';
 import { drawVariables } from './variables';
 import { requestFor, WORKLOADS, type Vars, type Workload, type WorkloadId } from './workloads';
+import { flagValue } from './cli';
 
 /*
  * Before/after pairs: two builds of the API served side by side over the bench's Neo4j, a graph
@@ -34,8 +35,7 @@ import { requestFor, WORKLOADS, type Vars, type Workload, type WorkloadId } from
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback?: string) => {
-  const at = args.indexOf(name);
-  const value = at >= 0 ? args[at + 1] : fallback;
+  const value = flagValue(args, name) ?? fallback;
   if (value === undefined) throw new Error(`${name} is required`);
   return value;
 };

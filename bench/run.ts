@@ -33,6 +33,7 @@ import {
   type Workload,
   type WorkloadId,
 } from './workloads';
+import { flagValue, ROOT } from './cli';
 
 /*
  * `npm run bench [-- --quick] [-- --size small|large] [--rounds N] [--duration S] [--warm-pass S] [--real-data DIR]
@@ -42,7 +43,6 @@ import {
  * beyond the peer), checked for equal answers first, then timed with autocannon in turn.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 // The project's own modules, as built into dist/ (so that their rootDir is the repository's).
 const load = createRequire(__filename);
 const project = <T>(module: string): T => load(path.join(ROOT, 'dist', module)) as T;
@@ -89,10 +89,7 @@ interface Options {
 const DATASET_ORDER: DatasetName[] = ['seed', 'quick', 'small', 'large', 'real'];
 
 function parseOptions(args: string[]): Options {
-  const value = (flag: string) => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const value = (flag: string) => flagValue(args, flag);
   const quick = args.includes('--quick');
   const size = value('--size') ?? 'large';
   if (size !== 'small' && size !== 'large') throw new Error('--size must be small or large');

@@ -6,6 +6,7 @@ import neo4j, { type Session } from 'neo4j-driver';
 import type * as SearchQueryModule from '../src/graph/search-query';
 import { cpuMs, pidIn } from './processes';
 import { drawVariables } from './variables';
+import { flagValue, ROOT } from './cli';
 
 /*
  * What R3's search costs Neo4j, by kind of clause, and what cheaper variants of the query would
@@ -19,16 +20,12 @@ import { drawVariables } from './variables';
  * Neo4j: BENCH_NEO4J_URI or bolt://127.0.0.1:$BENCH_NEO4J_PORT (7689), user neo4j / NEO4J_PASSWORD.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const { luceneClauses } = createRequire(__filename)(
   path.join(ROOT, 'dist', 'graph', 'search-query'),
 ) as typeof SearchQueryModule;
 
 const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const option = (name: string) => flagValue(args, name);
 const textCount = Number(option('--texts') ?? '60');
 const reps = Number(option('--reps') ?? '5');
 const pidFile = option('--neo4j-pid-file');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GOALS, type WorkloadId } from './workloads';
+import { flagValue, ROOT } from './cli';
 
 /**
  * How a workload's p99 against the floor's follows its rate against the floor's, round by round,
@@ -103,10 +104,10 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 function main(): void {
   const args = process.argv.slice(2);
-  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const option = (name: string) => flagValue(args, name);
   const since = option('--since') ?? '2026-12-02';
   const workloads = (option('--workloads')?.split(',') as WorkloadId[] | undefined) ?? GOALS.p99Workloads;
-  const dir = path.join(__dirname, '..', '..', '..', 'bench', 'results');
+  const dir = path.join(ROOT, 'bench', 'results');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f.slice(0, 10) >= since)
     .sort();
